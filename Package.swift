@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+//
+// Precis: text classification and extractive summarisation for Linux.
+//
+// The targets read as the pipeline they implement:
+//
+//   CBLAS (system BLAS) → PrecisLinearAlgebra (dense algebra)
+//   PrecisText (tokens, sentences, stems) → PrecisDatasets (readers)
+//   → PrecisFeatures (TF-IDF, sparse matrices)
+//   → PrecisClassification / PrecisSummarization (models)
+//   → PrecisEvaluation (metrics, ROUGE)
+//   → Precis (umbrella library) → precis (the command-line tool)
+import PackageDescription
+
+let package = Package(
+    name: "Precis",
+    products: [
+        .library(name: "Precis", targets: ["Precis"]),
+        .executable(name: "precis", targets: ["precis"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C: the standard CBLAS interface. Debian's alternatives decide which BLAS
+        // (reference or OpenBLAS) `libblas.so.3` resolves to at run time.
+        .systemLibrary(
+            name: "CBLAS",
+            pkgConfig: "blas",
+            providers: [.apt(["libblas-dev"])]
+        ),
+        .target(name: "PrecisLinearAlgebra", dependencies: ["CBLAS"]),
+        .target(name: "PrecisText"),
+        .target(name: "PrecisDatasets"),
+        .target(name: "PrecisFeatures", dependencies: ["PrecisText", "PrecisLinearAlgebra"]),
+        .target(name: "Precis", dependencies: [
+            "PrecisLinearAlgebra", "PrecisText", "PrecisDatasets", "PrecisFeatures",
+        ]),
+        .executableTarget(name: "precis", dependencies: [
+            "Precis",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Tests, with a small helper module shared by every test target.
+        .target(name: "PrecisTestSupport", path: "Tests/PrecisTestSupport"),
+        .testTarget(name: "PrecisLinearAlgebraTests", dependencies: ["PrecisLinearAlgebra", "PrecisTestSupport"]),
+        .testTarget(name: "PrecisTextTests", dependencies: ["PrecisText", "PrecisTestSupport"]),
+        .testTarget(name: "PrecisFeaturesTests", dependencies: ["PrecisFeatures", "PrecisDatasets", "PrecisTestSupport"]),
+        .testTarget(name: "PrecisCLITests", dependencies: ["PrecisTestSupport"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

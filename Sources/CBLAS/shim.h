@@ -1,0 +1,2 @@
+// The standard CBLAS interface, whichever BLAS implementation provides it.
+#include <cblas.h>

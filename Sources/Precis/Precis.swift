@@ -1,0 +1,8 @@
+// The umbrella module: `import Precis` brings in the whole toolkit.
+@_exported import PrecisLinearAlgebra
+@_exported import PrecisText
+@_exported import PrecisDatasets
+@_exported import PrecisFeatures
+
+/// The toolkit's version, as printed by `precis --version`.
+public let precisVersion = "0.1.0"
