@@ -14,7 +14,7 @@
 /// Complexity: O(n) in the UTF-8 length of the text. Pure-ASCII text is
 /// lowercased and scanned byte by byte; other text is lowercased through
 /// the standard library first and then scanned scalar by scalar.
-public struct Tokenizer: Sendable, Equatable {
+public struct Tokenizer: Sendable, Equatable, Codable {
     /// Whether text is lowercased before tokenising (scikit-learn's `lowercase`).
     public var lowercase: Bool
     /// The shortest token kept, in word characters (scikit-learn's pattern keeps 2 or more).
