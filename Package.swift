@@ -33,8 +33,11 @@ let package = Package(
         .target(name: "PrecisText"),
         .target(name: "PrecisDatasets"),
         .target(name: "PrecisFeatures", dependencies: ["PrecisText", "PrecisLinearAlgebra"]),
+        .target(name: "PrecisClassification", dependencies: ["PrecisFeatures", "PrecisLinearAlgebra"]),
+        .target(name: "PrecisEvaluation"),
         .target(name: "Precis", dependencies: [
             "PrecisLinearAlgebra", "PrecisText", "PrecisDatasets", "PrecisFeatures",
+            "PrecisClassification", "PrecisEvaluation",
         ]),
         .executableTarget(name: "precis", dependencies: [
             "Precis",
@@ -47,6 +50,8 @@ let package = Package(
         .testTarget(name: "PrecisTextTests", dependencies: ["PrecisText", "PrecisTestSupport"]),
         .testTarget(name: "PrecisFeaturesTests", dependencies: ["PrecisFeatures", "PrecisDatasets", "PrecisTestSupport"]),
         .testTarget(name: "PrecisCLITests", dependencies: ["PrecisTestSupport"]),
+        .testTarget(name: "PrecisClassificationTests", dependencies: ["PrecisClassification", "PrecisFeatures", "PrecisDatasets", "PrecisTestSupport"]),
+        .testTarget(name: "PrecisEvaluationTests", dependencies: ["PrecisEvaluation", "PrecisTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )
