@@ -46,7 +46,6 @@ struct LBFGS {
         let gRow = 2 * m                     // rows 0..<m: s, m..<2m: y, 2m: g
         var basis = Matrix(rows: 2 * m + 1, columns: n)
         var gNew = ContiguousArray<Float>(repeating: 0, count: n)
-        var xNew = ContiguousArray<Float>(repeating: 0, count: n)
         var direction = ContiguousArray<Float>(repeating: 0, count: n)
         var u = ContiguousArray<Float>(repeating: 0, count: 2 * m + 1)
         let size = 2 * m + 1
@@ -103,13 +102,15 @@ struct LBFGS {
                 let norm = BLAS.nrm2(direction)
                 step = norm > 1 ? 1 / norm : 1
             }
-            // Backtracking line search with the Armijo condition.
+            // Backtracking line search with the Armijo condition, moving x in place
+            // (x ← x + (newStep − oldStep)·direction) so no second copy of x is needed.
             var fNew = Double.infinity
             var accepted = false
+            var applied: Float = 0
             for _ in 0..<30 {
-                xNew.withUnsafeMutableBufferPointer { xn in x.withUnsafeBufferPointer { xn.update(fromContentsOf: $0) } }
-                BLAS.axpy(step, direction, &xNew)
-                fNew = xNew.withUnsafeBufferPointer { xb in gNew.withUnsafeMutableBufferPointer { evaluate(xb, $0) } }
+                BLAS.axpy(step - applied, direction, &x)
+                applied = step
+                fNew = x.withUnsafeBufferPointer { xb in gNew.withUnsafeMutableBufferPointer { evaluate(xb, $0) } }
                 if fNew.isFinite && fNew <= f + 1e-4 * Double(step) * slope {
                     accepted = true
                     break
@@ -121,6 +122,7 @@ struct LBFGS {
                 step = Float(next)
             }
             if !accepted {
+                BLAS.axpy(-applied, direction, &x)
                 return Result(iterations: iteration - 1, loss: f, converged: true, stoppedByCallback: false)
             }
 
@@ -173,7 +175,6 @@ struct LBFGS {
             }
             Self.copy(gNew, intoRow: gRow, of: &basis)
             let decrease = (f - fNew) / max(abs(f), abs(fNew), 1e-12)
-            swap(&x, &xNew)
             f = fNew
             if !onIteration(iteration, f, x) {
                 return Result(iterations: iteration, loss: f, converged: false, stoppedByCallback: true)
@@ -190,7 +191,7 @@ struct LBFGS {
         let n = matrix.columns
         matrix.storage.withUnsafeMutableBufferPointer { b in
             vector.withUnsafeBufferPointer { v in
-                UnsafeMutableBufferPointer(rebasing: b[(row * n)..<((row + 1) * n)]).update(fromContentsOf: v)
+                _ = UnsafeMutableBufferPointer(rebasing: b[(row * n)..<((row + 1) * n)]).update(fromContentsOf: v)
             }
         }
     }

@@ -83,8 +83,9 @@ public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
     public var patience: Int = 10
     /// Seed of every random choice (the held-out split).
     public var seed: UInt64 = 42
-    /// L-BFGS history length (pairs of vectors kept). Memory: `2 × history × features × classes` floats.
-    public var history: Int = 6
+    /// L-BFGS history length (pairs of vectors kept). Memory: about
+    /// `(2 × history + 4) × features × classes` floats during the fit.
+    public var history: Int = 4
 
     /// The defaults.
     public init() {}

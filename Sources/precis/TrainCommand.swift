@@ -84,7 +84,6 @@ struct TrainCommand: ParsableCommand {
             throw CommandFailure(error.description)
         }
         let elapsed = Date().timeIntervalSince(start)
-        _ = elapsed
         let meta = trained.metadata
         var lines = [
             "model:      \(model)",
