@@ -159,19 +159,25 @@ final class CorpusVocabulary: @unchecked Sendable {
         for (r, id) in order.enumerated() { rank[id] = UInt32(r + 1) }
         var words: [UInt32] = []
         if maxN <= 2 {
-            var keyed: [(UInt64, UInt32)] = []
-            keyed.reserveCapacity(features.count)
-            for f in features {
+            // Key: first word's rank, second word's rank (0 for a unigram);
+            // the sorted keys are decoded back into features.
+            var keys = [UInt64](repeating: 0, count: features.count)
+            for (i, f) in features.enumerated() {
                 if f & NGramTable.tag == 0 {
-                    keyed.append((UInt64(rank[Int(f)]) << 32, f))
+                    keys[i] = UInt64(rank[Int(f)]) << 32
                 } else {
                     let key = grams.keys[Int(f & ~NGramTable.tag)]
-                    let a = rank[Int(key >> 32)], b = rank[Int(key & 0xFFFF_FFFF)]
-                    keyed.append((UInt64(a) << 32 | UInt64(b), f))
+                    keys[i] = UInt64(rank[Int(key >> 32)]) << 32 | UInt64(rank[Int(key & 0xFFFF_FFFF)])
                 }
             }
-            keyed.sort { $0.0 < $1.0 }
-            return keyed.map(\.1)
+            keys.withUnsafeMutableBufferPointer { UnstableSort.sort($0) }
+            return keys.map { key in
+                let a = UInt32(order[Int(key >> 32) - 1])
+                let low = UInt32(truncatingIfNeeded: key)
+                if low == 0 { return a }
+                let b = UInt32(order[Int(low) - 1])
+                return NGramTable.tagged(grams.find(NGramTable.key(prefix: a, last: b)))
+            }
         }
         // General n: fixed-stride rank sequences, zero-padded.
         let stride = maxN
@@ -196,6 +202,17 @@ final class CorpusVocabulary: @unchecked Sendable {
     /// The term of column `column` as a string (words joined by one space).
     func term(_ feature: UInt32, scratch: inout [UInt32], bytes: inout [UInt8]) -> String {
         if feature & NGramTable.tag == 0 { return tokens.string(Int(feature)) }
+        let key = grams.keys[Int(feature & ~NGramTable.tag)]
+        if key >> 32 & UInt64(NGramTable.tag) == 0 {
+            // A bigram: both words straight into the string's storage.
+            let a = tokens.bytes(Int(key >> 32)), b = tokens.bytes(Int(key & 0xFFFF_FFFF))
+            return String(unsafeUninitializedCapacity: a.count + 1 + b.count) { out in
+                _ = out.initialize(from: a)
+                out[a.count] = 0x20
+                _ = UnsafeMutableBufferPointer(rebasing: out[(a.count + 1)...]).initialize(from: b)
+                return a.count + 1 + b.count
+            }
+        }
         words(feature, into: &scratch)
         bytes.removeAll(keepingCapacity: true)
         for (k, w) in scratch.enumerated() {

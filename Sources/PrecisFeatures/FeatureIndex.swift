@@ -153,7 +153,7 @@ final class FeatureIndex: @unchecked Sendable {
                 i += 1
             }
         } else {
-            cols.sort()
+            cols.sort()   // UInt32 columns: short rows in practice
         }
         var k = 0
         while k < m {

@@ -62,7 +62,7 @@ public struct TfidfModel: Equatable, Sendable {
                 let scratch = FeatureIndex.Scratch()
                 for d in ranges[p] {
                     index.count(documents[d], configuration: config, scratch: scratch)
-                    weighting.appendRow(scratch.pairs.buffer, scratch: out.scratch, indices: out.indices, values: out.values)
+                    weighting.appendCounts(scratch.pairs.buffer, scratch: out.scratch, indices: out.indices, values: out.values)
                     out.offsets.append(out.indices.count)
                 }
             }
