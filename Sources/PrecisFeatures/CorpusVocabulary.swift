@@ -116,7 +116,7 @@ final class CorpusVocabulary: @unchecked Sendable {
             if df > 0 { anyCounted = true; if df >= minDocs && df <= maxDocs { candidates.append(NGramTable.tagged(id)) } }
         }
         guard anyCounted else { throw FeatureError.emptyVocabulary }
-        guard !candidates.isEmpty else { throw FeatureError.allTermsPruned }
+        guard !candidates.isEmpty else { throw FeatureError.emptyVocabulary }
 
         candidates = sortedByTerm(candidates, maxN: configuration.ngramRange.upperBound)
 
