@@ -199,26 +199,31 @@ final class CorpusVocabulary: @unchecked Sendable {
         return indices.map { features[$0] }
     }
 
-    /// The term of column `column` as a string (words joined by one space).
-    func term(_ feature: UInt32, scratch: inout [UInt32], bytes: inout [UInt8]) -> String {
-        if feature & NGramTable.tag == 0 { return tokens.string(Int(feature)) }
+    /// Appends the UTF-8 bytes of a feature's term (words joined by one space).
+    @inline(__always)
+    func appendTerm(_ feature: UInt32, to out: GrowableBuffer<UInt8>, scratch: inout [UInt32]) {
+        if feature & NGramTable.tag == 0 {
+            append(tokens.bytes(Int(feature)), to: out)
+            return
+        }
         let key = grams.keys[Int(feature & ~NGramTable.tag)]
         if key >> 32 & UInt64(NGramTable.tag) == 0 {
-            // A bigram: both words straight into the string's storage.
-            let a = tokens.bytes(Int(key >> 32)), b = tokens.bytes(Int(key & 0xFFFF_FFFF))
-            return String(unsafeUninitializedCapacity: a.count + 1 + b.count) { out in
-                _ = out.initialize(from: a)
-                out[a.count] = 0x20
-                _ = UnsafeMutableBufferPointer(rebasing: out[(a.count + 1)...]).initialize(from: b)
-                return a.count + 1 + b.count
-            }
+            append(tokens.bytes(Int(key >> 32)), to: out)
+            out.append(0x20)
+            append(tokens.bytes(Int(key & 0xFFFF_FFFF)), to: out)
+            return
         }
         words(feature, into: &scratch)
-        bytes.removeAll(keepingCapacity: true)
         for (k, w) in scratch.enumerated() {
-            if k > 0 { bytes.append(0x20) }
-            bytes.append(contentsOf: tokens.bytes(Int(w)))
+            if k > 0 { out.append(0x20) }
+            append(tokens.bytes(Int(w)), to: out)
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @inline(__always)
+    private func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: GrowableBuffer<UInt8>) {
+        out.reserve(out.count + bytes.count)
+        (out.base + out.count).initialize(from: bytes.baseAddress!, count: bytes.count)
+        out.count += bytes.count
     }
 }

@@ -85,30 +85,39 @@ public struct TfidfVectorizer: Sendable {
         return (chunks, vocabulary)
     }
 
-    /// The fitted model: terms as strings, in column order, and their idf.
+    /// The fitted model: terms (compact UTF-8) in column order, and their idf.
     private func makeModel(_ vocabulary: CorpusVocabulary, documents n: Int) -> TfidfModel {
         let features = vocabulary.features
-        var terms = [String](repeating: "", count: features.count)
         var idf = [Float](repeating: 0, count: features.count)
         let smooth = configuration.smoothIDF ? 1.0 : 0.0
         let total = Double(n) + smooth
-        terms.withUnsafeMutableBufferPointer { terms in
-            idf.withUnsafeMutableBufferPointer { idf in
-                let parts = features.count > 50_000 ? Parallelism.cores : 1
-                let step = (features.count + parts - 1) / parts
-                Parallelism.run(parts) { p in
-                    var scratch: [UInt32] = []
-                    var bytes: [UInt8] = []
-                    for j in (p * step)..<min(features.count, (p + 1) * step) {
-                        let f = features[j]
-                        terms[j] = vocabulary.term(f, scratch: &scratch, bytes: &bytes)
-                        let df = Double(vocabulary.documentFrequency(f)) + smooth
-                        idf[j] = Float(log(total / df) + 1)
-                    }
+        let parts = features.count > 50_000 ? Parallelism.cores : 1
+        let step = (features.count + parts - 1) / parts
+        let pieces = (0..<parts).map { _ in (GrowableBuffer<UInt8>(capacity: 1 << 16), GrowableBuffer<Int>(capacity: 1 << 12)) }
+        idf.withUnsafeMutableBufferPointer { idf in
+            Parallelism.run(parts) { p in
+                var scratch: [UInt32] = []
+                let (bytes, ends) = pieces[p]
+                for j in (p * step)..<min(features.count, (p + 1) * step) {
+                    let f = features[j]
+                    vocabulary.appendTerm(f, to: bytes, scratch: &scratch)
+                    ends.append(bytes.count)
+                    let df = Double(vocabulary.documentFrequency(f)) + smooth
+                    idf[j] = Float(log(total / df) + 1)
                 }
             }
         }
-        return TfidfModel(configuration: configuration, sortedVocabulary: terms, idf: idf)
+        var termBytes = ContiguousArray<UInt8>()
+        termBytes.reserveCapacity(pieces.reduce(0) { $0 + $1.0.count })
+        var offsets = ContiguousArray<Int>()
+        offsets.reserveCapacity(features.count + 1)
+        offsets.append(0)
+        for (bytes, ends) in pieces {
+            let base = termBytes.count
+            termBytes.append(contentsOf: UnsafeBufferPointer(start: bytes.base, count: bytes.count))
+            for k in 0..<ends.count { offsets.append(base + ends[k]) }
+        }
+        return TfidfModel(configuration: configuration, termBytes: termBytes, offsets: offsets, idf: idf)
     }
 
     /// The TF-IDF rows of the counted documents, chunks weighted in parallel.
@@ -146,6 +155,8 @@ public struct TfidfVectorizer: Sendable {
                 weighting.appendRow(pairs.buffer, weights: weights.base, indices: out.indices, values: out.values)
                 out.offsets.append(out.indices.count)
             }
+            // The raw pointers above must not outlive their buffers.
+            withExtendedLifetime((tokenInfo, gramInfo, weights, chunk)) {}
         }
         return RowsBuffer.concatenate(parts, columns: columns)
     }
