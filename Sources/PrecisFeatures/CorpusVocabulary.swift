@@ -1,89 +1,77 @@
 import Foundation
 
-/// The second stage of fitting: the chunks' counts merged into one
-/// vocabulary (deterministically, chunk by chunk in document order), pruned
-/// by document frequency and `max_features`, and sorted like scikit-learn's
-/// `get_feature_names_out()` (by UTF-8 bytes of the term).
+/// The last stage of fitting: the partitions' counts seen as one
+/// vocabulary (global token ids; n-gram ids numbered partition by
+/// partition), pruned by document frequency and `max_features`, and sorted
+/// like scikit-learn's `get_feature_names_out()` (by UTF-8 bytes of the term).
 final class CorpusVocabulary: @unchecked Sendable {
-    /// The merged tables: chunk 0's, grown with the others' terms.
     let tokens: TermTable
-    let grams: NGramTable
+    /// Per global token: document frequency.
     let tokenDF: GrowableBuffer<Int32>
+    /// Per global n-gram: key (prefix is a global token id or tagged global n-gram id) and document frequency.
+    let gramKeys: GrowableBuffer<UInt64>
     let gramDF: GrowableBuffer<Int32>
-    /// Per chunk after the first: local token / n-gram id → merged id.
-    private var tokenMaps: [GrowableBuffer<UInt32>?] = []
-    private var gramMaps: [GrowableBuffer<UInt32>?] = []
+    /// First global n-gram id of each partition.
+    let gramOffsets: [Int]
 
-    /// Per merged token / n-gram: its column, or -1 when it is not a feature.
+    /// Per global token / n-gram: its column, or -1 when it is not a feature.
     private(set) var tokenColumn = GrowableBuffer<Int32>()
     private(set) var gramColumn = GrowableBuffer<Int32>()
-    /// The features (tagged merged ids) in column order.
+    /// The features (tagged global ids) in column order.
     private(set) var features: [UInt32] = []
 
-    init(merging chunks: [ChunkCounter]) {
-        let first = chunks[0]
-        tokens = first.tokens
-        grams = first.grams
-        tokenDF = first.tokenDF
-        gramDF = first.gramDF
-        tokenMaps.append(nil)
-        gramMaps.append(nil)
-        for chunk in chunks.dropFirst() {
-            let tokenMap = GrowableBuffer<UInt32>(capacity: chunk.tokens.count)
-            for local in 0..<chunk.tokens.count {
-                let id = tokens.intern(chunk.tokens.bytes(local))
-                if id == tokenDF.count { tokenDF.append(0) }
-                tokenDF[id] += chunk.tokenDF[local]
-                tokenMap.append(UInt32(id))
-            }
-            let gramMap = GrowableBuffer<UInt32>(capacity: chunk.grams.count)
-            for local in 0..<chunk.grams.count {
-                let key = chunk.grams.keys[local]
+    /// - Parameter tokenDF: document frequency of each global token (as a unigram feature).
+    init(tokens: TermTable, tokenDF: GrowableBuffer<Int32>, partitions: [GramPartition]) {
+        self.tokens = tokens
+        self.tokenDF = tokenDF
+        var offsets: [Int] = []
+        var total = 0
+        for p in partitions { offsets.append(total); total += p.grams.count }
+        gramOffsets = offsets
+        gramKeys = GrowableBuffer(repeating: 0, count: total)
+        gramDF = GrowableBuffer(repeating: 0, count: total)
+        for (p, partition) in partitions.enumerated() {
+            let base = offsets[p]
+            let keys = partition.grams.keys
+            for l in 0..<keys.count {
+                var key = keys[l]
                 let prefix = UInt32(truncatingIfNeeded: key >> 32)
-                let last = UInt32(truncatingIfNeeded: key)
-                let mappedPrefix = prefix & NGramTable.tag != 0
-                    ? NGramTable.tagged(Int(gramMap[Int(prefix & ~NGramTable.tag)]))
-                    : tokenMap[Int(prefix)]
-                let id = grams.intern(NGramTable.key(prefix: mappedPrefix, last: tokenMap[Int(last)]),
-                                      length: Int(chunk.grams.lengths[local]))
-                if id == gramDF.count { gramDF.append(0) }
-                gramDF[id] += chunk.gramDF[local]
-                gramMap.append(UInt32(id))
+                if prefix & NGramTable.tag != 0 {
+                    key = NGramTable.key(prefix: NGramTable.tagged(base + Int(prefix & ~NGramTable.tag)),
+                                         last: UInt32(truncatingIfNeeded: key))
+                }
+                gramKeys[base + l] = key
+                gramDF[base + l] = partition.gramDF[l]
             }
-            tokenMaps.append(tokenMap)
-            gramMaps.append(gramMap)
         }
     }
 
-    /// Merged feature id of a chunk-local feature id.
+    /// Global feature id of a partition's entry feature.
     @inline(__always)
-    func merged(_ feature: UInt32, chunk: Int) -> UInt32 {
-        if feature & NGramTable.tag != 0 {
-            guard let map = gramMaps[chunk] else { return feature }
-            return NGramTable.tagged(Int(map[Int(feature & ~NGramTable.tag)]))
-        }
-        guard let map = tokenMaps[chunk] else { return feature }
-        return map[Int(feature)]
+    func global(_ feature: UInt32, partition: Int) -> UInt32 {
+        feature & NGramTable.tag != 0
+            ? NGramTable.tagged(gramOffsets[partition] + Int(feature & ~NGramTable.tag))
+            : feature
     }
 
-    /// Column of a merged feature id, or -1.
+    /// Column of a global feature id, or -1.
     @inline(__always)
     func column(_ feature: UInt32) -> Int32 {
         feature & NGramTable.tag != 0 ? gramColumn[Int(feature & ~NGramTable.tag)] : tokenColumn[Int(feature)]
     }
 
-    /// Document frequency of a merged feature id.
+    /// Document frequency of a global feature id.
     @inline(__always)
     func documentFrequency(_ feature: UInt32) -> Int32 {
         feature & NGramTable.tag != 0 ? gramDF[Int(feature & ~NGramTable.tag)] : tokenDF[Int(feature)]
     }
 
-    /// The words (token ids) of a merged feature, first to last.
+    /// The words (token ids) of a global feature, first to last.
     func words(_ feature: UInt32, into out: inout [UInt32]) {
         out.removeAll(keepingCapacity: true)
         var f = feature
         while f & NGramTable.tag != 0 {
-            let key = grams.keys[Int(f & ~NGramTable.tag)]
+            let key = gramKeys[Int(f & ~NGramTable.tag)]
             out.append(UInt32(truncatingIfNeeded: key))
             f = UInt32(truncatingIfNeeded: key >> 32)
         }
@@ -158,26 +146,23 @@ final class CorpusVocabulary: @unchecked Sendable {
         var rank = [UInt32](repeating: 0, count: tokens.count)
         for (r, id) in order.enumerated() { rank[id] = UInt32(r + 1) }
         var words: [UInt32] = []
-        if maxN <= 2 {
-            // Key: first word's rank, second word's rank (0 for a unigram);
-            // the sorted keys are decoded back into features.
+        let rankBits = UInt64.bitWidth - UInt64(tokens.count + 1).leadingZeroBitCount
+        let indexBits = UInt64.bitWidth - UInt64(features.count).leadingZeroBitCount
+        if maxN <= 2 && 2 * rankBits + indexBits <= 64 {
+            // Key: first word's rank, second word's rank (0 for a unigram), position in `features`.
             var keys = [UInt64](repeating: 0, count: features.count)
+            let shiftB = UInt64(indexBits), shiftA = UInt64(indexBits + rankBits)
             for (i, f) in features.enumerated() {
                 if f & NGramTable.tag == 0 {
-                    keys[i] = UInt64(rank[Int(f)]) << 32
+                    keys[i] = UInt64(rank[Int(f)]) << shiftA | UInt64(i)
                 } else {
-                    let key = grams.keys[Int(f & ~NGramTable.tag)]
-                    keys[i] = UInt64(rank[Int(key >> 32)]) << 32 | UInt64(rank[Int(key & 0xFFFF_FFFF)])
+                    let key = gramKeys[Int(f & ~NGramTable.tag)]
+                    keys[i] = UInt64(rank[Int(key >> 32)]) << shiftA | UInt64(rank[Int(key & 0xFFFF_FFFF)]) << shiftB | UInt64(i)
                 }
             }
             keys.withUnsafeMutableBufferPointer { UnstableSort.sort($0) }
-            return keys.map { key in
-                let a = UInt32(order[Int(key >> 32) - 1])
-                let low = UInt32(truncatingIfNeeded: key)
-                if low == 0 { return a }
-                let b = UInt32(order[Int(low) - 1])
-                return NGramTable.tagged(grams.find(NGramTable.key(prefix: a, last: b)))
-            }
+            let mask = (UInt64(1) << shiftB) - 1
+            return keys.map { features[Int($0 & mask)] }
         }
         // General n: fixed-stride rank sequences, zero-padded.
         let stride = maxN
@@ -206,7 +191,7 @@ final class CorpusVocabulary: @unchecked Sendable {
             append(tokens.bytes(Int(feature)), to: out)
             return
         }
-        let key = grams.keys[Int(feature & ~NGramTable.tag)]
+        let key = gramKeys[Int(feature & ~NGramTable.tag)]
         if key >> 32 & UInt64(NGramTable.tag) == 0 {
             append(tokens.bytes(Int(key >> 32)), to: out)
             out.append(0x20)

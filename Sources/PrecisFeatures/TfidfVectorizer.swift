@@ -41,48 +41,83 @@ public struct TfidfVectorizer: Sendable {
     /// - Throws: ``FeatureError`` when no term survives the
     ///   document-frequency bounds and stop words.
     public func fit(_ documents: [String]) throws -> TfidfModel {
-        let (counts, vocabulary) = try count(documents)
-        _ = counts
+        let vocabulary = try count(documents).2
         return makeModel(vocabulary, documents: documents.count)
     }
 
     /// Learns the vocabulary and idf of `documents` and returns their TF-IDF matrix.
     public func fitTransform(_ documents: [String]) throws -> (model: TfidfModel, matrix: SparseMatrix) {
-        let (chunks, vocabulary) = try count(documents)
-        Trace.mark("count+merge+select")
+        let (passes, partitions, vocabulary) = try count(documents)
+        Trace.mark("select")
         let model = makeModel(vocabulary, documents: documents.count)
         Trace.mark("model")
         defer { Trace.mark("weigh") }
         let matrix = model.idf.withUnsafeBufferPointer { idf in
             let weighting = TfidfWeighting(idf: idf, sublinearTF: configuration.sublinearTF,
                                            useIDF: configuration.useIDF, norm: configuration.norm)
-            return weigh(chunks, vocabulary: vocabulary, weighting: weighting, columns: model.featureCount)
+            return weigh(passes, partitions, vocabulary: vocabulary, weighting: weighting, columns: model.featureCount)
         }
         return (model, matrix)
     }
 
     /// Counts every document (in parallel) and selects the vocabulary.
-    private func count(_ documents: [String]) throws -> ([ChunkCounter], CorpusVocabulary) {
+    private func count(_ documents: [String]) throws -> ([TokenPass], [GramPartition], CorpusVocabulary) {
         guard !documents.isEmpty else { throw FeatureError.emptyVocabulary }
-        let ranges = Parallelism.ranges(documents, parts: Parallelism.cores)
         let config = configuration
+        // 1. Tokenise runs of documents in parallel, each with its own token table.
+        let ranges = Parallelism.ranges(documents, parts: Parallelism.cores)
         let bytesPerRange = ranges.map { r in r.reduce(0) { $0 + documents[$1].utf8.count } }
-        let chunks = ranges.indices.map { ChunkCounter(configuration: config, expectedBytes: bytesPerRange[$0]) }
+        let passes = ranges.indices.map { TokenPass(configuration: config, range: ranges[$0], expectedBytes: bytesPerRange[$0]) }
         Trace.mark("start")
-        Parallelism.run(ranges.count) { i in chunks[i].count(documents, range: ranges[i]) }
+        let countUnigrams = config.ngramRange.lowerBound == 1
+        Parallelism.run(passes.count) { i in passes[i].run(documents, tokenizer: config.tokenizer, countUnigrams: countUnigrams) }
+        Trace.mark("tokenize")
+        // 2. One token table (the first run's, grown with the others' tokens); map the others' ids.
+        let tokens = passes[0].tokens
+        let tokenDF = passes[0].tokenDF
+        var maps: [GrowableBuffer<UInt32>?] = [nil]
+        for pass in passes.dropFirst() {
+            let map = GrowableBuffer<UInt32>(capacity: pass.tokens.count)
+            for local in 0..<pass.tokens.count {
+                let id = tokens.intern(pass.tokens.bytes(local))
+                if id == tokenDF.count { tokenDF.append(0) }
+                tokenDF[id] += pass.tokenDF[local]
+                map.append(UInt32(id))
+            }
+            maps.append(map)
+        }
+        Parallelism.run(passes.count) { i in if let map = maps[i] { passes[i].remap(map) } }
+        Trace.mark("tokens merged")
+        // 3. Count n-grams, partitioned by the owner of their first word.
+        var partitions: [GramPartition] = []
+        if config.ngramRange.upperBound > 1 {
+            let partitionCount = ranges.count
+            var owner = [UInt8](repeating: 0, count: tokens.count)
+            for t in 0..<tokens.count { owner[t] = UInt8(truncatingIfNeeded: Int(ByteHashing.mix(UInt64(t)) >> 32) % partitionCount) }
+            let occurrences = passes.reduce(0) { $0 + $1.sequence.count }
+            partitions = (0..<partitionCount).map { GramPartition(index: $0, expectedOccurrences: occurrences / partitionCount) }
+            let all = partitions
+            owner.withUnsafeBufferPointer { owner in
+                Parallelism.run(partitionCount) { p in all[p].run(passes, owner: owner.baseAddress!, configuration: config) }
+            }
+        }
         Trace.mark("count")
-        let vocabulary = CorpusVocabulary(merging: chunks)
+        let vocabulary = CorpusVocabulary(tokens: tokens, tokenDF: tokenDF, partitions: partitions)
         Trace.mark("merge")
         try vocabulary.select(documents: documents.count, configuration: config) { tokenCF, gramCF in
-            for (c, chunk) in chunks.enumerated() {
-                for e in 0..<chunk.entryFeatures.count {
-                    let f = vocabulary.merged(chunk.entryFeatures[e], chunk: c)
-                    let n = Int64(chunk.entryCounts[e])
-                    if f & NGramTable.tag != 0 { gramCF[Int(f & ~NGramTable.tag)] += n } else { tokenCF[Int(f)] += n }
+            for pass in passes {
+                for e in 0..<pass.unigrams.count { tokenCF[Int(pass.unigrams[e])] += Int64(pass.unigramCounts[e]) }
+            }
+            for (p, partition) in partitions.enumerated() {
+                let base = vocabulary.gramOffsets[p]
+                for e in 0..<partition.features.count {
+                    let f = partition.features[e]
+                    let n = Int64(partition.counts[e])
+                    if f & NGramTable.tag != 0 { gramCF[base + Int(f & ~NGramTable.tag)] += n } else { tokenCF[Int(f)] += n }
                 }
             }
         }
-        return (chunks, vocabulary)
+        return (passes, partitions, vocabulary)
     }
 
     /// The fitted model: terms (compact UTF-8) in column order, and their idf.
@@ -120,44 +155,53 @@ public struct TfidfVectorizer: Sendable {
         return TfidfModel(configuration: configuration, termBytes: termBytes, offsets: offsets, idf: idf)
     }
 
-    /// The TF-IDF rows of the counted documents, chunks weighted in parallel.
-    private func weigh(_ chunks: [ChunkCounter], vocabulary: CorpusVocabulary,
+    /// The TF-IDF rows of the counted documents: documents split over the
+    /// cores, each row gathered from every partition's entries.
+    private func weigh(_ passes: [TokenPass], _ partitions: [GramPartition], vocabulary: CorpusVocabulary,
                        weighting: TfidfWeighting, columns: Int) -> SparseMatrix {
-        let parts = chunks.map { _ in RowsBuffer() }
-        Parallelism.run(chunks.count) { c in
-            let chunk = chunks[c]
-            let out = parts[c]
-            // Per local feature: column << 32 | idf bits, or .max when not a feature.
-            let tokenInfo = GrowableBuffer<UInt64>(capacity: chunk.tokens.count)
-            let gramInfo = GrowableBuffer<UInt64>(capacity: chunk.grams.count)
-            for local in 0..<chunk.tokens.count {
-                tokenInfo.append(Self.info(vocabulary.column(vocabulary.merged(UInt32(local), chunk: c)), weighting))
-            }
-            for local in 0..<chunk.grams.count {
-                gramInfo.append(Self.info(vocabulary.column(vocabulary.merged(NGramTable.tagged(local), chunk: c)), weighting))
-            }
-            let tokenBase = tokenInfo.base, gramBase = gramInfo.base
-            let features = chunk.entryFeatures.base, counts = chunk.entryCounts.base
-            let offsets = chunk.documentOffsets
+        // Per global token / n-gram: column << 32 | idf bits, or .max when not a feature.
+        let tokenInfo = GrowableBuffer<UInt64>(repeating: .max, count: vocabulary.tokenDF.count)
+        let gramInfo = GrowableBuffer<UInt64>(repeating: .max, count: vocabulary.gramDF.count)
+        for (column, f) in vocabulary.features.enumerated() {
+            let info = Self.info(Int32(column), weighting)
+            if f & NGramTable.tag != 0 { gramInfo[Int(f & ~NGramTable.tag)] = info } else { tokenInfo[Int(f)] = info }
+        }
+        let parts = passes.map { _ in RowsBuffer() }
+        let tokenBase = tokenInfo.base, gramBase = gramInfo.base
+        Parallelism.run(passes.count) { r in
+            let out = parts[r]
+            let pass = passes[r]
             let pairs = GrowableBuffer<UInt64>(capacity: 1024)
             let weights = GrowableBuffer<Double>(capacity: 1024)
-            for d in 0..<(offsets.count - 1) {
+            let unigrams = pass.unigrams.base, unigramCounts = pass.unigramCounts.base
+            for d in pass.range {
                 pairs.removeAll()
                 weights.removeAll()
-                for e in offsets[d]..<offsets[d + 1] {
-                    let f = features[e]
-                    let info = f & NGramTable.tag != 0 ? gramBase[Int(f & ~NGramTable.tag)] : tokenBase[Int(f)]
+                let k = d - pass.range.lowerBound
+                for e in pass.unigramEnds[k]..<pass.unigramEnds[k + 1] {
+                    let info = tokenBase[Int(unigrams[e])]
                     if info == .max { continue }
                     let idf = Float(bitPattern: UInt32(truncatingIfNeeded: info))
                     pairs.append(info & 0xFFFF_FFFF_0000_0000 | UInt64(weights.count))
-                    weights.append(weighting.weight(count: counts[e], idf: idf))
+                    weights.append(weighting.weight(count: unigramCounts[e], idf: idf))
+                }
+                for (p, partition) in partitions.enumerated() {
+                    let features = partition.features.base, counts = partition.counts.base
+                    let gramBaseP = gramBase + vocabulary.gramOffsets[p]
+                    for e in partition.documentOffsets[d]..<partition.documentOffsets[d + 1] {
+                        let info = gramBaseP[Int(features[e] & ~NGramTable.tag)]
+                        if info == .max { continue }
+                        let idf = Float(bitPattern: UInt32(truncatingIfNeeded: info))
+                        pairs.append(info & 0xFFFF_FFFF_0000_0000 | UInt64(weights.count))
+                        weights.append(weighting.weight(count: counts[e], idf: idf))
+                    }
                 }
                 weighting.appendRow(pairs.buffer, weights: weights.base, indices: out.indices, values: out.values)
                 out.offsets.append(out.indices.count)
             }
-            // The raw pointers above must not outlive their buffers.
-            withExtendedLifetime((tokenInfo, gramInfo, weights, chunk)) {}
+            withExtendedLifetime((weights, pass)) {}
         }
+        withExtendedLifetime((tokenInfo, gramInfo, partitions, passes)) {}
         return RowsBuffer.concatenate(parts, columns: columns)
     }
 
