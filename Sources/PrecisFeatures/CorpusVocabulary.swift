@@ -160,7 +160,11 @@ final class CorpusVocabulary: @unchecked Sendable {
                     keys[i] = UInt64(rank[Int(key >> 32)]) << shiftA | UInt64(rank[Int(key & 0xFFFF_FFFF)]) << shiftB | UInt64(i)
                 }
             }
-            keys.withUnsafeMutableBufferPointer { UnstableSort.sort($0) }
+            let scratch = GrowableBuffer<UInt64>(capacity: keys.count)
+            keys.withUnsafeMutableBufferPointer {
+                RadixSort.sort($0, lowBit: indexBits, highBit: indexBits + 2 * rankBits, scratch: scratch.base)
+            }
+            withExtendedLifetime(scratch) {}
             let mask = (UInt64(1) << shiftB) - 1
             return keys.map { features[Int($0 & mask)] }
         }

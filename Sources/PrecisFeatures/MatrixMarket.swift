@@ -13,34 +13,66 @@ public enum MatrixMarket {
     /// The header line.
     public static let header = "%%MatrixMarket matrix coordinate real general"
 
-    /// The file contents for `matrix` (formatted over the cores for large matrices).
+    /// The file contents for `matrix`.
     public static func encode(_ matrix: SparseMatrix) -> Data {
         var out = Data()
-        out.append(contentsOf: Array("\(header)\n\(matrix.rows) \(matrix.columns) \(matrix.nonZeroCount)\n".utf8))
-        let parts = matrix.nonZeroCount > 100_000 ? Parallelism.cores * 4 : 1
-        let step = (matrix.rows + parts - 1) / max(1, parts)
-        var pieces = [[UInt8]](repeating: [], count: parts)
-        pieces.withUnsafeMutableBufferPointer { pieces in
-            Parallelism.run(parts) { p in
-                var bytes: [UInt8] = []
-                let rows = (p * step)..<min(matrix.rows, (p + 1) * step)
-                guard !rows.isEmpty else { return }
-                bytes.reserveCapacity((matrix.rowOffsets[rows.upperBound] - matrix.rowOffsets[rows.lowerBound]) * 24)
-                for i in rows {
-                    for k in matrix.rowOffsets[i]..<matrix.rowOffsets[i + 1] {
-                        appendInteger(i + 1, to: &bytes)
-                        bytes.append(0x20)
-                        appendInteger(Int(matrix.columnIndices[k]) + 1, to: &bytes)
-                        bytes.append(0x20)
-                        bytes.append(contentsOf: matrix.values[k].description.utf8)
-                        bytes.append(0x0A)
-                    }
+        forEachPiece(of: matrix) { out.append(contentsOf: $0) }
+        return out
+    }
+
+    /// Writes `matrix` to `path`, formatting rows over the cores in batches
+    /// and streaming them out, so memory stays small whatever the matrix size.
+    ///
+    /// - Throws: the file system's error when the file cannot be created or written.
+    public static func write(_ matrix: SparseMatrix, to path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        var failure: Error?
+        forEachPiece(of: matrix) { piece in
+            guard failure == nil else { return }
+            do { try handle.write(contentsOf: piece) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// The file as consecutive byte pieces: header first, then rows in order.
+    private static func forEachPiece(of matrix: SparseMatrix, _ body: ([UInt8]) -> Void) {
+        body(Array("\(header)\n\(matrix.rows) \(matrix.columns) \(matrix.nonZeroCount)\n".utf8))
+        let rowsPerPiece = max(1, matrix.rows * 200_000 / max(1, matrix.nonZeroCount))
+        let wave = matrix.nonZeroCount > 100_000 ? Parallelism.cores : 1
+        var first = 0
+        while first < matrix.rows {
+            var pieces = [[UInt8]](repeating: [], count: wave)
+            pieces.withUnsafeMutableBufferPointer { pieces in
+                Parallelism.run(wave) { p in
+                    let start = first + p * rowsPerPiece
+                    guard start < matrix.rows else { return }
+                    let rows = start..<min(matrix.rows, start + rowsPerPiece)
+                    pieces[p] = format(matrix, rows: rows)
                 }
-                pieces[p] = bytes
+            }
+            for piece in pieces where !piece.isEmpty { body(piece) }
+            first += wave * rowsPerPiece
+        }
+    }
+
+    private static func format(_ matrix: SparseMatrix, rows: Range<Int>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((matrix.rowOffsets[rows.upperBound] - matrix.rowOffsets[rows.lowerBound]) * 24)
+        for i in rows {
+            for k in matrix.rowOffsets[i]..<matrix.rowOffsets[i + 1] {
+                appendInteger(i + 1, to: &bytes)
+                bytes.append(0x20)
+                appendInteger(Int(matrix.columnIndices[k]) + 1, to: &bytes)
+                bytes.append(0x20)
+                bytes.append(contentsOf: matrix.values[k].description.utf8)
+                bytes.append(0x0A)
             }
         }
-        for piece in pieces { out.append(contentsOf: piece) }
-        return out
+        return bytes
     }
 
     private static func appendInteger(_ value: Int, to bytes: inout [UInt8]) {

@@ -173,6 +173,7 @@ public struct TfidfVectorizer: Sendable {
             let pass = passes[r]
             let pairs = GrowableBuffer<UInt64>(capacity: 1024)
             let weights = GrowableBuffer<Double>(capacity: 1024)
+            let sortScratch = GrowableBuffer<UInt64>(capacity: 1024)
             let unigrams = pass.unigrams.base, unigramCounts = pass.unigramCounts.base
             for d in pass.range {
                 pairs.removeAll()
@@ -196,7 +197,8 @@ public struct TfidfVectorizer: Sendable {
                         weights.append(weighting.weight(count: counts[e], idf: idf))
                     }
                 }
-                weighting.appendRow(pairs.buffer, weights: weights.base, indices: out.indices, values: out.values)
+                weighting.appendRow(pairs.buffer, weights: weights.base, indices: out.indices, values: out.values,
+                                    scratch: sortScratch)
                 out.offsets.append(out.indices.count)
             }
             withExtendedLifetime((weights, pass)) {}

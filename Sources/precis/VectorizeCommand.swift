@@ -107,7 +107,7 @@ struct VectorizeCommand: ParsableCommand {
             throw OutputError(path: vocabularyPath, message: "cannot write (\(error.localizedDescription))")
         }
         do {
-            try MatrixMarket.encode(matrix).write(to: URL(fileURLWithPath: matrixTemp))
+            try MatrixMarket.write(matrix, to: matrixTemp)
         } catch {
             throw OutputError(path: matrixPath, message: "cannot write (\(error.localizedDescription))")
         }
