@@ -48,10 +48,7 @@ public struct TfidfVectorizer: Sendable {
     /// Learns the vocabulary and idf of `documents` and returns their TF-IDF matrix.
     public func fitTransform(_ documents: [String]) throws -> (model: TfidfModel, matrix: SparseMatrix) {
         let (passes, partitions, vocabulary) = try count(documents)
-        Trace.mark("select")
         let model = makeModel(vocabulary, documents: documents.count)
-        Trace.mark("model")
-        defer { Trace.mark("weigh") }
         let matrix = model.idf.withUnsafeBufferPointer { idf in
             let weighting = TfidfWeighting(idf: idf, sublinearTF: configuration.sublinearTF,
                                            useIDF: configuration.useIDF, norm: configuration.norm)
@@ -68,10 +65,8 @@ public struct TfidfVectorizer: Sendable {
         let ranges = Parallelism.ranges(documents, parts: Parallelism.cores)
         let bytesPerRange = ranges.map { r in r.reduce(0) { $0 + documents[$1].utf8.count } }
         let passes = ranges.indices.map { TokenPass(configuration: config, range: ranges[$0], expectedBytes: bytesPerRange[$0]) }
-        Trace.mark("start")
         let countUnigrams = config.ngramRange.lowerBound == 1
         Parallelism.run(passes.count) { i in passes[i].run(documents, tokenizer: config.tokenizer, countUnigrams: countUnigrams) }
-        Trace.mark("tokenize")
         // 2. One token table (the first run's, grown with the others' tokens); map the others' ids.
         let tokens = passes[0].tokens
         let tokenDF = passes[0].tokenDF
@@ -87,7 +82,6 @@ public struct TfidfVectorizer: Sendable {
             maps.append(map)
         }
         Parallelism.run(passes.count) { i in if let map = maps[i] { passes[i].remap(map) } }
-        Trace.mark("tokens merged")
         // 3. Count n-grams, partitioned by the owner of their first word.
         var partitions: [GramPartition] = []
         if config.ngramRange.upperBound > 1 {
@@ -101,9 +95,7 @@ public struct TfidfVectorizer: Sendable {
                 Parallelism.run(partitionCount) { p in all[p].run(passes, owner: owner.baseAddress!, configuration: config) }
             }
         }
-        Trace.mark("count")
         let vocabulary = CorpusVocabulary(tokens: tokens, tokenDF: tokenDF, partitions: partitions)
-        Trace.mark("merge")
         try vocabulary.select(documents: documents.count, configuration: config) { tokenCF, gramCF in
             for pass in passes {
                 for e in 0..<pass.unigrams.count { tokenCF[Int(pass.unigrams[e])] += Int64(pass.unigramCounts[e]) }
@@ -247,22 +239,5 @@ final class RowsBuffer: @unchecked Sendable {
             }
         }
         return SparseMatrix(rows: rows, columns: columns, rowOffsets: offsets, columnIndices: indices, values: values)
-    }
-}
-
-enum Trace {
-    nonisolated(unsafe) static var last = (0.0, 0.0)
-    static let on = ProcessInfo.processInfo.environment["PRECIS_TRACE"] != nil
-    static func now() -> (Double, Double) {
-        var w = timespec(), c = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &w)
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c)
-        return (Double(w.tv_sec) + Double(w.tv_nsec) / 1e9, Double(c.tv_sec) + Double(c.tv_nsec) / 1e9)
-    }
-    static func mark(_ what: String) {
-        guard on else { return }
-        let n = now()
-        FileHandle.standardError.write(Data("\(what): wall \(Int((n.0 - last.0) * 1000)) ms, cpu \(Int((n.1 - last.1) * 1000)) ms\n".utf8))
-        last = n
     }
 }
