@@ -111,7 +111,7 @@ final class GramPartition: @unchecked Sendable {
 
     init(index: Int, expectedOccurrences: Int) {
         self.index = index
-        grams = NGramTable(capacity: Swift.max(16, Swift.min(1 << 22, expectedOccurrences / 3)))
+        grams = NGramTable(capacity: Swift.max(16, Swift.min(1 << 23, expectedOccurrences / 3)))
         features = GrowableBuffer(capacity: Swift.max(64, expectedOccurrences / 2))
         counts = GrowableBuffer(capacity: Swift.max(64, expectedOccurrences / 2))
         documentOffsets.append(0)
