@@ -30,8 +30,8 @@ final class NGramTable: @unchecked Sendable {
     private var mask: Int
     /// Key of each n-gram.
     let keys: GrowableBuffer<UInt64>
-    /// Per n-gram, while counting: documents counted so far, and the
-    /// position of its entry in the last one.
+    /// Per n-gram, while counting: the position of its entry in the last
+    /// document; afterwards the document frequencies.
     private let df: GrowableBuffer<Int32>
     private let position: GrowableBuffer<UInt32>
 
@@ -73,7 +73,6 @@ final class NGramTable: @unchecked Sendable {
     private func insert(at i: Int, _ key: UInt64, length: Int) -> Int {
         let id = keys.count
         keys.append(key)
-        df.append(0)
         position.append(0)
         slots[i] = Slot(key: key, id: UInt32(id), document: .max)
         return id
@@ -103,7 +102,6 @@ final class NGramTable: @unchecked Sendable {
         } else {
             slots[i].document = document
             position[id] = UInt32(features.count - start)
-            df[id] += 1
             features.append(UInt32(id) | Self.tag)
             counts.append(1)
         }
@@ -118,8 +116,27 @@ final class NGramTable: @unchecked Sendable {
         return slots[i].key == key ? Int(slots[i].id) : -1
     }
 
-    /// Document frequency of every n-gram, by id (from ``count(_:length:document:start:features:counts:)``).
-    func documentFrequencies() -> GrowableBuffer<Int32> { df }
+    /// Document frequency of every n-gram, by id: the number of document
+    /// entries (`features`, one per document an n-gram occurs in) naming it.
+    /// Counted in one pass after counting, where the random accesses overlap.
+    func documentFrequencies(entries features: GrowableBuffer<UInt32>) -> GrowableBuffer<Int32> {
+        df.removeAll()
+        df.extend(to: keys.count, with: 0)
+        let d = df.base, f = features.base
+        for e in 0..<features.count {
+            let x = f[e]
+            if x & Self.tag != 0 { d[Int(x & ~Self.tag)] += 1 }
+        }
+        withExtendedLifetime(features) {}
+        return df
+    }
+
+    /// Reads the home slot of `key` so that a later probe finds it in cache;
+    /// returns a value only to keep the load from being optimised away.
+    @inline(__always)
+    func touch(_ key: UInt64) -> UInt64 {
+        slots[Int(truncatingIfNeeded: ByteHashing.mix(key)) & mask].key
+    }
 
     private func grow() {
         let old = slots

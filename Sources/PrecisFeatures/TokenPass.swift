@@ -108,6 +108,8 @@ final class GramPartition: @unchecked Sendable {
     let documentOffsets = GrowableBuffer<Int>()
     /// Document frequency per local n-gram (after ``run(_:owner:configuration:)``).
     private(set) var gramDF = GrowableBuffer<Int32>()
+    /// Sum of the touched slots' keys (kept so the touching loads stay).
+    private(set) var touched: UInt64 = 0
 
     init(index: Int, expectedOccurrences: Int) {
         self.index = index
@@ -122,6 +124,7 @@ final class GramPartition: @unchecked Sendable {
         let minN = configuration.ngramRange.lowerBound
         let maxN = configuration.ngramRange.upperBound
         let me = UInt8(index)
+        var touched: UInt64 = 0
         let grams = self.grams, features = self.features, counts = self.counts
         for pass in passes {
             let seq = pass.sequence.base
@@ -129,6 +132,15 @@ final class GramPartition: @unchecked Sendable {
                 let document = UInt32(pass.range.lowerBound + k)
                 let start = features.count
                 let first = pass.ends[k], end = pass.ends[k + 1]
+                // Touch the home slots of this document's bigrams first: the
+                // loads are independent, so their cache misses overlap.
+                var sink: UInt64 = 0
+                if end - first > 1 {
+                    for s in first..<(end - 1) where owner[Int(seq[s])] == me {
+                        sink &+= grams.touch(NGramTable.key(prefix: seq[s], last: seq[s + 1]))
+                    }
+                }
+                touched &+= sink
                 for s in first..<end {
                     let t = seq[s]
                     if owner[Int(t)] != me { continue }
@@ -147,7 +159,8 @@ final class GramPartition: @unchecked Sendable {
                 documentOffsets.append(features.count)
             }
         }
-        gramDF = grams.documentFrequencies()
+        gramDF = grams.documentFrequencies(entries: features)
+        self.touched = touched
         withExtendedLifetime(passes) {}
     }
 }
