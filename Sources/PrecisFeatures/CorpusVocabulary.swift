@@ -140,9 +140,23 @@ final class CorpusVocabulary: @unchecked Sendable {
     /// sequences by rank of each word (a shorter prefix first) gives the
     /// order of the space-joined strings.
     private func sortedByTerm(_ features: [UInt32], maxN: Int) -> [UInt32] {
-        var order = Array(0..<tokens.count)
+        // Tokens by bytes: first by their first eight bytes as a big-endian
+        // word (zero-padded, and no token contains a zero byte), then in full.
         let table = tokens
-        order.sort { compareBytes(table.bytes($0), table.bytes($1)) < 0 }
+        var head = [UInt64](repeating: 0, count: tokens.count)
+        for t in 0..<tokens.count {
+            let b = table.bytes(t)
+            var w: UInt64 = 0
+            for k in 0..<8 { w = w << 8 | (k < b.count ? UInt64(b[k]) : 0) }
+            head[t] = w
+        }
+        var order = Array(0..<tokens.count)
+        head.withUnsafeBufferPointer { head in
+            order.sort { a, b in
+                let x = head[a], y = head[b]
+                return x != y ? x < y : compareBytes(table.bytes(a), table.bytes(b)) < 0
+            }
+        }
         var rank = [UInt32](repeating: 0, count: tokens.count)
         for (r, id) in order.enumerated() { rank[id] = UInt32(r + 1) }
         var words: [UInt32] = []
