@@ -45,7 +45,7 @@ struct VectorizeCommand: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let t0 = clock.now
-        let documents = try data.load().map(\.text)
+        let documents = try data.loadTexts()
         let t1 = clock.now
         let config = try vectorizer.configuration(defaults: TfidfConfiguration())
         let matrix: SparseMatrix
@@ -54,11 +54,8 @@ struct VectorizeCommand: ParsableCommand {
             guard hashing > 0 && hashing <= Int(Int32.max) else {
                 throw ValidationError("--hashing takes a positive number of columns, got \(hashing)")
             }
-            var defaults = TfidfConfiguration()
-            defaults.ngramRange = config.ngramRange
-            defaults.stopWords = config.stopWords
-            defaults.sublinearTF = config.sublinearTF
-            guard config == defaults else {
+            let defaults = TfidfConfiguration()
+            guard config.minDF == defaults.minDF, config.maxDF == defaults.maxDF, config.maxFeatures == nil else {
                 throw ValidationError("--min-df, --max-df and --max-features need a vocabulary; they cannot be used with --hashing")
             }
             matrix = HashingVectorizer(featureCount: hashing, alternateSign: false, configuration: config)
