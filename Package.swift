@@ -33,11 +33,12 @@ let package = Package(
         .target(name: "PrecisText"),
         .target(name: "PrecisDatasets"),
         .target(name: "PrecisFeatures", dependencies: ["PrecisText", "PrecisLinearAlgebra"]),
+        .target(name: "PrecisClassification", dependencies: ["PrecisFeatures", "PrecisLinearAlgebra"]),
         .target(name: "PrecisSummarization", dependencies: ["PrecisText", "PrecisFeatures", "PrecisLinearAlgebra"]),
         .target(name: "PrecisEvaluation", dependencies: ["PrecisText"]),
         .target(name: "Precis", dependencies: [
             "PrecisLinearAlgebra", "PrecisText", "PrecisDatasets", "PrecisFeatures",
-            "PrecisSummarization", "PrecisEvaluation",
+            "PrecisClassification", "PrecisSummarization", "PrecisEvaluation",
         ]),
         .executableTarget(name: "precis", dependencies: [
             "Precis",
@@ -50,10 +51,6 @@ let package = Package(
         .testTarget(name: "PrecisTextTests", dependencies: ["PrecisText", "PrecisTestSupport"]),
         .testTarget(name: "PrecisFeaturesTests", dependencies: ["PrecisFeatures", "PrecisDatasets", "PrecisTestSupport"]),
         .testTarget(name: "PrecisCLITests", dependencies: ["PrecisTestSupport"]),
-        .testTarget(name: "PrecisSummarizationTests", dependencies: [
-            "PrecisSummarization", "PrecisText", "PrecisFeatures", "PrecisDatasets", "PrecisEvaluation", "PrecisTestSupport",
-        ]),
-        .testTarget(name: "PrecisEvaluationTests", dependencies: ["PrecisEvaluation", "PrecisText", "PrecisTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )
