@@ -50,6 +50,7 @@ let package = Package(
         .testTarget(name: "PrecisLinearAlgebraTests", dependencies: ["PrecisLinearAlgebra", "PrecisTestSupport"]),
         .testTarget(name: "PrecisTextTests", dependencies: ["PrecisText", "PrecisTestSupport"]),
         .testTarget(name: "PrecisFeaturesTests", dependencies: ["PrecisFeatures", "PrecisDatasets", "PrecisTestSupport"]),
+        .testTarget(name: "PrecisDatasetsTests", dependencies: ["PrecisDatasets", "PrecisTestSupport"]),
         .testTarget(name: "PrecisCLITests", dependencies: ["PrecisTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
