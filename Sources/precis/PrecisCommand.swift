@@ -22,6 +22,6 @@ struct PrecisCommand: ParsableCommand {
             precis evaluate-summaries --data articles.jsonl --match-reference
         """,
         version: precisVersion,
-        subcommands: []
+        subcommands: [SummarizeCommand.self, KeywordsCommand.self, EvaluateSummariesCommand.self]
     )
 }

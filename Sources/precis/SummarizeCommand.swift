@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import Precis
+
+/// `precis summarize`: the best sentences of an article, in document order.
+struct SummarizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summarize",
+        abstract: "Summarise an article: its best sentences, in document order.",
+        discussion: """
+        Reads plain text or HTML (markup, scripts and styles are stripped) from FILE or
+        standard input. Page furniture (dates, bylines, share links, captions) is never chosen.
+
+        Examples:
+          precis summarize article.txt --sentences 3
+          curl -s https://example.org/story | precis summarize - --words 80 --json
+          precis summarize --jsonl articles.jsonl --sentences 3 > summaries.jsonl
+        """
+    )
+
+    @Argument(help: "A text or HTML file, or - for standard input (the default).")
+    var file: String?
+
+    @OptionGroup var length: SummaryLengthOptions
+    @OptionGroup var summarizer: SummarizerOptions
+
+    @Flag(name: .long, help: "Print JSON: {\"summary\", \"sentences\": [{\"index\", \"text\", \"score\"}]}.")
+    var json = false
+
+    @Option(name: .long, help: ArgumentHelp("Summarise every {\"id\",\"article\",...} line of a JSONL file; writes one JSON object per line.", valueName: "path"))
+    var jsonl: String?
+
+    func validate() throws {
+        if jsonl != nil && file != nil { throw ValidationError("give either FILE or --jsonl, not both") }
+    }
+
+    func run() throws {
+        let summarizer = Summarizer(configuration: self.summarizer.configuration)
+        let length = self.length.length
+        if let jsonl {
+            try runBatch(path: jsonl, summarizer: summarizer, length: length)
+            return
+        }
+        let (text, name) = try SummaryInput.read(file)
+        let summary = summarizer.summarize(text, length: length)
+        if json {
+            var out = SummaryJSON()
+            out.raw("{")
+            out.summaryFields(summary)
+            out.raw(",\"method\":")
+            out.string(summarizer.configuration.method.rawValue)
+            out.raw("}\n")
+            writeStandardOutput(out.bytes)
+        } else {
+            var out = ""
+            for s in summary.sentences { out += s.text + "\n" }
+            writeStandardOutput(Array(out.utf8))
+        }
+        if summary.isEmpty, !summary.documentSentences.contains(where: \.isCandidate), length != .sentences(0) {
+            let reason = text.allSatisfy(\.isWhitespace) ? "the input is empty" : "no sentence in the input can be a summary sentence"
+            FileHandle.standardError.write(Data("precis: \(name): \(reason); the summary is empty\n".utf8))
+        }
+    }
+
+    private func runBatch(path: String, summarizer: Summarizer, length: SummaryLength) throws {
+        let records = try SummaryRecordReader.read(path: path)
+        let lines: [[UInt8]] = orderedParallelMap(records.count) { i in
+            let record = records[i]
+            let summary = summarizer.summarize(SummaryInput.plain(record.article), length: length)
+            var out = SummaryJSON()
+            out.raw("{\"id\":")
+            out.string(record.id)
+            out.raw(",")
+            out.summaryFields(summary)
+            out.raw("}\n")
+            return out.bytes
+        }
+        var all: [UInt8] = []
+        all.reserveCapacity(lines.reduce(0) { $0 + $1.count })
+        for line in lines { all.append(contentsOf: line) }
+        writeStandardOutput(all)
+    }
+}
