@@ -28,12 +28,14 @@ public struct PageFurniture: Sendable {
         "last updated", "last modified", "first published", "published:", "published on", "updated:",
         "updated on", "posted:", "posted on", "posted by", "share this", "share on", "share:", "follow us",
         "follow @", "read more", "read next", "related:", "related articles", "related stories",
-        "related topics", "more on this", "click here", "sign up", "subscribe", "advertisement",
-        "sponsored", "image caption", "image copyright", "image source", "media caption", "photo:",
-        "photograph:", "picture:", "pictured:", "caption:", "credit:", "copyright", "all rights reserved",
-        "getty images", "(photo", "(image", "©", "watch:", "listen:", "video:", "email this",
-        "print this", "comments (", "skip to", "jump to", "you may also like", "most read",
-        "top stories", "cookie", "we use cookies", "accept cookies", "tags:", "topics:",
+        "related topics", "more on this", "click here", "sign up for our", "sign up to our",
+        "sign up to receive", "subscribe to our", "subscribe now", "advertisement:", "sponsored content",
+        "image caption", "image copyright", "image source", "media caption", "photo:", "photograph:",
+        "picture:", "pictured:", "caption:", "credit:", "copyright ©", "copyright (c)", "all rights reserved",
+        "getty images", "(photo", "(image", "©", "watch:", "listen:", "video:", "email this", "print this",
+        "comments (", "skip to content", "skip to main", "jump to navigation", "you may also like",
+        "most read", "top stories", "we use cookies", "cookie policy", "cookie settings", "accept cookies",
+        "tags:", "topics:",
     ]
 
     /// Lowercase fragments that, in a line without final punctuation, mark a photo caption.

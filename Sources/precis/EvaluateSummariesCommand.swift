@@ -54,6 +54,7 @@ struct EvaluateSummariesCommand: ParsableCommand {
             throw SummaryInputError(description: "\(data):\(record.line): record has no \"summary\" to compare with")
         }
         let summarizer = Summarizer(configuration: self.summarizer.configuration)
+        SummaryBLASThreads.useOneThreadPerWorker()
         let scorer = RougeScorer(stemming: !noRougeStemming)
         let segmenter = SentenceSegmenter()
         let fixed = sentences ?? 3

@@ -64,6 +64,7 @@ struct SummarizeCommand: ParsableCommand {
 
     private func runBatch(path: String, summarizer: Summarizer, length: SummaryLength) throws {
         let records = try SummaryRecordReader.read(path: path)
+        SummaryBLASThreads.useOneThreadPerWorker()
         let lines: [[UInt8]] = orderedParallelMap(records.count) { i in
             let record = records[i]
             let summary = summarizer.summarize(SummaryInput.plain(record.article), length: length)

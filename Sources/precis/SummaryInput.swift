@@ -73,3 +73,17 @@ func writeStandardOutput(_ bytes: [UInt8]) {
         }
     }
 }
+
+/// Keeps a threaded BLAS (OpenBLAS) to one thread while Precis itself runs one
+/// document per core: the per-document matrices are small, and BLAS threads
+/// would only compete with the document workers. A no-op for other BLAS
+/// libraries (the symbol is looked up at run time, never linked by name).
+enum SummaryBLASThreads {
+    static func useOneThreadPerWorker() {
+        guard let handle = dlopen(nil, RTLD_NOW) else { return }
+        if let symbol = dlsym(handle, "openblas_set_num_threads") {
+            typealias SetThreads = @convention(c) (Int32) -> Void
+            unsafeBitCast(symbol, to: SetThreads.self)(1)
+        }
+    }
+}

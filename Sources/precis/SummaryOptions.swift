@@ -50,8 +50,8 @@ struct SummarizerOptions: ParsableArguments {
     @Option(name: .customLong("lexrank-threshold"), help: ArgumentHelp("LexRank similarity threshold.", visibility: .hidden))
     var lexRankThreshold: Float?
 
-    @Flag(name: .customLong("no-sentence-stemming"), help: ArgumentHelp("Compare sentences without stemming.", visibility: .hidden))
-    var noStemming = false
+    @Flag(name: .customLong("sentence-stemming"), help: ArgumentHelp("Porter-stem words before comparing sentences.", visibility: .hidden))
+    var sentenceStemming = false
 
     func validate() throws {
         if let method, SummaryMethod(rawValue: method.lowercased()) == nil {
@@ -70,7 +70,7 @@ struct SummarizerOptions: ParsableArguments {
         if let mmrLambda { config.mmrLambda = mmrLambda }
         if let redundancyThreshold { config.redundancyThreshold = redundancyThreshold }
         if let lexRankThreshold { config.lexRankThreshold = lexRankThreshold }
-        if noStemming { config.vectorizer.stemming = false }
+        if sentenceStemming { config.vectorizer.stemming = true }
         return config
     }
 }
