@@ -56,11 +56,49 @@ public struct SentenceVectorizer: Sendable {
         var table = TermTable(stemming: stemming, stopWords: configuration.stopWords)
         var sequences: [[Int32]] = []
         sequences.reserveCapacity(sentences.count)
+        let tokenizer = configuration.tokenizer
+        // The fast path reproduces the default tokenizer on ASCII text in one pass.
+        let asciiFastPath = tokenizer.lowercase && tokenizer.minimumLength == 2
+        var lowered = [UInt8](repeating: 0, count: 256)
         for sentence in sentences {
             var sequence: [Int32] = []
-            configuration.tokenizer.forEachToken(in: sentence) { bytes in
-                let id = table.id(of: bytes)
-                if id >= 0 { sequence.append(id) }
+            var text = sentence
+            let handled: Bool = text.withUTF8 { bytes in
+                guard asciiFastPath else { return false }
+                var any: UInt8 = 0
+                for b in bytes { any |= b }
+                guard any < 0x80 else { return false }
+                if lowered.count < bytes.count { lowered = [UInt8](repeating: 0, count: bytes.count * 2) }
+                lowered.withUnsafeMutableBufferPointer { low in
+                    var hash = HashTable.seed
+                    var start = -1
+                    for i in 0..<bytes.count {
+                        let c = bytes[i]
+                        if WordCharacters.isASCIIWord(c) {
+                            let lower = c &- 0x41 < 26 ? c | 0x20 : c
+                            low[i] = lower
+                            if start < 0 { start = i; hash = HashTable.seed }
+                            hash = HashTable.step(hash, lower)
+                        } else if start >= 0 {
+                            if i - start >= 2 {
+                                let id = table.id(hash: HashTable.finish(hash), bytes: UnsafeBufferPointer(rebasing: low[start..<i]))
+                                if id >= 0 { sequence.append(id) }
+                            }
+                            start = -1
+                        }
+                    }
+                    if start >= 0 && bytes.count - start >= 2 {
+                        let id = table.id(hash: HashTable.finish(hash), bytes: UnsafeBufferPointer(rebasing: low[start..<bytes.count]))
+                        if id >= 0 { sequence.append(id) }
+                    }
+                }
+                return true
+            }
+            if !handled {
+                tokenizer.forEachToken(in: sentence) { bytes in
+                    let id = table.id(of: bytes)
+                    if id >= 0 { sequence.append(id) }
+                }
             }
             sequences.append(sequence)
         }
@@ -135,7 +173,11 @@ struct TermTable {
     }
 
     mutating func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let hash = HashTable.hash(bytes)
+        id(hash: HashTable.hash(bytes), bytes: bytes)
+    }
+
+    /// The id of the token `bytes` whose ``HashTable/hash(_:)`` is `hash`.
+    mutating func id(hash: UInt64, bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         if let id = surface[hash] { return id }
         var id: Int32 = -1
         if stopHashes[hash] == nil {
@@ -192,10 +234,21 @@ struct HashTable: Sendable {
     /// FNV-1a of `bytes`, never 0 (0 marks an empty slot).
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        h ^= h >> 29
-        return h == 0 ? 1 : h
+        var h = seed
+        for b in bytes { h = step(h, b) }
+        return finish(h)
+    }
+
+    /// FNV-1a's offset basis.
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// One FNV-1a step.
+    @inline(__always) static func step(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+
+    /// The final mixing (and the never-zero rule) of ``hash(_:)``.
+    @inline(__always) static func finish(_ h: UInt64) -> UInt64 {
+        let m = h ^ (h >> 29)
+        return m == 0 ? 1 : m
     }
 
     subscript(key: UInt64) -> Int32? {

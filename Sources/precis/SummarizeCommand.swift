@@ -62,23 +62,47 @@ struct SummarizeCommand: ParsableCommand {
         }
     }
 
+    /// Reads, parses, summarises and formats the records in parallel (one chunk of lines per
+    /// task), then writes the results in input order.
     private func runBatch(path: String, summarizer: Summarizer, length: SummaryLength) throws {
-        let records = try SummaryRecordReader.read(path: path)
+        let data: Data
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            // Mapped rather than copied: the batch reads each byte once.
+            guard let contents = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
+                throw SummaryInputError(description: "\(path): cannot read file (missing or unreadable)")
+            }
+            data = contents
+        }
         SummaryBLASThreads.useOneThreadPerWorker()
-        let lines: [[UInt8]] = orderedParallelMap(records.count) { i in
-            let record = records[i]
-            let summary = summarizer.summarize(SummaryInput.plain(record.article), length: length)
-            var out = SummaryJSON()
-            out.raw("{\"id\":")
-            out.string(record.id)
-            out.raw(",")
-            out.summaryFields(summary)
-            out.raw("}\n")
-            return out.bytes
+        let results: [Result<[UInt8], Error>] = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let lines = SummaryRecordReader.lineRanges(bytes)
+            return orderedParallelMap(lines.count) { k in
+                Result {
+                    guard let record = try SummaryRecordReader.parseLine(
+                        UnsafeBufferPointer(rebasing: bytes[lines[k]]), line: k + 1, path: path) else { return [] }
+                    let summary = summarizer.summarize(SummaryInput.plain(record.article), length: length)
+                    var out = SummaryJSON()
+                    out.raw("{\"id\":")
+                    out.string(record.id)
+                    out.raw(",")
+                    out.summaryFields(summary)
+                    out.raw("}\n")
+                    return out.bytes
+                }
+            }
         }
         var all: [UInt8] = []
-        all.reserveCapacity(lines.reduce(0) { $0 + $1.count })
-        for line in lines { all.append(contentsOf: line) }
+        all.reserveCapacity(results.reduce(0) { $0 + ((try? $1.get())?.count ?? 0) })
+        for result in results {
+            switch result {
+            case .success(let line): all.append(contentsOf: line)
+            case .failure(let error): throw error          // the first bad line, in file order
+            }
+        }
+        if all.isEmpty { throw SummaryInputError(description: "\(path): no records (the file is empty)") }
         writeStandardOutput(all)
     }
 }
