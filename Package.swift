@@ -47,6 +47,10 @@ let package = Package(
         .testTarget(name: "PrecisTextTests", dependencies: ["PrecisText", "PrecisTestSupport"]),
         .testTarget(name: "PrecisFeaturesTests", dependencies: ["PrecisFeatures", "PrecisDatasets", "PrecisTestSupport"]),
         .testTarget(name: "PrecisCLITests", dependencies: ["PrecisTestSupport"]),
+
+        // Micro-benchmarks for Benchmarks/run.sh; not part of any product.
+        .executableTarget(name: "precis-bench", dependencies: ["PrecisLinearAlgebra", "CBLAS"],
+                          path: "Benchmarks/Sources/precis-bench"),
     ],
     swiftLanguageModes: [.v5]
 )
