@@ -40,6 +40,9 @@ let package = Package(
             "Precis",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Micro-benchmarks for Benchmarks/run.sh; not part of any product.
+        .executableTarget(name: "precis-bench", dependencies: ["PrecisLinearAlgebra", "CBLAS"],
+                          path: "Benchmarks/Sources/precis-bench"),
 
         // Tests, with a small helper module shared by every test target.
         .target(name: "PrecisTestSupport", path: "Tests/PrecisTestSupport"),
@@ -47,10 +50,6 @@ let package = Package(
         .testTarget(name: "PrecisTextTests", dependencies: ["PrecisText", "PrecisTestSupport"]),
         .testTarget(name: "PrecisFeaturesTests", dependencies: ["PrecisFeatures", "PrecisDatasets", "PrecisTestSupport"]),
         .testTarget(name: "PrecisCLITests", dependencies: ["PrecisTestSupport"]),
-
-        // Micro-benchmarks for Benchmarks/run.sh; not part of any product.
-        .executableTarget(name: "precis-bench", dependencies: ["PrecisLinearAlgebra", "CBLAS"],
-                          path: "Benchmarks/Sources/precis-bench"),
     ],
     swiftLanguageModes: [.v5]
 )
