@@ -33,8 +33,12 @@ let package = Package(
         .target(name: "PrecisText"),
         .target(name: "PrecisDatasets"),
         .target(name: "PrecisFeatures", dependencies: ["PrecisText", "PrecisLinearAlgebra"]),
+        .target(name: "PrecisClassification", dependencies: ["PrecisFeatures", "PrecisLinearAlgebra"]),
+        .target(name: "PrecisSummarization", dependencies: ["PrecisText", "PrecisFeatures", "PrecisLinearAlgebra"]),
+        .target(name: "PrecisEvaluation", dependencies: ["PrecisText"]),
         .target(name: "Precis", dependencies: [
             "PrecisLinearAlgebra", "PrecisText", "PrecisDatasets", "PrecisFeatures",
+            "PrecisClassification", "PrecisSummarization", "PrecisEvaluation",
         ]),
         .executableTarget(name: "precis", dependencies: [
             "Precis",

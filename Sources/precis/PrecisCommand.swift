@@ -22,6 +22,9 @@ struct PrecisCommand: ParsableCommand {
             precis evaluate-summaries --data articles.jsonl --match-reference
         """,
         version: precisVersion,
-        subcommands: []
+        subcommands: [
+            TrainCommand.self, ClassifyCommand.self, EvaluateCommand.self, CrossValidateCommand.self,
+            InspectCommand.self, VectorizeCommand.self,
+        ]
     )
 }
