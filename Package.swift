@@ -44,6 +44,9 @@ let package = Package(
             "Precis",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Micro-benchmarks for Benchmarks/run.sh; not part of any product.
+        .executableTarget(name: "precis-bench", dependencies: ["PrecisLinearAlgebra", "CBLAS"],
+                          path: "Benchmarks/Sources/precis-bench"),
 
         // Tests, with a small helper module shared by every test target.
         .target(name: "PrecisTestSupport", path: "Tests/PrecisTestSupport"),
