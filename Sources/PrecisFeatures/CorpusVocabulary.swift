@@ -90,6 +90,8 @@ final class CorpusVocabulary: @unchecked Sendable {
         let minDocs = configuration.minDF.documents(in: documents, roundingUp: true)
         let maxDocs = configuration.maxDF.documents(in: documents, roundingUp: false)
         guard maxDocs >= minDocs else {
+            // With max-df at its default, min-df simply exceeds the corpus: nothing can be kept.
+            if configuration.maxDF == .proportion(1.0) { throw FeatureError.emptyVocabulary }
             throw FeatureError.invalidConfiguration("max-df corresponds to fewer documents than min-df")
         }
         // Candidates: every counted feature within the document-frequency bounds.
