@@ -68,11 +68,50 @@ public enum MatrixMarket {
                 bytes.append(0x20)
                 appendInteger(Int(matrix.columnIndices[k]) + 1, to: &bytes)
                 bytes.append(0x20)
-                bytes.append(contentsOf: matrix.values[k].description.utf8)
+                appendFloat(matrix.values[k], to: &bytes)
                 bytes.append(0x0A)
             }
         }
         return bytes
+    }
+
+    /// Powers of ten, 10^0 … 10^22 (exact in `Double`).
+    private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
+
+    /// Appends `value` with nine significant digits, trailing zeros dropped
+    /// (`%.9g`-like; nine digits always read back as the same `Float`).
+    /// Magnitudes outside `1e-4 ..< 1e6`, zero and non-finite values use
+    /// Swift's shortest representation.
+    static func appendFloat(_ value: Float, to bytes: inout [UInt8]) {
+        let d = Double(value)
+        var a = abs(d)
+        guard a >= 1e-4 && a < 1e6 else {
+            bytes.append(contentsOf: value.description.utf8)
+            return
+        }
+        // 10^e <= a < 10^(e+1), e in -4...5.
+        var e = 5
+        while e > -4 && a < (e >= 0 ? powersOfTen[e] : 1 / powersOfTen[-e]) { e -= 1 }
+        a *= powersOfTen[8 - e]
+        var n = UInt64(a.rounded())
+        if n >= 1_000_000_000 { n /= 10; e += 1 }
+        if d < 0 { bytes.append(UInt8(ascii: "-")) }
+        var digits = [UInt8](repeating: 0, count: 9)
+        for k in stride(from: 8, through: 0, by: -1) { digits[k] = UInt8(48 + n % 10); n /= 10 }
+        var last = 8
+        while last > 0 && digits[last] == 48 { last -= 1 }
+        if e >= 0 {
+            for k in 0...e { bytes.append(digits[k]) }
+            if last > e {
+                bytes.append(UInt8(ascii: "."))
+                for k in (e + 1)...last { bytes.append(digits[k]) }
+            }
+        } else {
+            bytes.append(UInt8(ascii: "0"))
+            bytes.append(UInt8(ascii: "."))
+            for _ in 0..<(-e - 1) { bytes.append(UInt8(ascii: "0")) }
+            for k in 0...last { bytes.append(digits[k]) }
+        }
     }
 
     private static func appendInteger(_ value: Int, to bytes: inout [UInt8]) {

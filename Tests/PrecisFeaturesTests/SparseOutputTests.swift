@@ -34,6 +34,25 @@ struct SparseOutputTests {
         }
     }
 
+    @Test("values are written so that they read back as the same Float, at every magnitude")
+    func floatText() throws {
+        var rng = SeededGenerator(seed: 11)
+        var values: [Float] = [0, 1, -1, 0.5, 1e-4, 9.9999e-5, 999_999.94, 1e6, 0.1, 0.42519635, 3.4028235e38, 1.0e-45, 100, 123456.7]
+        for _ in 0..<20_000 {
+            values.append(Float(bitPattern: UInt32.random(in: 0..<0x7F80_0000, using: &rng)) * (Bool.random(using: &rng) ? 1 : -1))
+            values.append(Float.random(in: -3...3, using: &rng))
+        }
+        var builder = SparseMatrix.Builder(columns: values.count)
+        builder.appendRow(indices: (0..<Int32(values.count)).map { $0 }, values: values)
+        let m = builder.build()
+        let text = String(decoding: MatrixMarket.encode(m), as: UTF8.self)
+        let written = text.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ")[2] }
+        for (value, field) in zip(values, written) {
+            #expect(Float(String(field)) == value, "\(value) written as \(field)")
+        }
+        #expect(written.prefix(4) == ["0.0", "1", "-1", "0.5"])
+    }
+
     @Test("long rows (radix-sorted) equal the transform path, column by column")
     func longRows() throws {
         // Documents with many distinct terms, so rows exceed the radix-sort threshold.
