@@ -23,10 +23,17 @@ import PrecisText
 /// formed; `max_features` keeps the terms most frequent in the corpus,
 /// ties going to the term that sorts first.
 ///
-/// How it runs: documents are split into one run per core; each run is
-/// tokenised on raw UTF-8 bytes and counted into its own interning tables
-/// (tokens keyed by their bytes, n-grams by id chains); the runs are merged
-/// in document order, pruned, sorted, and the rows weighted in parallel.
+/// How it runs (both cores, deterministic whatever the split):
+/// 1. runs of documents are tokenised in parallel on their UTF-8 bytes, each
+///    run interning tokens by their bytes in its own table and counting
+///    unigrams per document;
+/// 2. the runs' token tables are merged (tokens only, cheap);
+/// 3. n-grams are counted by partitions that each own the n-grams whose
+///    first word hashes to them (n-grams are chains of ids, never strings),
+///    so no n-gram table is ever merged;
+/// 4. document-frequency pruning, `max_features`, byte-order sort
+///    (radix sort on word ranks), idf;
+/// 5. the rows are weighted and normalised in parallel.
 public struct TfidfVectorizer: Sendable {
     /// The hyper-parameters.
     public var configuration: TfidfConfiguration
