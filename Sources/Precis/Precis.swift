@@ -3,6 +3,7 @@
 @_exported import PrecisText
 @_exported import PrecisDatasets
 @_exported import PrecisFeatures
+@_exported import PrecisClassification
 @_exported import PrecisSummarization
 @_exported import PrecisEvaluation
 

@@ -39,7 +39,7 @@ public enum Norm: String, Equatable, Sendable, Codable {
 /// config.minDF = .count(2)
 /// config.sublinearTF = true
 /// ```
-public struct TfidfConfiguration: Equatable, Sendable {
+public struct TfidfConfiguration: Equatable, Sendable, Codable {
     /// Word n-gram lengths to extract (`ngram_range`).
     public var ngramRange: ClosedRange<Int> = 1...1
     /// Ignore terms in fewer documents than this (`min_df`).

@@ -1,0 +1,180 @@
+import PrecisFeatures
+import PrecisLinearAlgebra
+
+/// Fits a multinomial (softmax) logistic regression with an L2 penalty on a sparse
+/// feature matrix, by L-BFGS on the full-batch objective (see ``SoftmaxObjective``).
+///
+/// Deterministic: the same matrix, labels and configuration give bit-identical
+/// weights. With ``LogisticRegressionConfiguration/validationFraction`` above zero,
+/// a stratified, seeded share of the documents is held out and the weights with
+/// the lowest held-out loss are kept (early stopping).
+///
+/// ```swift
+/// let trainer = LogisticRegression(configuration: LogisticRegressionConfiguration())
+/// let fit = try trainer.fit(x, labels: [0, 1, 1, 0], classCount: 2)
+/// fit.model.predict(x)
+/// ```
+public struct LogisticRegression: Sendable {
+    /// The hyper-parameters.
+    public var configuration: LogisticRegressionConfiguration
+
+    /// A trainer with the given (or default) configuration.
+    public init(configuration: LogisticRegressionConfiguration = LogisticRegressionConfiguration()) {
+        self.configuration = configuration
+    }
+
+    /// Progress of a fit, reported after every optimiser iteration.
+    public struct Progress: Sendable {
+        /// Iterations done.
+        public var iteration: Int
+        /// The iteration cap.
+        public var maxIterations: Int
+        /// The regularised training objective.
+        public var loss: Double
+        /// Held-out loss, when a validation split is used.
+        public var validationLoss: Double?
+    }
+
+    /// A fitted model and how the fit went.
+    public struct Fit: Sendable {
+        /// The weights and intercepts.
+        public var model: LogisticRegressionModel
+        /// Optimiser iterations run.
+        public var iterations: Int
+        /// Whether the tolerance was reached (rather than the iteration cap or early stopping).
+        public var converged: Bool
+        /// Final training objective.
+        public var loss: Double
+        /// Rows of the input used for validation (empty without a validation split).
+        public var validationRows: [Int]
+        /// The iteration whose weights were kept, when early stopping is on.
+        public var bestIteration: Int?
+        /// Held-out accuracy of the kept weights, when a validation split is used.
+        public var validationAccuracy: Double?
+    }
+
+    /// Fits on the rows of `x` with class indices `labels` (each in `0..<classCount`).
+    ///
+    /// - Throws: ``ClassificationError`` for an empty set, a single class, bad
+    ///   hyper-parameters or inconsistent sizes.
+    public func fit(_ x: SparseMatrix, labels: [Int], classCount: Int,
+                    progress: ((Progress) -> Void)? = nil) throws -> Fit {
+        let config = configuration
+        try config.validate()
+        guard x.rows > 0 else { throw ClassificationError.emptyTrainingSet }
+        guard labels.count == x.rows else {
+            throw ClassificationError.shapeMismatch("\(labels.count) labels for \(x.rows) documents")
+        }
+        guard labels.allSatisfy({ (0..<classCount).contains($0) }) else {
+            throw ClassificationError.shapeMismatch("a label index is outside 0..<\(classCount)")
+        }
+        guard Set(labels).count >= 2 else { throw ClassificationError.singleClass("\(labels[0])") }
+
+        // Held-out split (stratified, seeded).
+        var validationRows: [Int] = []
+        if config.validationFraction > 0 {
+            validationRows = StratifiedSplit.holdOut(labels: labels, fraction: config.validationFraction, seed: config.seed)
+        }
+        let held = Set(validationRows)
+        let trainRows = held.isEmpty ? Array(0..<x.rows) : (0..<x.rows).filter { !held.contains($0) }
+        let xTrain = held.isEmpty ? x : x.selectingRows(trainRows)
+        let yTrain = held.isEmpty ? labels : trainRows.map { labels[$0] }
+        guard Set(yTrain).count >= 2 else {
+            throw ClassificationError.invalidConfiguration("the validation split leaves fewer than two classes to train on")
+        }
+
+        let weights = Self.sampleWeights(labels: yTrain, classCount: classCount, weighting: config.classWeighting)
+        let alpha = config.regularization.alpha(documents: Double(xTrain.rows))
+        let tPlan = Date()
+        var objective = SoftmaxObjective(x: xTrain, labels: yTrain, classCount: classCount,
+                                         sampleWeights: weights, alpha: alpha)
+        var theta = ContiguousArray<Float>(repeating: 0, count: objective.dimension)
+        let lbfgs = LBFGS(history: config.history, maxIterations: config.maxIterations, tolerance: config.tolerance)
+
+        // Early stopping state.
+        let xValidation = validationRows.isEmpty ? nil : x.selectingRows(validationRows)
+        let yValidation = validationRows.map { labels[$0] }
+        var best: (loss: Double, iteration: Int, theta: ContiguousArray<Float>)?
+        let features = x.columns
+
+        let trace = ProcessInfo.processInfo.environment["PRECIS_TRACE"] != nil
+        if trace { FileHandle.standardError.write(Data("plan \(Date().timeIntervalSince(tPlan))s\n".utf8)) }
+        var evaluations = 0
+        let result = lbfgs.minimize(&theta, evaluate: {
+            let t0 = Date()
+            let v = objective.evaluate($0, gradient: $1)
+            evaluations += 1
+            if trace { FileHandle.standardError.write(Data("eval \(evaluations) loss \(v) \(Date().timeIntervalSince(t0))s\n".utf8)) }
+            return v
+        }) { iteration, loss, current in
+            var validationLoss: Double?
+            var keepGoing = true
+            if let xValidation {
+                let model = Self.model(from: current, features: features, classes: classCount)
+                let probabilities = model.probabilities(xValidation)
+                let l = Self.meanLogLoss(probabilities, labels: yValidation)
+                validationLoss = l
+                if trace {
+                    var correct = 0
+                    for (i, y) in yValidation.enumerated() {
+                        var bestClass = 0
+                        for c in 1..<classCount where probabilities[i, c] > probabilities[i, bestClass] { bestClass = c }
+                        if bestClass == y { correct += 1 }
+                    }
+                    FileHandle.standardError.write(Data("iter \(iteration) val_loss \(l) val_acc \(Double(correct) / Double(yValidation.count))\n".utf8))
+                }
+                if best == nil || l < best!.loss {
+                    best = (l, iteration, current)
+                } else if iteration - best!.iteration >= config.patience {
+                    keepGoing = false
+                }
+            }
+            progress?(Progress(iteration: iteration, maxIterations: config.maxIterations,
+                               loss: loss, validationLoss: validationLoss))
+            return keepGoing
+        }
+
+        if trace { print("lbfgs done \(Date().timeIntervalSince(tPlan))") }
+        var fit = Fit(model: Self.model(from: best?.theta ?? theta, features: features, classes: classCount),
+                      iterations: result.iterations, converged: result.converged, loss: result.loss,
+                      validationRows: validationRows, bestIteration: best?.iteration, validationAccuracy: nil)
+        if let xValidation {
+            let predicted = fit.model.predict(xValidation)
+            let correct = zip(predicted, yValidation).filter { $0 == $1 }.count
+            fit.validationAccuracy = Double(correct) / Double(max(yValidation.count, 1))
+        }
+        return fit
+    }
+
+    /// Per-document weights for `weighting` (nil when every document counts once).
+    static func sampleWeights(labels: [Int], classCount: Int, weighting: ClassWeighting) -> [Float]? {
+        switch weighting {
+        case .none: return nil
+        case .balanced:
+            var counts = [Int](repeating: 0, count: classCount)
+            for y in labels { counts[y] += 1 }
+            let present = counts.filter { $0 > 0 }.count
+            let n = Double(labels.count)
+            return labels.map { Float(n / (Double(present) * Double(counts[$0]))) }
+        }
+    }
+
+    static func model(from theta: ContiguousArray<Float>, features: Int, classes: Int) -> LogisticRegressionModel {
+        let weightCount = features * classes
+        return LogisticRegressionModel(
+            weights: Matrix(rows: features, columns: classes, elements: theta[0..<weightCount]),
+            intercepts: Array(theta[weightCount...]))
+    }
+
+    /// Mean of `−log p(true class)`, with probabilities clipped at 1e-15 (scikit-learn's `log_loss`).
+    static func meanLogLoss(_ probabilities: Matrix, labels: [Int]) -> Double {
+        guard !labels.isEmpty else { return 0 }
+        var total = 0.0
+        for (i, y) in labels.enumerated() {
+            total -= Foundation.log(max(Double(probabilities[i, y]), 1e-15))
+        }
+        return total / Double(labels.count)
+    }
+}
+
+import Foundation

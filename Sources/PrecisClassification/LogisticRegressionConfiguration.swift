@@ -1,0 +1,117 @@
+/// How strongly a ``LogisticRegression`` shrinks its weights towards zero (L2 penalty).
+///
+/// Two equivalent spellings, as in scikit-learn:
+/// `.c(C)` is `LogisticRegression(C=…)` (loss summed over documents + ½‖W‖²/C), and
+/// `.alpha(α)` is `SGDClassifier(alpha=…)` (mean loss + ½α‖W‖²). For `n` training
+/// documents, `C` corresponds to `α = 1 / (C·n)`.
+///
+/// ```swift
+/// let r = Regularization.c(20)
+/// r.alpha(documents: 1000)   // 5e-5
+/// ```
+public enum Regularization: Equatable, Sendable, Codable {
+    /// Inverse regularisation strength, scikit-learn's `C` (larger: weaker penalty).
+    case c(Double)
+    /// Penalty weight on the mean loss, scikit-learn's SGD `alpha` (larger: stronger penalty).
+    case alpha(Double)
+
+    private enum CodingKeys: String, CodingKey { case kind, value }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let value = try container.decode(Double.self, forKey: .value)
+        switch try container.decode(String.self, forKey: .kind) {
+        case "C": self = .c(value)
+        case "alpha": self = .alpha(value)
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "unknown regularization '\(other)'")
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .c(let c): try container.encode("C", forKey: .kind); try container.encode(c, forKey: .value)
+        case .alpha(let a): try container.encode("alpha", forKey: .kind); try container.encode(a, forKey: .value)
+        }
+    }
+
+    /// The penalty weight on the mean loss for a training set of `documents` documents
+    /// (or total sample weight).
+    public func alpha(documents: Double) -> Double {
+        switch self {
+        case .c(let c): return 1 / (c * max(documents, 1))
+        case .alpha(let a): return a
+        }
+    }
+}
+
+/// How training documents are weighted by class.
+public enum ClassWeighting: String, Equatable, Sendable, Codable, CaseIterable {
+    /// Every document counts once.
+    case none
+    /// Each class weighs the same in total: a document of class `c` counts
+    /// `n / (classes × n_c)`, scikit-learn's `class_weight="balanced"`.
+    case balanced
+}
+
+/// The hyper-parameters of a ``LogisticRegression``: what to fit, not what was fitted.
+///
+/// The defaults were chosen by cross-validation on the training splits of the
+/// shared corpora (see `Models/MODEL_CARD.md`).
+///
+/// ```swift
+/// var config = LogisticRegressionConfiguration()
+/// config.regularization = .c(10)
+/// config.classWeighting = .balanced
+/// config.validationFraction = 0.1      // hold out 10% and stop early
+/// ```
+public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
+    /// L2 penalty.
+    public var regularization: Regularization = .c(30)
+    /// Upper bound on optimiser iterations (one gradient evaluation each, plus rare line-search steps).
+    public var maxIterations: Int = 100
+    /// Stop when the objective improves by less than this, relative to its size,
+    /// over one iteration (or the gradient's largest entry falls below it).
+    public var tolerance: Double = 1e-4
+    /// Per-class document weights.
+    public var classWeighting: ClassWeighting = .none
+    /// Fraction of the training documents held out (stratified) to choose the
+    /// stopping iteration; `0` trains on everything until convergence.
+    public var validationFraction: Double = 0
+    /// Iterations without improvement of the held-out loss before stopping.
+    public var patience: Int = 10
+    /// Seed of every random choice (the held-out split).
+    public var seed: UInt64 = 42
+    /// L-BFGS history length (pairs of vectors kept). Memory: `2 × history × features × classes` floats.
+    public var history: Int = 6
+
+    /// The defaults.
+    public init() {}
+
+    /// Checks the values, throwing ``ClassificationError/invalidConfiguration(_:)``.
+    public func validate() throws {
+        switch regularization {
+        case .c(let c) where !(c > 0 && c.isFinite):
+            throw ClassificationError.invalidConfiguration("C must be a positive number, got \(c)")
+        case .alpha(let a) where !(a >= 0 && a.isFinite):
+            throw ClassificationError.invalidConfiguration("alpha must be a non-negative number, got \(a)")
+        default: break
+        }
+        guard maxIterations >= 1 else {
+            throw ClassificationError.invalidConfiguration("max-iter must be at least 1, got \(maxIterations)")
+        }
+        guard tolerance >= 0, tolerance.isFinite else {
+            throw ClassificationError.invalidConfiguration("tolerance must be a non-negative number, got \(tolerance)")
+        }
+        guard validationFraction >= 0, validationFraction < 1 else {
+            throw ClassificationError.invalidConfiguration("validation split must be in [0, 1), got \(validationFraction)")
+        }
+        guard patience >= 1 else {
+            throw ClassificationError.invalidConfiguration("patience must be at least 1, got \(patience)")
+        }
+        guard (1...100).contains(history) else {
+            throw ClassificationError.invalidConfiguration("L-BFGS history must be in 1...100, got \(history)")
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Dispatch
+import Foundation
+import PrecisFeatures
+import PrecisLinearAlgebra
+
+/// A fitted multinomial logistic regression: one weight per (feature, class) and
+/// one intercept per class. Scores are `x·W + b`; probabilities their softmax.
+///
+/// ```swift
+/// let p = model.probabilities(x)         // rows × classes, each row sums to 1
+/// let classes = model.predict(x)         // argmax per row
+/// ```
+public struct LogisticRegressionModel: Equatable, Sendable {
+    /// `features × classes`, row-major: `weights[j, c]` is feature `j`'s vote for class `c`.
+    public var weights: Matrix
+    /// One intercept per class.
+    public var intercepts: [Float]
+
+    /// A model from its parts.
+    ///
+    /// - Precondition: `intercepts.count == weights.columns`.
+    public init(weights: Matrix, intercepts: [Float]) {
+        precondition(intercepts.count == weights.columns, "LogisticRegressionModel: one intercept per class")
+        self.weights = weights
+        self.intercepts = intercepts
+    }
+
+    /// Number of classes.
+    public var classCount: Int { weights.columns }
+    /// Number of features.
+    public var featureCount: Int { weights.rows }
+
+    /// The raw scores `X·W + b` (rows × classes).
+    ///
+    /// - Precondition: `x.columns == featureCount`.
+    public func decisionFunction(_ x: SparseMatrix) -> Matrix {
+        precondition(x.columns == featureCount, "decisionFunction: X has \(x.columns) columns, the model \(featureCount) features")
+        var out = Matrix(rows: x.rows, columns: classCount)
+        guard x.rows > 0 else { return out }
+        weights.storage.withUnsafeBufferPointer { w in
+            intercepts.withUnsafeBufferPointer { b in
+                out.storage.withUnsafeMutableBufferPointer { o in
+                    x.multiply(w.baseAddress!, columns: classCount, bias: b.baseAddress!, into: o.baseAddress!)
+                }
+            }
+        }
+        return out
+    }
+
+    /// Class probabilities (rows × classes): the softmax of ``decisionFunction(_:)``.
+    public func probabilities(_ x: SparseMatrix) -> Matrix {
+        var scores = decisionFunction(x)
+        Softmax.applyToRows(&scores)
+        return scores
+    }
+
+    /// The most probable class of each row (lowest index on ties).
+    public func predict(_ x: SparseMatrix) -> [Int] {
+        let scores = decisionFunction(x)
+        return (0..<scores.rows).map { i in Softmax.argmax(scores.storage[(i * classCount)..<((i + 1) * classCount)]) }
+    }
+}
+
+/// Numerically stable softmax helpers.
+///
+/// ```swift
+/// var m = Matrix([[1, 2, 3]])
+/// Softmax.applyToRows(&m)      // [[0.090, 0.245, 0.665]]
+/// ```
+public enum Softmax {
+    /// Replaces every row of `m` by its softmax (shifted by the row maximum: never overflows).
+    public static func applyToRows(_ m: inout Matrix) {
+        let k = m.columns
+        guard k > 0 else { return }
+        let rows = m.rows
+        m.storage.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            for i in 0..<rows {
+                let row = base + i * k
+                var mx = row[0]
+                for c in 1..<k where row[c] > mx { mx = row[c] }
+                var total: Float = 0
+                for c in 0..<k {
+                    let e = expf(row[c] - mx)
+                    row[c] = e
+                    total += e
+                }
+                let scale = 1 / total
+                for c in 0..<k { row[c] *= scale }
+            }
+        }
+    }
+
+    /// Index of the largest value (first on ties); 0 for an empty collection.
+    public static func argmax<C: Collection>(_ values: C) -> Int where C.Element == Float {
+        var best = 0, bestValue = -Float.infinity, index = 0
+        for v in values {
+            if v > bestValue { bestValue = v; best = index }
+            index += 1
+        }
+        return best
+    }
+}

@@ -1,0 +1,116 @@
+import Dispatch
+import Foundation
+import PrecisFeatures
+import PrecisLinearAlgebra
+
+/// The L2-regularised multinomial logistic loss on a sparse matrix, and its gradient.
+///
+/// Parameters are one flat vector θ = [W (features × classes, row-major), b (classes)].
+/// For weighted documents (weights `ωᵢ` summing to one):
+///
+///     f(θ) = Σᵢ ωᵢ (logsumexp(sᵢ) − sᵢ,yᵢ) + ½α‖W‖²,   sᵢ = xᵢW + b
+///     ∇W  = Xᵀ(Ω(P − Y)) + αW,   ∇b = Σᵢ ωᵢ(pᵢ − yᵢ)
+///
+/// Scores are shifted by their row maximum before exponentiating (log-sum-exp), so
+/// the loss is finite for any weights. `X·W` and `Xᵀ·G` are the parallel kernels of
+/// ``PrecisFeatures/SparseMatrix``; the loss is summed per fixed block of rows in
+/// `Double` and the blocks are added in order, so results do not depend on the
+/// number of cores.
+///
+/// ```swift
+/// var objective = SoftmaxObjective(x: x, labels: y, classCount: 3, sampleWeights: nil, alpha: 1e-4)
+/// let loss = objective.evaluate(theta, gradient: &gradient)
+/// ```
+struct SoftmaxObjective {
+    let x: SparseMatrix
+    let plan: SparseProductPlan
+    let labels: ContiguousArray<Int32>
+    /// Normalised document weights (sum to one).
+    let weights: ContiguousArray<Float>
+    let classCount: Int
+    let alpha: Float
+    /// Scratch: scores, then residuals `ω(P − Y)`, rows × classes.
+    private var scratch: ContiguousArray<Float>
+    private var blockLoss: ContiguousArray<Double>
+
+    static let blockRows = 256
+
+    /// Number of parameters: `(features + 1) × classes`.
+    var dimension: Int { (x.columns + 1) * classCount }
+
+    init(x: SparseMatrix, labels: [Int], classCount: Int, sampleWeights: [Float]?, alpha: Double) {
+        self.x = x
+        self.plan = SparseProductPlan(x)
+        self.labels = ContiguousArray(labels.map { Int32($0) })
+        self.classCount = classCount
+        self.alpha = Float(alpha)
+        let raw = sampleWeights ?? [Float](repeating: 1, count: x.rows)
+        let total = raw.reduce(0.0) { $0 + Double($1) }
+        self.weights = ContiguousArray(raw.map { Float(Double($0) / max(total, .leastNormalMagnitude)) })
+        self.scratch = ContiguousArray(repeating: 0, count: x.rows * classCount)
+        self.blockLoss = ContiguousArray(repeating: 0, count: (x.rows + Self.blockRows - 1) / Self.blockRows)
+    }
+
+    /// The objective at `theta`; writes its gradient into `gradient`.
+    mutating func evaluate(_ theta: UnsafeBufferPointer<Float>, gradient: UnsafeMutableBufferPointer<Float>) -> Double {
+        let k = classCount, d = x.columns, n = x.rows
+        precondition(theta.count == dimension && gradient.count == dimension)
+        let w = theta.baseAddress!
+        let bias = w + d * k
+        let blocks = blockLoss.count
+        scratch.withUnsafeMutableBufferPointer { sb in
+            let s = sb.baseAddress!
+            plan.multiply(w, columns: k, bias: bias, into: s)
+            labels.withUnsafeBufferPointer { yb in
+                weights.withUnsafeBufferPointer { wb in
+                    blockLoss.withUnsafeMutableBufferPointer { lb in
+                        let losses = lb.baseAddress!
+                        DispatchQueue.concurrentPerform(iterations: blocks) { block in
+                            let first = block * Self.blockRows
+                            let last = min(n, first + Self.blockRows)
+                            var sum = 0.0
+                            for i in first..<last {
+                                let row = s + i * k
+                                let lse = Self.logSumExp(row, k)
+                                let y = Int(yb[i])
+                                let omega = wb[i]
+                                sum += Double(omega) * Double(lse - row[y])
+                                for c in 0..<k { row[c] = omega * expf(row[c] - lse) }
+                                row[y] -= omega
+                            }
+                            losses[block] = sum
+                        }
+                    }
+                }
+            }
+            // ∇W = Xᵀ G
+            plan.transposeMultiply(UnsafePointer(s), columns: k, into: gradient.baseAddress!)
+            // ∇b = column sums of G
+            let gb = gradient.baseAddress! + d * k
+            gb.update(repeating: 0, count: k)
+            for i in 0..<n {
+                let row = s + i * k
+                for c in 0..<k { gb[c] += row[c] }
+            }
+        }
+        var loss = 0.0
+        for value in blockLoss { loss += value }
+        if alpha > 0 {
+            let wCount = d * k
+            let wPart = UnsafeBufferPointer(start: w, count: wCount)
+            loss += 0.5 * Double(alpha) * Double(BLAS.dot(wPart, wPart))
+            BLAS.axpy(alpha, wPart, UnsafeMutableBufferPointer(start: gradient.baseAddress!, count: wCount))
+        }
+        return loss
+    }
+
+    /// `log Σ exp(row[c])`, shifted by the maximum so it never overflows.
+    @inline(__always)
+    static func logSumExp(_ row: UnsafeMutablePointer<Float>, _ k: Int) -> Float {
+        var m = row[0]
+        for c in 1..<k where row[c] > m { m = row[c] }
+        var total: Float = 0
+        for c in 0..<k { total += expf(row[c] - m) }
+        return m + logf(total)
+    }
+}

@@ -1,0 +1,122 @@
+import PrecisFeatures
+import PrecisLinearAlgebra
+
+/// A complete topic classifier: the fitted TF-IDF vectoriser, the logistic-regression
+/// weights, the class labels and where they came from. What a model file holds.
+///
+/// ```swift
+/// let classifier = try ModelFile.read(path: "Models/bbc-news.precis")
+/// let result = classifier.classify(["Shares rose after the bank's results"], top: 2)[0]
+/// result.label                      // "business"
+/// result.probabilities              // [("business", 0.93), ("politics", 0.03)]
+/// ```
+public struct TextClassifier: Sendable {
+    /// Text → TF-IDF features.
+    public var vectorizer: TfidfModel
+    /// Features → class scores.
+    public var model: LogisticRegressionModel
+    /// Class names; class `c` is `labels[c]`. Sorted by UTF-8 bytes.
+    public var labels: [String]
+    /// Provenance and training scores.
+    public var metadata: TrainingMetadata
+
+    /// A classifier from its parts.
+    ///
+    /// - Precondition: the parts agree in size.
+    public init(vectorizer: TfidfModel, model: LogisticRegressionModel, labels: [String], metadata: TrainingMetadata) {
+        precondition(model.featureCount == vectorizer.featureCount, "TextClassifier: vectoriser and weights disagree on features")
+        precondition(model.classCount == labels.count, "TextClassifier: one label per class")
+        self.vectorizer = vectorizer
+        self.model = model
+        self.labels = labels
+        self.metadata = metadata
+    }
+
+    /// One document's prediction.
+    public struct Classification: Sendable, Equatable {
+        /// The most probable label.
+        public var label: String
+        /// The top labels with their probabilities, most probable first.
+        public var probabilities: [(label: String, probability: Float)]
+
+        public static func == (a: Classification, b: Classification) -> Bool {
+            a.label == b.label && a.probabilities.elementsEqual(b.probabilities) { $0.label == $1.label && $0.probability == $1.probability }
+        }
+    }
+
+    /// Class probabilities of each text (rows × classes, in ``labels`` order).
+    public func probabilities(_ texts: [String]) -> Matrix {
+        model.probabilities(vectorizer.transform(texts))
+    }
+
+    /// The most probable label of each text.
+    public func predict(_ texts: [String]) -> [String] {
+        model.predict(vectorizer.transform(texts)).map { labels[$0] }
+    }
+
+    /// The label and the `top` most probable classes of each text.
+    public func classify(_ texts: [String], top: Int = 1) -> [Classification] {
+        let p = probabilities(texts)
+        let k = labels.count
+        return (0..<p.rows).map { i in
+            let order = (0..<k).sorted { a, b in
+                p[i, a] != p[i, b] ? p[i, a] > p[i, b] : a < b
+            }
+            let best = order.prefix(max(1, min(top, k))).map { (label: labels[$0], probability: p[i, $0]) }
+            return Classification(label: labels[order[0]], probabilities: best)
+        }
+    }
+
+    /// A term's share in a prediction: its TF-IDF value times its weight for the class,
+    /// minus its average weight over all classes (so it says how much the term pushed
+    /// *this* class ahead of the others).
+    public struct Contribution: Sendable, Equatable {
+        /// The vocabulary term (a word or n-gram).
+        public var term: String
+        /// Its contribution to the class's score margin.
+        public var weight: Float
+    }
+
+    /// The terms of `text` that pushed the class `label` most (largest positive
+    /// contributions first), at most `top` of them.
+    ///
+    /// ```swift
+    /// classifier.explain("Arsenal won the match", label: "sport", top: 3)
+    /// // [("match", 0.41), ("won", 0.12), ("arsenal", 0.10)]
+    /// ```
+    public func explain(_ text: String, label: String, top: Int = 10) -> [Contribution] {
+        guard let c = labels.firstIndex(of: label) else { return [] }
+        let x = vectorizer.transform([text])
+        let row = x.row(0)
+        let k = labels.count
+        var contributions: [Contribution] = []
+        for (j, v) in zip(row.indices, row.values) {
+            let feature = Int(j)
+            var mean: Float = 0
+            for cls in 0..<k { mean += model.weights[feature, cls] }
+            mean /= Float(k)
+            let push = v * (model.weights[feature, c] - mean)
+            if push > 0 { contributions.append(Contribution(term: vectorizer.vocabulary[feature], weight: push)) }
+        }
+        contributions.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
+        return Array(contributions.prefix(max(0, top)))
+    }
+
+    /// The `top` terms with the largest weight for each class (margin over the mean
+    /// weight of the term across classes), for `precis inspect`.
+    public func topTerms(per top: Int) -> [(label: String, terms: [Contribution])] {
+        let k = labels.count
+        return labels.enumerated().map { c, label in
+            var scored: [Contribution] = []
+            scored.reserveCapacity(vectorizer.featureCount)
+            for j in 0..<vectorizer.featureCount {
+                var mean: Float = 0
+                for cls in 0..<k { mean += model.weights[j, cls] }
+                mean /= Float(k)
+                scored.append(Contribution(term: vectorizer.vocabulary[j], weight: model.weights[j, c] - mean))
+            }
+            let best = scored.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }.prefix(top)
+            return (label, Array(best))
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import PrecisFeatures
+import PrecisLinearAlgebra
+
+extension TfidfConfiguration {
+    /// The vectoriser defaults of `precis train` and `precis cross-validate`:
+    /// word 1–2-grams seen in at least two documents, sublinear term frequency,
+    /// L2-normalised rows. Chosen by cross-validation on the training splits of
+    /// the shared corpora (see `Models/MODEL_CARD.md`).
+    ///
+    /// ```swift
+    /// let config = TfidfConfiguration.classifierDefaults   // ngramRange 1...2, minDF 2, sublinearTF
+    /// ```
+    public static var classifierDefaults: TfidfConfiguration {
+        var config = TfidfConfiguration()
+        config.ngramRange = 1...2
+        config.minDF = .count(2)
+        config.sublinearTF = true
+        return config
+    }
+}
+
+/// Trains a ``TextClassifier`` from labelled texts: fits the TF-IDF vectoriser,
+/// then the logistic regression on its matrix.
+///
+/// ```swift
+/// let trainer = TextClassifierTrainer()
+/// let classifier = try trainer.fit(texts: texts, labels: labels).classifier
+/// classifier.predict(["The match ended 2-1"])
+/// ```
+public struct TextClassifierTrainer: Sendable {
+    /// The vectoriser's hyper-parameters.
+    public var vectorizer: TfidfConfiguration
+    /// The classifier's hyper-parameters.
+    public var classifier: LogisticRegressionConfiguration
+
+    /// A trainer with the given (or default) settings.
+    public init(vectorizer: TfidfConfiguration = .classifierDefaults,
+                classifier: LogisticRegressionConfiguration = LogisticRegressionConfiguration()) {
+        self.vectorizer = vectorizer
+        self.classifier = classifier
+    }
+
+    /// What happens during a fit, for progress displays.
+    public enum Stage: Sendable {
+        /// Building the TF-IDF matrix.
+        case vectorizing
+        /// The matrix is built (documents × features); optimisation starts.
+        case fitting(documents: Int, features: Int)
+        /// Optimising; carries the optimiser's progress.
+        case optimizing(LogisticRegression.Progress)
+    }
+
+    /// A trained classifier and the matrix it was trained on.
+    public struct Result: Sendable {
+        /// The classifier, with metadata filled in (except producer, date and file name).
+        public var classifier: TextClassifier
+        /// The optimiser's account of the fit.
+        public var fit: LogisticRegression.Fit
+    }
+
+    /// Fits on `texts` with their `labels`.
+    ///
+    /// - Throws: ``ClassificationError`` (empty data, one class, bad options) or
+    ///   ``PrecisFeatures/FeatureError`` (empty vocabulary).
+    public func fit(texts: [String], labels: [String], progress: ((Stage) -> Void)? = nil) throws -> Result {
+        guard !texts.isEmpty else { throw ClassificationError.emptyTrainingSet }
+        guard texts.count == labels.count else {
+            throw ClassificationError.shapeMismatch("\(labels.count) labels for \(texts.count) documents")
+        }
+        try classifier.validate()
+        let classes = Array(Set(labels)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        guard classes.count >= 2 else { throw ClassificationError.singleClass(classes[0]) }
+        let classIndex = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
+        let y = labels.map { classIndex[$0]! }
+
+        progress?(.vectorizing)
+        let (tfidf, x) = try TfidfVectorizer(configuration: vectorizer).fitTransform(texts)
+        progress?(.fitting(documents: x.rows, features: x.columns))
+        let trainer = LogisticRegression(configuration: classifier)
+        let t0 = Date()
+        let fit = try trainer.fit(x, labels: y, classCount: classes.count) { progress?(.optimizing($0)) }
+        let t1 = Date()
+
+        let predicted = fit.model.predict(x)
+        let correct = zip(predicted, y).filter { $0 == $1 }.count
+        let t2 = Date()
+        var metadata = TrainingMetadata(documents: texts.count,
+                                        dataChecksum: FNV64.dataChecksum(texts: texts, labels: labels))
+        for label in labels { metadata.classCounts[label, default: 0] += 1 }
+        metadata.classifier = classifier
+        metadata.iterations = fit.iterations
+        metadata.converged = fit.converged
+        metadata.finalLoss = fit.loss
+        metadata.trainingAccuracy = Double(correct) / Double(texts.count)
+        if let accuracy = fit.validationAccuracy {
+            metadata.validation = .init(documents: fit.validationRows.count, accuracy: accuracy, bestIteration: fit.bestIteration)
+        }
+        if ProcessInfo.processInfo.environment["PRECIS_TRACE"] != nil {
+            print("trainer fit \(t1.timeIntervalSince(t0)) predict \(t2.timeIntervalSince(t1)) meta \(Date().timeIntervalSince(t2))")
+        }
+        let classifierModel = TextClassifier(vectorizer: tfidf, model: fit.model, labels: classes, metadata: metadata)
+        return Result(classifier: classifierModel, fit: fit)
+    }
+}

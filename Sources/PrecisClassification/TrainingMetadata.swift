@@ -1,0 +1,84 @@
+/// Where a model came from: what it was trained on, with which options, when, and
+/// how well it did. Stored in the model file as JSON and shown by `precis inspect`.
+///
+/// ```swift
+/// var meta = TrainingMetadata(documents: 1781, dataChecksum: "…")
+/// meta.trainingAccuracy = 0.998
+/// ```
+public struct TrainingMetadata: Equatable, Sendable, Codable {
+    /// The program that wrote the model, e.g. `precis 0.1.0`.
+    public var producer: String?
+    /// When the model was trained, ISO 8601 UTC; taken from `SOURCE_DATE_EPOCH`
+    /// when that is set, so rebuilding gives identical bytes.
+    public var created: String?
+    /// File name (last path component) of the training data.
+    public var dataFile: String?
+    /// ``FNV64/dataChecksum(texts:labels:)`` of the training documents.
+    public var dataChecksum: String
+    /// Number of training documents.
+    public var documents: Int
+    /// Documents per class.
+    public var classCounts: [String: Int] = [:]
+    /// The classifier's hyper-parameters.
+    public var classifier: LogisticRegressionConfiguration = LogisticRegressionConfiguration()
+    /// Optimiser iterations run.
+    public var iterations: Int = 0
+    /// Whether the optimiser reached its tolerance.
+    public var converged: Bool = false
+    /// Final regularised training loss.
+    public var finalLoss: Double = 0
+    /// Accuracy on the documents trained on.
+    public var trainingAccuracy: Double = 0
+    /// Held-out metrics, when trained with a validation split.
+    public var validation: HeldOutMetrics?
+    /// Cross-validated metrics, when computed at training time.
+    public var crossValidation: CrossValidatedMetrics?
+
+    /// Metadata for a model trained on `documents` documents with checksum `dataChecksum`.
+    public init(documents: Int, dataChecksum: String) {
+        self.documents = documents
+        self.dataChecksum = dataChecksum
+    }
+
+    /// Scores on the held-out share of the training data.
+    public struct HeldOutMetrics: Equatable, Sendable, Codable {
+        /// Documents held out.
+        public var documents: Int
+        /// Accuracy on them with the kept weights.
+        public var accuracy: Double
+        /// The iteration whose weights were kept.
+        public var bestIteration: Int?
+
+        /// Held-out metrics from their values.
+        public init(documents: Int, accuracy: Double, bestIteration: Int?) {
+            self.documents = documents
+            self.accuracy = accuracy
+            self.bestIteration = bestIteration
+        }
+    }
+
+    /// Stratified K-fold scores of the same options on the same data.
+    public struct CrossValidatedMetrics: Equatable, Sendable, Codable {
+        /// Number of folds.
+        public var folds: Int
+        /// Seed of the fold assignment.
+        public var seed: UInt64
+        /// Mean and standard deviation of the folds' accuracy.
+        public var accuracyMean: Double
+        public var accuracyStd: Double
+        /// Mean and standard deviation of the folds' macro-averaged F1.
+        public var macroF1Mean: Double
+        public var macroF1Std: Double
+
+        /// Cross-validated metrics from their values.
+        public init(folds: Int, seed: UInt64, accuracyMean: Double, accuracyStd: Double,
+                    macroF1Mean: Double, macroF1Std: Double) {
+            self.folds = folds
+            self.seed = seed
+            self.accuracyMean = accuracyMean
+            self.accuracyStd = accuracyStd
+            self.macroF1Mean = macroF1Mean
+            self.macroF1Std = macroF1Std
+        }
+    }
+}

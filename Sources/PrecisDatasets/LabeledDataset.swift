@@ -1,0 +1,91 @@
+import Foundation
+
+/// The on-disk layouts a labelled data set can have (SPEC "Data formats").
+public enum DataFormat: String, CaseIterable, Sendable {
+    /// Decide from the path: a directory, the file extension (`.tsv`,
+    /// `.csv`, `.jsonl`), or else the first line of the file.
+    case auto
+    /// `label<TAB>text`, one document per line.
+    case tsv
+    /// CSV with a header row; columns chosen by name.
+    case csv
+    /// One JSON object per line (`{"label","text"}`).
+    case jsonl
+    /// A directory with one sub-directory of `.txt` files per label.
+    case directory = "dir"
+
+    /// The concrete format of `path` for ``auto`` (other formats are returned as they are).
+    ///
+    /// By extension: `.tsv`/`.tab`/`.txt` → TSV, `.csv` → CSV,
+    /// `.jsonl`/`.ndjson`/`.json` → JSONL; a directory → ``directory``.
+    /// Otherwise the first non-blank line decides: `{` → JSONL, a TAB → TSV,
+    /// a comma → CSV.
+    ///
+    /// ```swift
+    /// try DataFormat.auto.resolved(for: "train.tsv")   // .tsv
+    /// ```
+    public func resolved(for path: String) throws -> DataFormat {
+        guard self == .auto else { return self }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DatasetError(path: path, "no such file or directory")
+        }
+        if isDirectory.boolValue { return .directory }
+        switch (path as NSString).pathExtension.lowercased() {
+        case "tsv", "tab", "txt": return .tsv
+        case "csv": return .csv
+        case "jsonl", "ndjson", "json": return .jsonl
+        default: break
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw DatasetError(path: path, "cannot read file")
+        }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 1 << 16)) ?? Data()
+        for line in head.split(separator: 0x0A) {
+            let trimmed = line.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
+            guard let first = trimmed.first else { continue }
+            if first == UInt8(ascii: "{") { return .jsonl }
+            if line.contains(0x09) { return .tsv }
+            if line.contains(UInt8(ascii: ",")) { return .csv }
+            break
+        }
+        throw DatasetError(path: path, line: 1, "cannot tell the format (use --format tsv|csv|jsonl|dir)")
+    }
+}
+
+/// Reads labelled documents in any supported ``DataFormat``.
+///
+/// Invalid UTF-8 is refused, never replaced: the error names the file and
+/// line so the file can be converted.
+///
+/// ```swift
+/// let train = try LabeledDataset.read(path: "bbc-news/train.tsv")
+/// let reviews = try LabeledDataset.read(path: "reviews.csv", labelColumn: "stars", textColumn: "body")
+/// ```
+public enum LabeledDataset {
+    /// All documents at `path`.
+    ///
+    /// - Parameters:
+    ///   - format: the layout, or `.auto` to decide from the path.
+    ///   - labelColumn: the label's column (CSV) or key (JSONL); `label` if nil.
+    ///   - textColumn: the text's column (CSV) or key (JSONL); `text` if nil.
+    /// - Throws: ``DatasetError`` naming the file (and line), including when
+    ///   the data holds no document at all.
+    public static func read(path: String, format: DataFormat = .auto,
+                            labelColumn: String? = nil, textColumn: String? = nil) throws -> [LabeledDocument] {
+        let documents: [LabeledDocument]
+        switch try format.resolved(for: path) {
+        case .auto, .tsv:
+            documents = try TSVReader.read(path: path)
+        case .csv:
+            documents = try CSVReader.read(path: path, labelColumn: labelColumn ?? "label", textColumn: textColumn ?? "text")
+        case .jsonl:
+            documents = try JSONLReader.read(path: path, labelKey: labelColumn ?? "label", textKey: textColumn ?? "text")
+        case .directory:
+            documents = try DirectoryReader.read(path: path)
+        }
+        guard !documents.isEmpty else { throw DatasetError(path: path, "no documents") }
+        return documents
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// Stratified K-fold cross-validation splits: every fold gets about the same share
+/// of each class, and the assignment is reproducible from a seed.
+///
+/// The rows of each class are shuffled (SplitMix64 seeded with `seed`, Fisher–Yates)
+/// and dealt to the folds round-robin, continuing from where the previous class
+/// stopped, so fold sizes differ by at most one.
+///
+/// ```swift
+/// let kfold = StratifiedKFold(labels: ["a", "a", "b", "b"], folds: 2, seed: 42)
+/// for fold in 0..<2 {
+///     let (train, test) = kfold.split(fold)   // row indices, ascending
+/// }
+/// ```
+public struct StratifiedKFold: Sendable {
+    /// Number of folds.
+    public let folds: Int
+    /// `assignment[row]` is the fold in which `row` is a test row.
+    public let assignment: [Int]
+
+    /// Assigns the rows with `labels` to `folds` folds.
+    ///
+    /// - Precondition: `folds >= 2`.
+    public init<L: Hashable & Comparable>(labels: [L], folds: Int, seed: UInt64) {
+        precondition(folds >= 2, "StratifiedKFold needs at least two folds")
+        self.folds = folds
+        var byClass: [L: [Int]] = [:]
+        for (row, y) in labels.enumerated() { byClass[y, default: []].append(row) }
+        var state = seed
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        var assignment = [Int](repeating: 0, count: labels.count)
+        var fold = 0
+        for y in byClass.keys.sorted() {
+            var rows = byClass[y]!
+            if rows.count > 1 {
+                for i in stride(from: rows.count - 1, to: 0, by: -1) {
+                    rows.swapAt(i, Int(next() % UInt64(i + 1)))
+                }
+            }
+            for row in rows {
+                assignment[row] = fold
+                fold = (fold + 1) % folds
+            }
+        }
+        self.assignment = assignment
+    }
+
+    /// Training and test rows of fold `fold`, each ascending.
+    public func split(_ fold: Int) -> (train: [Int], test: [Int]) {
+        var train: [Int] = [], test: [Int] = []
+        for (row, f) in assignment.enumerated() {
+            if f == fold { test.append(row) } else { train.append(row) }
+        }
+        return (train, test)
+    }
+}
+
+/// The result of a cross-validation: the metrics of each fold, of all out-of-fold
+/// predictions pooled, and the mean ± standard deviation of accuracy and macro-F1
+/// over folds. Encodes to the SPEC's JSON keys (the pooled metrics at the top level,
+/// plus `folds`, `mean`, `std`).
+///
+/// ```swift
+/// let summary = CrossValidationSummary(folds: perFold, pooled: pooled)
+/// summary.mean.accuracy
+/// ```
+public struct CrossValidationSummary: Equatable, Sendable, Encodable {
+    /// Each fold's metrics on its test rows.
+    public var folds: [ClassificationMetrics]
+    /// Metrics of all out-of-fold predictions together.
+    public var pooled: ClassificationMetrics
+    /// Mean over folds.
+    public var mean: Moments
+    /// Standard deviation over folds (population, as `numpy.std`).
+    public var std: Moments
+
+    /// Accuracy and macro-F1 aggregates.
+    public struct Moments: Equatable, Sendable, Codable {
+        public var accuracy: Double
+        public var macroF1: Double
+        enum CodingKeys: String, CodingKey { case accuracy, macroF1 = "macro_f1" }
+    }
+
+    /// Summarises `folds` (and the `pooled` out-of-fold metrics).
+    public init(folds: [ClassificationMetrics], pooled: ClassificationMetrics) {
+        self.folds = folds
+        self.pooled = pooled
+        let accuracies = folds.map(\.accuracy), f1s = folds.map(\.macroF1)
+        func mean(_ x: [Double]) -> Double { x.isEmpty ? 0 : x.reduce(0, +) / Double(x.count) }
+        func std(_ x: [Double]) -> Double {
+            let m = mean(x)
+            return x.isEmpty ? 0 : (x.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(x.count)).squareRoot()
+        }
+        self.mean = Moments(accuracy: mean(accuracies), macroF1: mean(f1s))
+        self.std = Moments(accuracy: std(accuracies), macroF1: std(f1s))
+    }
+
+    enum CodingKeys: String, CodingKey { case folds, mean, std }
+
+    public func encode(to encoder: Encoder) throws {
+        try pooled.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(folds, forKey: .folds)
+        try container.encode(mean, forKey: .mean)
+        try container.encode(std, forKey: .std)
+    }
+}

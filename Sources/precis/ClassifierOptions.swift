@@ -1,0 +1,71 @@
+import ArgumentParser
+import Precis
+
+/// The classifier's hyper-parameters as command-line options, shared by `train`
+/// and `cross-validate`. Every option is optional: the library's defaults apply
+/// unless the user names one.
+struct ClassifierOptions: ParsableArguments {
+    @Option(name: .customLong("c"), help: ArgumentHelp("Inverse L2 regularisation strength, scikit-learn's C (default: 30).", valueName: "C"))
+    var c: Double?
+
+    @Option(help: ArgumentHelp("L2 penalty on the mean loss, scikit-learn's SGD alpha (instead of --c).", valueName: "ALPHA"))
+    var alpha: Double?
+
+    @Option(name: .customLong("max-iter"), help: ArgumentHelp("Maximum optimiser iterations (default: 100).", valueName: "N"))
+    var maxIterations: Int?
+
+    @Option(name: .customLong("tol"), help: ArgumentHelp("Stop when the loss improves by less than this relative amount (default: 1e-4).", valueName: "X"))
+    var tolerance: Double?
+
+    @Option(name: .customLong("class-weight"), help: ArgumentHelp("none or balanced (weigh every class the same in total).", valueName: "none|balanced"))
+    var classWeight: String?
+
+    @Option(name: .customLong("validation-split"), help: ArgumentHelp("Hold out this fraction (stratified) and stop early on its loss (default: 0, off).", valueName: "F"))
+    var validationSplit: Double?
+
+    @Option(help: ArgumentHelp("Early-stopping patience in iterations (default: 10).", valueName: "N"))
+    var patience: Int?
+
+    @Option(help: ArgumentHelp("Seed of every random choice (held-out split, folds) (default: 42).", valueName: "N"))
+    var seed: UInt64?
+
+    /// The library defaults with every option the user gave applied.
+    func configuration() throws -> LogisticRegressionConfiguration {
+        var config = LogisticRegressionConfiguration()
+        if c != nil && alpha != nil { throw ValidationError("give either --c or --alpha, not both") }
+        if let c {
+            guard c > 0, c.isFinite else { throw ValidationError("--c must be a positive number, got \(c)") }
+            config.regularization = .c(c)
+        }
+        if let alpha {
+            guard alpha >= 0, alpha.isFinite else { throw ValidationError("--alpha must be a non-negative number, got \(alpha)") }
+            config.regularization = .alpha(alpha)
+        }
+        if let maxIterations {
+            guard maxIterations >= 1 else { throw ValidationError("--max-iter must be at least 1, got \(maxIterations)") }
+            config.maxIterations = maxIterations
+        }
+        if let tolerance {
+            guard tolerance >= 0, tolerance.isFinite else { throw ValidationError("--tol must be a non-negative number, got \(tolerance)") }
+            config.tolerance = tolerance
+        }
+        if let classWeight {
+            guard let weighting = ClassWeighting(rawValue: classWeight) else {
+                throw ValidationError("--class-weight must be none or balanced, got '\(classWeight)'")
+            }
+            config.classWeighting = weighting
+        }
+        if let validationSplit {
+            guard validationSplit >= 0, validationSplit < 1 else {
+                throw ValidationError("--validation-split must be in [0, 1), got \(validationSplit)")
+            }
+            config.validationFraction = validationSplit
+        }
+        if let patience {
+            guard patience >= 1 else { throw ValidationError("--patience must be at least 1, got \(patience)") }
+            config.patience = patience
+        }
+        if let seed { config.seed = seed }
+        return config
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import Precis
+
+/// `precis inspect`: what a model file holds.
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Show what a model file holds: classes, options, vocabulary size, training metadata, top terms.",
+        discussion: """
+        Example:
+          precis inspect --model Models/bbc-news.precis --top 5
+        """
+    )
+
+    @Option(help: ArgumentHelp("The model file (default: the shipped model).", valueName: "PATH"))
+    var model: String?
+
+    @Option(help: ArgumentHelp("Top-weighted terms to list per class.", valueName: "N"))
+    var top: Int = 10
+
+    @Flag(help: "Print the model's metadata as JSON.")
+    var json = false
+
+    func run() throws {
+        guard top >= 0 else { throw ValidationError("--top must be non-negative, got \(top)") }
+        let path = try model ?? ClassifierSupport.defaultModelPath()
+        let classifier = try ClassifierSupport.loadModel(path)
+        let meta = classifier.metadata
+        let topTerms = classifier.topTerms(per: top)
+        if json {
+            struct Summary: Encodable {
+                var labels: [String]
+                var features: Int
+                var vectorizer: TfidfConfiguration
+                var training: TrainingMetadata
+                var topTerms: [String: [String]]
+                enum CodingKeys: String, CodingKey { case labels, features, vectorizer, training, topTerms = "top_terms" }
+            }
+            var vectorizer = classifier.vectorizer.configuration
+            vectorizer.stopWords = []
+            let summary = Summary(labels: classifier.labels, features: classifier.vectorizer.featureCount,
+                                  vectorizer: vectorizer, training: meta,
+                                  topTerms: Dictionary(uniqueKeysWithValues: topTerms.map { ($0.label, $0.terms.map(\.term)) }))
+            print(try ClassifierSupport.json(summary))
+            return
+        }
+        let v = classifier.vectorizer.configuration
+        func frequency(_ f: DocumentFrequency) -> String {
+            switch f {
+            case .count(let n): return "\(n)"
+            case .proportion(let p): return "\(p)"
+            }
+        }
+        let c = meta.classifier
+        let regularization: String
+        switch c.regularization {
+        case .c(let value): regularization = "C = \(value)"
+        case .alpha(let value): regularization = "alpha = \(value)"
+        }
+        var lines = [
+            "model:       \(path)",
+            "format:      version \(ModelFile.formatVersion)",
+            "classes:     \(classifier.labels.count)",
+        ]
+        for label in classifier.labels {
+            lines.append("  \(label) (\(meta.classCounts[label] ?? 0) training documents)")
+        }
+        lines += [
+            "vocabulary:  \(classifier.vectorizer.featureCount) features",
+            "vectoriser:  ngram-range \(v.ngramRange.lowerBound),\(v.ngramRange.upperBound), min-df \(frequency(v.minDF)), max-df \(frequency(v.maxDF))"
+                + ", max-features \(v.maxFeatures.map(String.init) ?? "none"), stop words \(v.stopWords.count), sublinear-tf \(v.sublinearTF), norm \(v.norm.rawValue)",
+            "classifier:  multinomial logistic regression, L2 \(regularization), max-iter \(c.maxIterations), tol \(c.tolerance), class-weight \(c.classWeighting.rawValue), validation-split \(c.validationFraction), seed \(c.seed)",
+            "trained by:  \(meta.producer ?? "unknown") on \(meta.created ?? "unknown date")",
+            "data:        \(meta.dataFile ?? "unknown file"), \(meta.documents) documents, checksum fnv1a64:\(meta.dataChecksum)",
+            "fit:         \(meta.iterations) iterations\(meta.converged ? " (converged)" : ""), final loss \(String(format: "%.5f", meta.finalLoss))",
+            String(format: "training accuracy: %.4f", meta.trainingAccuracy),
+        ]
+        if let val = meta.validation {
+            lines.append(String(format: "held-out accuracy: %.4f on %d documents", val.accuracy, val.documents))
+        }
+        if let cv = meta.crossValidation {
+            lines.append(String(format: "%d-fold CV (seed %llu): accuracy %.4f ± %.4f, macro-F1 %.4f ± %.4f",
+                                cv.folds, cv.seed, cv.accuracyMean, cv.accuracyStd, cv.macroF1Mean, cv.macroF1Std))
+        }
+        if top > 0 {
+            lines.append("top terms per class:")
+            for (label, terms) in topTerms {
+                lines.append("  \(label): " + terms.map { "\($0.term) (\(String(format: "%.2f", $0.weight)))" }.joined(separator: ", "))
+            }
+        }
+        print(lines.joined(separator: "\n"))
+    }
+}

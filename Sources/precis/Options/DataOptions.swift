@@ -1,0 +1,26 @@
+import ArgumentParser
+import Precis
+
+/// Where a command reads labelled data from, shared by `train`, `evaluate`,
+/// `cross-validate` and `vectorize`.
+struct DataOptions: ParsableArguments {
+    @Option(name: .customLong("data"), help: ArgumentHelp("Labelled data: TSV, CSV, JSONL, or a directory of <label>/*.txt.", valueName: "PATH"))
+    var path: String
+
+    @Option(help: ArgumentHelp("Input format: \(DataFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "FORMAT"))
+    var format: String = "auto"
+
+    @Option(name: .customLong("label-column"), help: ArgumentHelp("CSV column / JSONL key of the label (default: label).", valueName: "NAME"))
+    var labelColumn: String?
+
+    @Option(name: .customLong("text-column"), help: ArgumentHelp("CSV column / JSONL key of the text (default: text).", valueName: "NAME"))
+    var textColumn: String?
+
+    /// Reads every document.
+    func load() throws -> [LabeledDocument] {
+        guard let dataFormat = DataFormat(rawValue: format) else {
+            throw ValidationError("--format must be one of \(DataFormat.allCases.map(\.rawValue).joined(separator: ", ")), got '\(format)'")
+        }
+        return try LabeledDataset.read(path: path, format: dataFormat, labelColumn: labelColumn, textColumn: textColumn)
+    }
+}
