@@ -55,6 +55,10 @@ let package = Package(
         .testTarget(name: "PrecisFeaturesTests", dependencies: ["PrecisFeatures", "PrecisDatasets", "PrecisTestSupport"]),
         .testTarget(name: "PrecisDatasetsTests", dependencies: ["PrecisDatasets", "PrecisTestSupport"]),
         .testTarget(name: "PrecisCLITests", dependencies: ["PrecisTestSupport"]),
+        .testTarget(name: "PrecisSummarizationTests", dependencies: [
+            "PrecisSummarization", "PrecisText", "PrecisFeatures", "PrecisDatasets", "PrecisEvaluation", "PrecisTestSupport",
+        ]),
+        .testTarget(name: "PrecisEvaluationTests", dependencies: ["PrecisEvaluation", "PrecisText", "PrecisTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )
