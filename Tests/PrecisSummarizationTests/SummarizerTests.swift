@@ -194,3 +194,37 @@ struct KeywordTests {
         #expect(KeywordExtractor().keyphrases(in: "Banks lend money.", top: 0).isEmpty)
     }
 }
+
+struct LargeDocumentTests {
+    @Test("a 2 MB line with a full stop every ten words (about 37,000 sentences) is summarised without a dense graph")
+    func manySentences() {
+        var rng = SeededGenerator(seed: 3)
+        let words = ["market", "bank", "rates", "council", "vote", "team", "match", "film", "music", "court", "phone", "storm"]
+        var parts: [String] = []
+        var size = 0
+        while size < 2_000_000 {
+            let s = "Word " + (0..<9).map { _ in words[Int(rng.next() % UInt64(words.count))] }.joined(separator: " ") + "."
+            parts.append(s)
+            size += s.utf8.count + 1
+        }
+        let summary = Summarizer().summarize(parts.joined(separator: " "), length: .sentences(3))
+        #expect(summary.documentSentences.count == parts.count)
+        #expect(summary.sentences.count == 3)
+        #expect(Set(summary.sentences.map(\.text)).count == 3)
+    }
+
+    @Test("the linear fallback keeps budgets, document order and drops exact repeats")
+    func fallback() throws {
+        var config = SummarizerConfiguration()
+        config.maximumGraphSentences = 3
+        let repeated = "The council approved the new budget after a long debate on Tuesday."
+        let text = try SummarizerTests.sample("school-meals.txt") + "\n" + repeated + " " + repeated
+        for method in SummaryMethod.allCases {
+            config.method = method
+            let summary = Summarizer(configuration: config).summarize(text, length: .sentences(4))
+            #expect(summary.sentences.count == 4)
+            #expect(summary.sentences.map(\.index) == summary.sentences.map(\.index).sorted())
+            #expect(summary.sentences.filter { $0.text == repeated }.count <= 1)
+        }
+    }
+}
