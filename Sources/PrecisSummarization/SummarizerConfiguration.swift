@@ -34,7 +34,7 @@ public struct SummarizerConfiguration: Sendable {
     /// (its n² similarities would not fit in memory); their sentences are scored by degree
     /// centrality, `xᵢ·Σⱼxⱼ − ‖xᵢ‖²` (the sum of cosine similarities to all other sentences),
     /// in O(non-zeros), and only exact repeats are filtered out.
-    public var maximumGraphSentences: Int = 4000
+    public var maximumGraphSentences: Int = 3000
     /// TF-IDF options and stemming of the sentence vectors.
     public var vectorizer: SentenceVectorizer = SentenceVectorizer()
     /// Sentence segmentation and page-furniture rules.
