@@ -187,6 +187,17 @@ struct KeywordTests {
         #expect(!phrases.contains { SummaryStopWords.english.contains($0.text) })
     }
 
+    @Test("phrases never repeat a word; run-on text still yields keyphrases")
+    func distinctWords() {
+        let text = String(repeating: "power power grid power station grid ", count: 2000)
+        let phrases = KeywordExtractor().keyphrases(in: text, top: 5)
+        #expect(!phrases.isEmpty)
+        for p in phrases {
+            let words = p.text.split(separator: " ")
+            #expect(Set(words).count == words.count, "\(p.text)")
+        }
+    }
+
     @Test("no content words, no keyphrases")
     func empty() {
         #expect(KeywordExtractor().keyphrases(in: "", top: 5).isEmpty)
