@@ -57,7 +57,7 @@ MODES = {
                   all_articles=True, scaling_data="20newsgroups", scaling_fractions=[0.25, 0.5, 1.0],
                   scaling_sklearn=True, doc_lengths=[10, 20, 50, 100, 200, 500, 1000, 2000],
                   sumy_max_length=500, gemm_sizes=[1024, 256], gemm_repeats=5,
-                  blas_switch_train="20newsgroups"),
+                  blas_switch_train="reuters21578-r52"),
     "full": dict(runs=5, warmup=1, latency_runs=20, train_sets=TRAIN_SETS, timed_train_sets=TRAIN_SETS,
                  context_peer_runs=None,
                  lr_sets=TRAIN_SETS,
@@ -65,7 +65,7 @@ MODES = {
                  summary_peers=["lead", "textrank", "lexrank", "lsa", "luhn"], peer_variants=True,
                  all_articles=True, scaling_data="20newsgroups", scaling_fractions=[0.25, 0.5, 0.75, 1.0],
                  scaling_sklearn=True, doc_lengths=[10, 20, 50, 100, 200, 500, 1000, 2000],
-                 sumy_max_length=1000, gemm_sizes=[1024, 256, 2048], gemm_repeats=7,
+                 sumy_max_length=1000, gemm_sizes=[1024, 256, 2048], gemm_repeats=7, scaling_peer_settings=True,
                  blas_switch_train="20newsgroups"),
 }
 
@@ -199,17 +199,21 @@ class Precis:
     def summary_methods(self):
         """Method names from `precis summarize --help` (`--method` values), default first."""
         text = self.help("summarize") or ""
-        m = re.search(r"--method[^\n]*\n?((?:.*\n){0,12})", text)
-        block = text[m.start():m.start() + 1500] if m else ""
-        values = re.search(r"values?:\s*([^;)\n]+(?:\n\s+[^;)\n]+)*)", block)
-        default = re.search(r"default:\s*([\w-]+)", block)
+        # The --method option's help block: its line and the indented continuation lines.
+        m = re.search(r"^\s*--method\b.*(?:\n(?!\s*-{1,2}\w)(?!\S).*)*", text, flags=re.M)
+        block = " ".join(m.group(0).split()) if m else ""
+        values = re.search(r"values?:\s*([^;)]+)", block)
         names = []
         if values:
-            names = [v.strip() for v in re.split(r"[,|\s]+", values.group(1)) if v.strip()]
-        if not names:
-            # Fall back to a "<name>: description" or "  name   description" list under --method.
-            names = re.findall(r"^\s{4,}([a-z][a-z0-9-]+)\s*[:\-]\s", block, flags=re.M)
+            names = [v for v in re.split(r"[\s,|]+", values.group(1)) if v and v not in ("or", "and")]
+        else:
+            # A prose list such as "lead, textrank, lexrank or positional".
+            lists = re.findall(r"[a-z][\w-]*(?:(?:\s*,\s*|\s+or\s+|\s+and\s+|\s*\|\s*)[a-z][\w-]*)+", block)
+            if lists:
+                best = max(lists, key=lambda x: len(re.split(r"\s*,\s*|\s+or\s+|\s+and\s+|\s*\|\s*", x)))
+                names = re.split(r"\s*,\s*|\s+or\s+|\s+and\s+|\s*\|\s*", best)
         names = [n for n in dict.fromkeys(names) if re.fullmatch(r"[a-z][a-z0-9_-]*", n)]
+        default = re.search(r"default:?\s*([a-z][\w-]*)", block, flags=re.I)
         d = default.group(1) if default else None
         if d in names:
             names.remove(d)
@@ -630,7 +634,6 @@ class Harness:
         model = self.work / "models" / "blas-switch.precis"
         if self.precis.has("train"):
             for label, env in [("openblas", None), ("reference", ref)]:
-                res[f"train {name} (peer settings) / {label}"] = self.precis_train(self.ds(name), model, PEER_SETTINGS, env=env)
                 res[f"train {name} (defaults) / {label}"] = self.precis_train(self.ds(name), model, [], env=env)
         if self.precis.has("summarize") and self.precis.has_flag("summarize", "--jsonl"):
             methods, default = self.precis.summary_methods()
@@ -678,7 +681,8 @@ class Harness:
                 tr["points"].append(point)
                 continue
             point["precis-default"] = self.precis_train(path, models / "scaling.precis", [])
-            point["precis-peer-settings"] = self.precis_train(path, models / "scaling.precis", PEER_SETTINGS)
+            if self.mode.get("scaling_peer_settings"):
+                point["precis-peer-settings"] = self.precis_train(path, models / "scaling.precis", PEER_SETTINGS)
             if self.mode["scaling_sklearn"]:
                 point["sklearn-sgd"] = measure(self.peer("sklearn_train.py", "--train", path, "--test", test,
                                                          "--classifier", "sgd"), self.runs, 0)
