@@ -23,7 +23,7 @@ import PrecisLinearAlgebra
 /// ```
 struct SoftmaxObjective {
     let x: SparseMatrix
-    let xt: SparseMatrix
+    let plan: SparseProductPlan
     let labels: ContiguousArray<Int32>
     /// Normalised document weights (sum to one).
     let weights: ContiguousArray<Float>
@@ -40,7 +40,7 @@ struct SoftmaxObjective {
 
     init(x: SparseMatrix, labels: [Int], classCount: Int, sampleWeights: [Float]?, alpha: Double) {
         self.x = x
-        self.xt = x.transposed()
+        self.plan = SparseProductPlan(x)
         self.labels = ContiguousArray(labels.map { Int32($0) })
         self.classCount = classCount
         self.alpha = Float(alpha)
@@ -60,7 +60,7 @@ struct SoftmaxObjective {
         let blocks = blockLoss.count
         scratch.withUnsafeMutableBufferPointer { sb in
             let s = sb.baseAddress!
-            x.multiply(w, columns: k, bias: bias, into: s)
+            plan.multiply(w, columns: k, bias: bias, into: s)
             labels.withUnsafeBufferPointer { yb in
                 weights.withUnsafeBufferPointer { wb in
                     blockLoss.withUnsafeMutableBufferPointer { lb in
@@ -84,7 +84,7 @@ struct SoftmaxObjective {
                 }
             }
             // ∇W = Xᵀ G
-            xt.multiply(UnsafePointer(s), columns: k, bias: nil, into: gradient.baseAddress!)
+            plan.transposeMultiply(UnsafePointer(s), columns: k, into: gradient.baseAddress!)
             // ∇b = column sums of G
             let gb = gradient.baseAddress! + d * k
             gb.update(repeating: 0, count: k)

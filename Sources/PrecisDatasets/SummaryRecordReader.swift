@@ -35,26 +35,46 @@ public enum SummaryRecordReader {
         var records: [SummaryRecord] = []
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
-            var start = 0
-            var lineNumber = 0
-            while start < bytes.count {
-                lineNumber += 1
-                var end = start
-                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                start = end + 1
-                var parser = SummaryRecordParser(bytes: line)
-                parser.skipSpace()
-                if parser.atEnd { continue }
-                do {
-                    records.append(try parser.record(line: lineNumber))
-                } catch let error as SummaryRecordParser.Failure {
-                    throw DatasetError(path: path, line: lineNumber, error.message)
+            for (number, range) in lineRanges(bytes).enumerated() {
+                if let record = try parseLine(UnsafeBufferPointer(rebasing: bytes[range]), line: number + 1, path: path) {
+                    records.append(record)
                 }
             }
         }
         if records.isEmpty { throw DatasetError(path: path, "no records (the file is empty)") }
         return records
+    }
+
+    /// The byte ranges of the lines of `bytes` (without their `\n`); line `k + 1` is element `k`.
+    /// Lets a caller parse lines in parallel with ``parseLine(_:line:path:)``.
+    public static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            if let base = bytes.baseAddress, let p = memchr(base + start, 0x0A, bytes.count - start) {
+                end = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            } else {
+                end = bytes.count
+            }
+            ranges.append(start..<end)
+            start = end + 1
+        }
+        return ranges
+    }
+
+    /// The record on one line (`nil` for a blank line).
+    ///
+    /// - Throws: ``DatasetError`` naming `path` and `line`.
+    public static func parseLine(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, path: String) throws -> SummaryRecord? {
+        var parser = SummaryRecordParser(bytes: bytes)
+        parser.skipSpace()
+        if parser.atEnd { return nil }
+        do {
+            return try parser.record(line: line)
+        } catch let error as SummaryRecordParser.Failure {
+            throw DatasetError(path: path, line: line, error.message)
+        }
     }
 }
 

@@ -12,12 +12,12 @@ final class ChunkCounter: @unchecked Sendable {
     let grams: NGramTable
     /// Per token: whether it is a stop word (dropped before n-grams are formed).
     let isStop = GrowableBuffer<Bool>()
-    /// Per token / n-gram: number of documents of this chunk it occurs in.
+    /// Per token / n-gram: number of documents of this chunk it occurs in
+    /// (n-grams: filled in when counting is done).
     let tokenDF = GrowableBuffer<Int32>()
-    let gramDF = GrowableBuffer<Int32>()
-    /// Per token / n-gram: `document << 32 | position of its entry in that document`.
+    private(set) var gramDF = GrowableBuffer<Int32>()
+    /// Per token: `document << 32 | position of its entry in that document`.
     private let tokenMark = GrowableBuffer<UInt64>()
-    private let gramMark = GrowableBuffer<UInt64>()
     /// The documents' entries, CSR-style.
     let entryFeatures: GrowableBuffer<UInt32>
     let entryCounts: GrowableBuffer<UInt32>
@@ -79,9 +79,10 @@ final class ChunkCounter: @unchecked Sendable {
                     var length = 2
                     while length <= maxN && s + length - 1 < n {
                         let key = NGramTable.key(prefix: prefix, last: sequence[s + length - 1])
-                        let g = grams.intern(key, length: length)
-                        if g == gramDF.count { gramDF.append(0); gramMark.append(.max) }
-                        if length >= minN { countGram(g, doc: doc, start: start) }
+                        let g = length >= minN
+                            ? grams.count(key, length: length, document: UInt32(doc >> 32), start: start,
+                                          features: entryFeatures, counts: entryCounts)
+                            : grams.intern(key, length: length)
                         prefix = NGramTable.tagged(g)
                         length += 1
                     }
@@ -89,6 +90,7 @@ final class ChunkCounter: @unchecked Sendable {
             }
             documentOffsets.append(entryFeatures.count)
         }
+        gramDF = grams.documentFrequencies()
     }
 
     @inline(__always)
@@ -101,19 +103,6 @@ final class ChunkCounter: @unchecked Sendable {
             entryFeatures.append(UInt32(id))
             entryCounts.append(1)
             tokenDF[id] += 1
-        }
-    }
-
-    @inline(__always)
-    private func countGram(_ id: Int, doc: UInt64, start: Int) {
-        let mark = gramMark[id]
-        if mark & 0xFFFF_FFFF_0000_0000 == doc {
-            entryCounts[start + Int(mark & 0xFFFF_FFFF)] += 1
-        } else {
-            gramMark[id] = doc | UInt64(entryFeatures.count - start)
-            entryFeatures.append(NGramTable.tagged(id))
-            entryCounts.append(1)
-            gramDF[id] += 1
         }
     }
 }

@@ -116,7 +116,7 @@ final class CorpusVocabulary: @unchecked Sendable {
             if df > 0 { anyCounted = true; if df >= minDocs && df <= maxDocs { candidates.append(NGramTable.tagged(id)) } }
         }
         guard anyCounted else { throw FeatureError.emptyVocabulary }
-        guard !candidates.isEmpty else { throw FeatureError.allTermsPruned }
+        guard !candidates.isEmpty else { throw FeatureError.emptyVocabulary }
 
         candidates = sortedByTerm(candidates, maxN: configuration.ngramRange.upperBound)
 
@@ -159,19 +159,25 @@ final class CorpusVocabulary: @unchecked Sendable {
         for (r, id) in order.enumerated() { rank[id] = UInt32(r + 1) }
         var words: [UInt32] = []
         if maxN <= 2 {
-            var keyed: [(UInt64, UInt32)] = []
-            keyed.reserveCapacity(features.count)
-            for f in features {
+            // Key: first word's rank, second word's rank (0 for a unigram);
+            // the sorted keys are decoded back into features.
+            var keys = [UInt64](repeating: 0, count: features.count)
+            for (i, f) in features.enumerated() {
                 if f & NGramTable.tag == 0 {
-                    keyed.append((UInt64(rank[Int(f)]) << 32, f))
+                    keys[i] = UInt64(rank[Int(f)]) << 32
                 } else {
                     let key = grams.keys[Int(f & ~NGramTable.tag)]
-                    let a = rank[Int(key >> 32)], b = rank[Int(key & 0xFFFF_FFFF)]
-                    keyed.append((UInt64(a) << 32 | UInt64(b), f))
+                    keys[i] = UInt64(rank[Int(key >> 32)]) << 32 | UInt64(rank[Int(key & 0xFFFF_FFFF)])
                 }
             }
-            keyed.sort { $0.0 < $1.0 }
-            return keyed.map(\.1)
+            keys.withUnsafeMutableBufferPointer { UnstableSort.sort($0) }
+            return keys.map { key in
+                let a = UInt32(order[Int(key >> 32) - 1])
+                let low = UInt32(truncatingIfNeeded: key)
+                if low == 0 { return a }
+                let b = UInt32(order[Int(low) - 1])
+                return NGramTable.tagged(grams.find(NGramTable.key(prefix: a, last: b)))
+            }
         }
         // General n: fixed-stride rank sequences, zero-padded.
         let stride = maxN
@@ -193,15 +199,31 @@ final class CorpusVocabulary: @unchecked Sendable {
         return indices.map { features[$0] }
     }
 
-    /// The term of column `column` as a string (words joined by one space).
-    func term(_ feature: UInt32, scratch: inout [UInt32], bytes: inout [UInt8]) -> String {
-        if feature & NGramTable.tag == 0 { return tokens.string(Int(feature)) }
-        words(feature, into: &scratch)
-        bytes.removeAll(keepingCapacity: true)
-        for (k, w) in scratch.enumerated() {
-            if k > 0 { bytes.append(0x20) }
-            bytes.append(contentsOf: tokens.bytes(Int(w)))
+    /// Appends the UTF-8 bytes of a feature's term (words joined by one space).
+    @inline(__always)
+    func appendTerm(_ feature: UInt32, to out: GrowableBuffer<UInt8>, scratch: inout [UInt32]) {
+        if feature & NGramTable.tag == 0 {
+            append(tokens.bytes(Int(feature)), to: out)
+            return
         }
-        return String(decoding: bytes, as: UTF8.self)
+        let key = grams.keys[Int(feature & ~NGramTable.tag)]
+        if key >> 32 & UInt64(NGramTable.tag) == 0 {
+            append(tokens.bytes(Int(key >> 32)), to: out)
+            out.append(0x20)
+            append(tokens.bytes(Int(key & 0xFFFF_FFFF)), to: out)
+            return
+        }
+        words(feature, into: &scratch)
+        for (k, w) in scratch.enumerated() {
+            if k > 0 { out.append(0x20) }
+            append(tokens.bytes(Int(w)), to: out)
+        }
+    }
+
+    @inline(__always)
+    private func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: GrowableBuffer<UInt8>) {
+        out.reserve(out.count + bytes.count)
+        (out.base + out.count).initialize(from: bytes.baseAddress!, count: bytes.count)
+        out.count += bytes.count
     }
 }

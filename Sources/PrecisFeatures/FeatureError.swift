@@ -4,19 +4,16 @@
 /// do { _ = try TfidfVectorizer().fit([]) } catch let error as FeatureError { print(error) }
 /// ```
 public enum FeatureError: Error, Equatable, CustomStringConvertible {
-    /// No term at all in the documents (only stop words, or no words).
+    /// No term is left: the documents hold no words (or only stop words),
+    /// or min-df / max-df pruned every term.
     case emptyVocabulary
-    /// Terms were found, but none is left after min-df, max-df and max-features.
-    case allTermsPruned
     /// The hyper-parameters contradict each other (the message says how).
     case invalidConfiguration(String)
 
     public var description: String {
         switch self {
         case .emptyVocabulary:
-            return "empty vocabulary: the documents contain no terms (perhaps only stop words)"
-        case .allTermsPruned:
-            return "no terms remain after pruning: try a lower min-df or a higher max-df"
+            return "empty vocabulary: no term is left after min-df, max-df and stop words; the documents may contain only stop words"
         case .invalidConfiguration(let message):
             return "invalid vectoriser options: \(message)"
         }

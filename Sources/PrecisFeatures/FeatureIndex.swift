@@ -14,24 +14,21 @@ final class FeatureIndex: @unchecked Sendable {
     /// Per n-gram: its column, or -1 (a prefix of longer features only).
     let gramColumn = GrowableBuffer<Int32>()
 
-    init(vocabulary: [String], stopWords: Set<String>) {
+    init(vocabulary: VocabularyStorage, stopWords: Set<String>) {
         tokens = TermTable(capacity: max(16, vocabulary.count))
         grams = NGramTable(capacity: 16)
         var ids: [UInt32] = []
-        for (column, term) in vocabulary.enumerated() {
+        vocabulary.forEachTerm { column, bytes in
             ids.removeAll(keepingCapacity: true)
-            var term = term
-            term.withUTF8 { bytes in
-                var start = 0
-                for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 {
-                    if i > start { ids.append(UInt32(intern(UnsafeBufferPointer(rebasing: bytes[start..<i])))) }
-                    start = i + 1
-                }
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 {
+                if i > start { ids.append(UInt32(intern(UnsafeBufferPointer(rebasing: bytes[start..<i])))) }
+                start = i + 1
             }
-            guard let first = ids.first else { continue }
+            guard let first = ids.first else { return }
             if ids.count == 1 {
                 tokenColumn[Int(first)] = Int32(column)
-                continue
+                return
             }
             var prefix = first
             for k in 1..<ids.count {
@@ -153,7 +150,7 @@ final class FeatureIndex: @unchecked Sendable {
                 i += 1
             }
         } else {
-            cols.sort()
+            cols.sort()   // UInt32 columns: short rows in practice
         }
         var k = 0
         while k < m {

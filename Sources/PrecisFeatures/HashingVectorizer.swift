@@ -71,7 +71,7 @@ public struct HashingVectorizer: Sendable {
                         row[c, default: 0] += sign
                     }
                 }
-                for (c, v) in row.sorted(by: { $0.key < $1.key }) where v != 0 {
+                for (c, v) in row.sorted(by: { $0.key < $1.key }) {   // cancelled entries kept, as scikit-learn
                     out.indices.append(Int32(c))
                     out.values.append(v)
                 }

@@ -5,6 +5,10 @@
 /// copied. Ids are dense, in order of first insertion, and a prefix always
 /// has a smaller id than the n-grams built on it.
 ///
+/// While counting a corpus, each slot also holds the n-gram's document
+/// frequency and where its entry in the current document is, so one
+/// occurrence costs one probe (one cache miss) in the usual case.
+///
 /// ```swift
 /// let grams = NGramTable()
 /// let ab = grams.intern(NGramTable.key(prefix: a, last: b), length: 2)
@@ -14,29 +18,35 @@ final class NGramTable: @unchecked Sendable {
     /// The bit that marks an n-gram id (as opposed to a token id) in a prefix or feature id.
     static let tag: UInt32 = 0x8000_0000
 
-    /// Slots: key (or `UInt64.max` when empty) and id.
-    private var slotKeys: UnsafeMutablePointer<UInt64>
-    private var slotIDs: UnsafeMutablePointer<UInt32>
+    struct Slot {
+        /// The key, or `UInt64.max` when empty.
+        var key: UInt64
+        var id: UInt32
+        /// Documents counted so far (see ``count(_:length:document:start:features:counts:)``).
+        var df: UInt32
+        /// Last document counted, and the position of its entry in that document.
+        var document: UInt32
+        var position: UInt32
+    }
+
+    private var slots: UnsafeMutablePointer<Slot>
     private var mask: Int
     /// Key of each n-gram.
     let keys = GrowableBuffer<UInt64>(capacity: 1 << 12)
     /// Number of words of each n-gram.
     let lengths = GrowableBuffer<UInt8>(capacity: 1 << 12)
 
+    static let empty = Slot(key: .max, id: 0, df: 0, document: .max, position: 0)
+
     init(capacity: Int = 1 << 12) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slotKeys = .allocate(capacity: size)
-        slotKeys.initialize(repeating: .max, count: size)
-        slotIDs = .allocate(capacity: size)
-        slotIDs.initialize(repeating: 0, count: size)
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: Self.empty, count: size)
         mask = size - 1
     }
 
-    deinit {
-        slotKeys.deallocate()
-        slotIDs.deallocate()
-    }
+    deinit { slots.deallocate() }
 
     var count: Int { keys.count }
 
@@ -46,52 +56,83 @@ final class NGramTable: @unchecked Sendable {
     @inline(__always)
     static func tagged(_ id: Int) -> UInt32 { UInt32(id) | tag }
 
-    /// The id of `key`, inserting it (with its word count) when new.
     @inline(__always)
-    func intern(_ key: UInt64, length: Int) -> Int {
+    private func probe(_ key: UInt64) -> Int {
         var i = Int(truncatingIfNeeded: ByteHashing.mix(key)) & mask
         while true {
-            let k = slotKeys[i]
-            if k == key { return Int(slotIDs[i]) }
-            if k == .max { break }
+            let k = slots[i].key
+            if k == key || k == .max { return i }
             i = (i + 1) & mask
         }
+    }
+
+    @inline(__always)
+    private func insert(at i: Int, _ key: UInt64, length: Int) -> Int {
         let id = keys.count
         keys.append(key)
         lengths.append(UInt8(truncatingIfNeeded: length))
-        slotKeys[i] = key
-        slotIDs[i] = UInt32(id)
+        slots[i] = Slot(key: key, id: UInt32(id), df: 0, document: .max, position: 0)
+        return id
+    }
+
+    /// The id of `key`, inserting it (with its word count) when new.
+    @inline(__always)
+    func intern(_ key: UInt64, length: Int) -> Int {
+        let i = probe(key)
+        if slots[i].key == key { return Int(slots[i].id) }
+        let id = insert(at: i, key, length: length)
         if keys.count * 2 > mask + 1 { grow() }
         return id
+    }
+
+    /// Interns `key` and counts one occurrence in `document`, whose entries
+    /// start at `start` in `features` / `counts`: a new entry for the first
+    /// occurrence in the document, else one more on its entry. Returns the id.
+    @inline(__always)
+    func count(_ key: UInt64, length: Int, document: UInt32, start: Int,
+               features: GrowableBuffer<UInt32>, counts: GrowableBuffer<UInt32>) -> Int {
+        let i = probe(key)
+        if slots[i].key != key { _ = insert(at: i, key, length: length) }
+        let id = slots[i].id
+        if slots[i].document == document {
+            counts[start + Int(slots[i].position)] += 1
+        } else {
+            slots[i].document = document
+            slots[i].position = UInt32(features.count - start)
+            slots[i].df += 1
+            features.append(id | Self.tag)
+            counts.append(1)
+        }
+        if keys.count * 2 > mask + 1 { grow() }
+        return Int(id)
     }
 
     /// The id of `key`, or -1 when absent.
     @inline(__always)
     func find(_ key: UInt64) -> Int {
-        var i = Int(truncatingIfNeeded: ByteHashing.mix(key)) & mask
-        while true {
-            let k = slotKeys[i]
-            if k == key { return Int(slotIDs[i]) }
-            if k == .max { return -1 }
-            i = (i + 1) & mask
-        }
+        let i = probe(key)
+        return slots[i].key == key ? Int(slots[i].id) : -1
+    }
+
+    /// Document frequency of every n-gram, by id (from ``count(_:length:document:start:features:counts:)``).
+    func documentFrequencies() -> GrowableBuffer<Int32> {
+        let df = GrowableBuffer<Int32>(repeating: 0, count: keys.count)
+        for i in 0...mask where slots[i].key != .max { df[Int(slots[i].id)] = Int32(slots[i].df) }
+        return df
     }
 
     private func grow() {
-        let size = (mask + 1) * 2
-        slotKeys.deallocate()
-        slotIDs.deallocate()
-        slotKeys = .allocate(capacity: size)
-        slotKeys.initialize(repeating: .max, count: size)
-        slotIDs = .allocate(capacity: size)
-        slotIDs.initialize(repeating: 0, count: size)
+        let old = slots
+        let oldSize = mask + 1
+        let size = oldSize * 2
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: Self.empty, count: size)
         mask = size - 1
-        for id in 0..<keys.count {
-            let key = keys[id]
-            var i = Int(truncatingIfNeeded: ByteHashing.mix(key)) & mask
-            while slotKeys[i] != .max { i = (i + 1) & mask }
-            slotKeys[i] = key
-            slotIDs[i] = UInt32(id)
+        for j in 0..<oldSize where old[j].key != .max {
+            var i = Int(truncatingIfNeeded: ByteHashing.mix(old[j].key)) & mask
+            while slots[i].key != .max { i = (i + 1) & mask }
+            slots[i] = old[j]
         }
+        old.deallocate()
     }
 }

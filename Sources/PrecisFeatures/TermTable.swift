@@ -10,8 +10,15 @@
 /// table.find(bytes)                   // id, or nil
 /// ```
 final class TermTable: @unchecked Sendable {
-    /// Slot: `hash >> 32 << 32 | (id + 1)`, or 0 when empty.
-    private var slots: UnsafeMutablePointer<UInt64>
+    /// A slot: the term's first eight bytes (zero-padded) and
+    /// `hash tag (24 bits) << 40 | min(length, 255) << 32 | (id + 1)`, or 0 when empty.
+    /// Terms of up to eight bytes (most words) are compared without touching the arena.
+    struct Slot {
+        var prefix: UInt64
+        var meta: UInt64
+    }
+
+    private var slots: UnsafeMutablePointer<Slot>
     private var mask: Int
     /// Term bytes, back to back.
     let arena = GrowableBuffer<UInt8>(capacity: 1 << 16)
@@ -24,7 +31,7 @@ final class TermTable: @unchecked Sendable {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = .allocate(capacity: size)
-        slots.initialize(repeating: 0, count: size)
+        slots.initialize(repeating: Slot(prefix: 0, meta: 0), count: size)
         mask = size - 1
         offsets.append(0)
     }
@@ -44,26 +51,35 @@ final class TermTable: @unchecked Sendable {
     /// The term as a `String`.
     func string(_ id: Int) -> String { String(decoding: bytes(id), as: UTF8.self) }
 
-    /// The id of `token`, inserting it when new.
     @inline(__always)
-    func intern(_ token: UnsafeBufferPointer<UInt8>) -> Int {
-        let h = ByteHashing.hash(token.baseAddress!, token.count)
-        return intern(token, hash: h)
+    private static func metaKey(_ hash: UInt64, _ length: Int) -> UInt64 {
+        (hash & 0xFFFF_FF00_0000_0000) | UInt64(Swift.min(length, 255)) << 32
     }
 
+    /// The slot holding `token`, or the empty slot where it would go.
     @inline(__always)
-    func intern(_ token: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int {
-        let tag = h & 0xFFFF_FFFF_0000_0000
+    private func probe(_ token: UnsafeBufferPointer<UInt8>, _ h: UInt64, _ prefix: UInt64) -> Int {
+        let key = Self.metaKey(h, token.count)
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
             let slot = slots[i]
-            if slot == 0 { break }
-            if slot & 0xFFFF_FFFF_0000_0000 == tag {
-                let id = Int(slot & 0xFFFF_FFFF) - 1
-                if equals(id, token) { return id }
+            if slot.meta == 0 { return i }
+            if slot.meta & 0xFFFF_FFFF_0000_0000 == key && slot.prefix == prefix {
+                if token.count <= 8 { return i }
+                let id = Int(slot.meta & 0xFFFF_FFFF) - 1
+                if equals(id, token) { return i }
             }
             i = (i + 1) & mask
         }
+    }
+
+    /// The id of `token`, inserting it when new.
+    @inline(__always)
+    func intern(_ token: UnsafeBufferPointer<UInt8>) -> Int {
+        let (h, prefix) = ByteHashing.hashAndPrefix(token.baseAddress!, token.count)
+        let i = probe(token, h, prefix)
+        let meta = slots[i].meta
+        if meta != 0 { return Int(meta & 0xFFFF_FFFF) - 1 }
         // New term.
         let id = hashes.count
         hashes.append(h)
@@ -71,7 +87,7 @@ final class TermTable: @unchecked Sendable {
         (arena.base + arena.count).initialize(from: token.baseAddress!, count: token.count)
         arena.count += token.count
         offsets.append(arena.count)
-        slots[i] = tag | UInt64(id + 1)
+        slots[i] = Slot(prefix: prefix, meta: Self.metaKey(h, token.count) | UInt64(id + 1))
         if hashes.count * 2 > mask + 1 { grow() }
         return id
     }
@@ -80,18 +96,9 @@ final class TermTable: @unchecked Sendable {
     @inline(__always)
     func find(_ token: UnsafeBufferPointer<UInt8>) -> Int {
         guard let p = token.baseAddress else { return -1 }
-        let h = ByteHashing.hash(p, token.count)
-        let tag = h & 0xFFFF_FFFF_0000_0000
-        var i = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let slot = slots[i]
-            if slot == 0 { return -1 }
-            if slot & 0xFFFF_FFFF_0000_0000 == tag {
-                let id = Int(slot & 0xFFFF_FFFF) - 1
-                if equals(id, token) { return id }
-            }
-            i = (i + 1) & mask
-        }
+        let (h, prefix) = ByteHashing.hashAndPrefix(p, token.count)
+        let meta = slots[probe(token, h, prefix)].meta
+        return meta == 0 ? -1 : Int(meta & 0xFFFF_FFFF) - 1
     }
 
     @inline(__always)
@@ -103,17 +110,19 @@ final class TermTable: @unchecked Sendable {
     }
 
     private func grow() {
-        let size = (mask + 1) * 2
-        slots.deallocate()
+        let old = slots
+        let oldSize = mask + 1
+        let size = oldSize * 2
         slots = .allocate(capacity: size)
-        slots.initialize(repeating: 0, count: size)
+        slots.initialize(repeating: Slot(prefix: 0, meta: 0), count: size)
         mask = size - 1
-        for id in 0..<hashes.count {
-            let h = hashes[id]
+        for j in 0..<oldSize where old[j].meta != 0 {
+            let h = hashes[Int(old[j].meta & 0xFFFF_FFFF) - 1]
             var i = Int(truncatingIfNeeded: h) & mask
-            while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
+            while slots[i].meta != 0 { i = (i + 1) & mask }
+            slots[i] = old[j]
         }
+        old.deallocate()
     }
 }
 

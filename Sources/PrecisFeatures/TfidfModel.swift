@@ -15,33 +15,42 @@ public struct TfidfModel: Equatable, Sendable {
     /// The configuration used to fit.
     public let configuration: TfidfConfiguration
     /// Feature names; feature `j` is `vocabulary[j]`. Sorted by UTF-8 bytes.
-    public let vocabulary: [String]
+    /// (A fitted model keeps its terms compactly and makes these strings on
+    /// first access.)
+    public var vocabulary: [String] { storage.terms }
     /// Inverse document frequency of each feature.
     public let idf: [Float]
+    private let storage: VocabularyStorage
     private let lazyIndex: LazyFeatureIndex
 
     /// A model from its parts (as stored in a model file).
     public init(configuration: TfidfConfiguration, vocabulary: [String], idf: [Float]) {
         precondition(vocabulary.count == idf.count, "TfidfModel: one idf per term")
         self.configuration = configuration
-        self.vocabulary = vocabulary
+        self.storage = VocabularyStorage(strings: vocabulary)
         self.idf = idf
         self.lazyIndex = LazyFeatureIndex()
     }
 
-    init(configuration: TfidfConfiguration, sortedVocabulary: [String], idf: [Float]) {
-        self.init(configuration: configuration, vocabulary: sortedVocabulary, idf: idf)
+    /// A fitted model whose terms are UTF-8 bytes back to back (term `j` at `offsets[j]..<offsets[j+1]`).
+    init(configuration: TfidfConfiguration, termBytes: ContiguousArray<UInt8>, offsets: ContiguousArray<Int>, idf: [Float]) {
+        precondition(offsets.count - 1 == idf.count, "TfidfModel: one idf per term")
+        self.configuration = configuration
+        self.storage = VocabularyStorage(bytes: termBytes, offsets: offsets)
+        self.idf = idf
+        self.lazyIndex = LazyFeatureIndex()
     }
 
     public static func == (lhs: TfidfModel, rhs: TfidfModel) -> Bool {
-        lhs.configuration == rhs.configuration && lhs.vocabulary == rhs.vocabulary && lhs.idf == rhs.idf
+        lhs.configuration == rhs.configuration && lhs.idf == rhs.idf
+            && (lhs.storage === rhs.storage || lhs.vocabulary == rhs.vocabulary)
     }
 
     /// Number of features (columns of the matrices this model produces).
-    public var featureCount: Int { vocabulary.count }
+    public var featureCount: Int { storage.count }
 
     var index: FeatureIndex {
-        lazyIndex.get { FeatureIndex(vocabulary: vocabulary, stopWords: configuration.stopWords) }
+        lazyIndex.get { FeatureIndex(vocabulary: storage, stopWords: configuration.stopWords) }
     }
 
     /// The column of `term` (words joined by single spaces), if it is in the vocabulary.
@@ -62,7 +71,7 @@ public struct TfidfModel: Equatable, Sendable {
                 let scratch = FeatureIndex.Scratch()
                 for d in ranges[p] {
                     index.count(documents[d], configuration: config, scratch: scratch)
-                    weighting.appendRow(scratch.pairs.buffer, scratch: out.scratch, indices: out.indices, values: out.values)
+                    weighting.appendCounts(scratch.pairs.buffer, scratch: out.scratch, indices: out.indices, values: out.values)
                     out.offsets.append(out.indices.count)
                 }
             }

@@ -10,42 +10,56 @@ struct TfidfWeighting {
     let useIDF: Bool
     let norm: Norm
 
-    /// Appends the row for `pairs` (each `column << 32 | count`, any order,
-    /// columns distinct) to `indices` / `values`. `pairs` is sorted in place.
+    /// The unnormalised weight of a term seen `count` times with inverse document frequency `idf`.
     @inline(__always)
-    func appendRow(_ pairs: UnsafeMutableBufferPointer<UInt64>, scratch: GrowableBuffer<Double>,
+    func weight(count: UInt32, idf: Float) -> Double {
+        let c = Double(count)
+        let tf = sublinearTF ? 1 + log(c) : c
+        return useIDF ? tf * Double(idf) : tf
+    }
+
+    /// Appends a row given `pairs` of `column << 32 | k` (columns distinct,
+    /// any order; sorted in place) where `weights[k]` is the unnormalised
+    /// weight of that column.
+    @inline(__always)
+    func appendRow(_ pairs: UnsafeMutableBufferPointer<UInt64>, weights: UnsafePointer<Double>,
                    indices: GrowableBuffer<Int32>, values: GrowableBuffer<Float>) {
         let n = pairs.count
         guard n > 0 else { return }
         Self.sort(pairs)
-        scratch.removeAll()
-        scratch.reserve(n)
         var total = 0.0
-        for k in 0..<n {
-            let pair = pairs[k]
-            let column = Int(pair >> 32)
-            let count = Double(UInt32(truncatingIfNeeded: pair))
-            var w = sublinearTF ? 1 + log(count) : count
-            if useIDF { w *= Double(idf[column]) }
-            scratch.append(w)
-            switch norm {
-            case .l2: total += w * w
-            case .l1: total += abs(w)
-            case .none: break
-            }
-        }
-        var scale = 1.0
         switch norm {
-        case .l2: if total > 0 { scale = total.squareRoot() }
-        case .l1: if total > 0 { scale = total }
+        case .l2: for k in 0..<n { let w = weights[Int(pairs[k] & 0xFFFF_FFFF)]; total += w * w }
+                  total = total.squareRoot()
+        case .l1: for k in 0..<n { total += abs(weights[Int(pairs[k] & 0xFFFF_FFFF)]) }
         case .none: break
         }
+        let scale = norm == .none || total == 0 ? 1.0 : total
         indices.reserve(indices.count + n)
         values.reserve(values.count + n)
         for k in 0..<n {
-            indices.append(Int32(truncatingIfNeeded: pairs[k] >> 32))
-            values.append(Float(norm == .none ? scratch[k] : scratch[k] / scale))
+            let pair = pairs[k]
+            indices.append(Int32(truncatingIfNeeded: pair >> 32))
+            let w = weights[Int(pair & 0xFFFF_FFFF)]
+            values.append(Float(scale == 1 ? w : w / scale))
         }
+    }
+
+    /// Appends the row for `pairs` of `column << 32 | count` (columns distinct, any order).
+    @inline(__always)
+    func appendCounts(_ pairs: UnsafeMutableBufferPointer<UInt64>, scratch: GrowableBuffer<Double>,
+                      indices: GrowableBuffer<Int32>, values: GrowableBuffer<Float>) {
+        let n = pairs.count
+        guard n > 0 else { return }
+        scratch.removeAll()
+        scratch.reserve(n)
+        for k in 0..<n {
+            let pair = pairs[k]
+            let column = Int(pair >> 32)
+            scratch.append(weight(count: UInt32(truncatingIfNeeded: pair), idf: useIDF ? idf[column] : 1))
+            pairs[k] = pair & 0xFFFF_FFFF_0000_0000 | UInt64(k)
+        }
+        appendRow(pairs, weights: scratch.base, indices: indices, values: values)
     }
 
     /// Ascending sort: insertion sort for short rows, the standard library's otherwise.
@@ -62,8 +76,7 @@ struct TfidfWeighting {
                 i += 1
             }
         } else {
-            var a = a
-            a.sort()
+            UnstableSort.sort(a)
         }
     }
 }

@@ -21,13 +21,13 @@ public struct SummarizerConfiguration: Sendable {
     /// LexRank: pairs with cosine similarity at or above this are linked.
     public var lexRankThreshold: Float = 0.1
     /// Position prior strength: the jump probability to sentence i (0-based) is ∝ 1 / (i + 1)^exponent.
-    public var positionExponent: Float = 1.0
+    public var positionExponent: Float = 0.25
     /// Exponent of the length factor `(words / mean words)^lengthExponent` that multiplies
     /// graph scores (0 turns it off). Longer sentences carry more facts.
     public var lengthExponent: Float = 0
     /// Maximal marginal relevance trade-off: 1 ranks by score alone, lower values
     /// penalise similarity to already chosen sentences.
-    public var mmrLambda: Float = 0.7
+    public var mmrLambda: Float = 0.85
     /// A sentence whose cosine similarity to a chosen one reaches this is never chosen (near-duplicates).
     public var redundancyThreshold: Float = 0.6
     /// TF-IDF options and stemming of the sentence vectors.

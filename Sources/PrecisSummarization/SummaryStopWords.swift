@@ -28,4 +28,7 @@ public enum SummaryStopWords {
         "your", "yours", "yourself", "yourselves", "mr", "mrs", "ms", "s", "t", "don", "didn", "doesn", "isn",
         "wasn", "weren", "won", "wouldn", "couldn", "shouldn", "ve", "ll", "re", "d", "m", "de", "la", "le",
     ]
+
+    /// The hashes of ``english`` for the vectorizer's lookup table.
+    static let englishHashes = HashTable(english)
 }

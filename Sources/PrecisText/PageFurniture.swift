@@ -28,12 +28,14 @@ public struct PageFurniture: Sendable {
         "last updated", "last modified", "first published", "published:", "published on", "updated:",
         "updated on", "posted:", "posted on", "posted by", "share this", "share on", "share:", "follow us",
         "follow @", "read more", "read next", "related:", "related articles", "related stories",
-        "related topics", "more on this", "click here", "sign up", "subscribe", "advertisement",
-        "sponsored", "image caption", "image copyright", "image source", "media caption", "photo:",
-        "photograph:", "picture:", "pictured:", "caption:", "credit:", "copyright", "all rights reserved",
-        "getty images", "(photo", "(image", "©", "watch:", "listen:", "video:", "email this",
-        "print this", "comments (", "skip to", "jump to", "you may also like", "most read",
-        "top stories", "cookie", "we use cookies", "accept cookies", "tags:", "topics:",
+        "related topics", "more on this", "click here", "sign up for our", "sign up to our",
+        "sign up to receive", "subscribe to our", "subscribe now", "advertisement:", "sponsored content",
+        "image caption", "image copyright", "image source", "media caption", "photo:", "photograph:",
+        "picture:", "pictured:", "caption:", "credit:", "copyright ©", "copyright (c)", "all rights reserved",
+        "getty images", "(photo", "(image", "©", "watch:", "listen:", "video:", "email this", "print this",
+        "comments (", "skip to content", "skip to main", "jump to navigation", "you may also like",
+        "most read", "top stories", "we use cookies", "cookie policy", "cookie settings", "accept cookies",
+        "tags:", "topics:",
     ]
 
     /// Lowercase fragments that, in a line without final punctuation, mark a photo caption.
@@ -56,28 +58,60 @@ public struct PageFurniture: Sendable {
     public func isFurnitureLine(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
         // Long lines are story text; only short ones are inspected.
         guard hi - lo <= 600 else { return false }
-        let words = TextBytes.wordCount(UnsafeBufferPointer(rebasing: b[lo..<hi]))
-        if words <= maximumFurnitureWords { return true }
-        if Self.hasLabelPrefix(b, lo, hi, words: words) { return true }
+        let line = UnsafeBufferPointer(rebasing: b[lo..<hi])
+        if !TextBytes.hasMoreWords(than: maximumFurnitureWords, line) { return true }
+        if Self.startsWithLabel(b, lo, hi) && !TextBytes.hasMoreWords(than: 20, line) { return true }
         if !TextBytes.endsWithTerminalPunctuation(b, lo, hi) {
-            if Self.isByline(b, lo, hi, words: words) { return true }
-            let lower = Self.lowercasePrefix(b, lo, hi, limit: 600)
-            for marker in Self.captionMarkers where lower.contains(marker) { return true }
+            if Self.isByline(b, lo, hi, words: TextBytes.wordCount(line)) { return true }
+            if Self.containsCaptionMarker(b, lo, hi) { return true }
         }
         return false
     }
 
     /// Whether a sentence inside a line is furniture (a page label in mid-line).
     public func isFurnitureSentence(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
-        guard hi - lo <= 600 else { return false }
-        return Self.hasLabelPrefix(b, lo, hi, words: TextBytes.wordCount(UnsafeBufferPointer(rebasing: b[lo..<hi])))
+        guard hi - lo <= 600, Self.startsWithLabel(b, lo, hi) else { return false }
+        return !TextBytes.hasMoreWords(than: 20, UnsafeBufferPointer(rebasing: b[lo..<hi]))
     }
 
     /// A page label at the start of a short (at most 20-word) text.
     static func hasLabelPrefix(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, words: Int) -> Bool {
-        guard words <= 20 else { return false }
-        let head = lowercasePrefix(b, lo, hi, limit: 48)
-        for prefix in linePrefixes where head.hasPrefix(prefix) { return true }
+        words <= 20 && startsWithLabel(b, lo, hi)
+    }
+
+    static let captionBytes: [[UInt8]] = captionMarkers.map { Array($0.utf8) }
+
+    /// Whether `b[lo..<hi]` contains, ignoring ASCII case, one of ``captionMarkers``.
+    static func containsCaptionMarker(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
+        for start in lo..<hi {
+            let first = b[start] &- 0x41 < 26 ? b[start] | 0x20 : b[start]
+            outer: for marker in captionBytes where marker[0] == first && marker.count <= hi - start {
+                for k in 1..<marker.count {
+                    let c = b[start + k]
+                    if (c &- 0x41 < 26 ? c | 0x20 : c) != marker[k] { continue outer }
+                }
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The label prefixes as bytes, grouped by first byte for a quick rejection.
+    static let labelBytes: [[UInt8]] = linePrefixes.map { Array($0.utf8) }
+    static let labelFirstBytes: Set<UInt8> = Set(labelBytes.compactMap(\.first))
+
+    /// Whether `b[lo..<hi]` starts, ignoring ASCII case, with one of ``linePrefixes``.
+    static func startsWithLabel(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
+        guard lo < hi else { return false }
+        let first = b[lo] &- 0x41 < 26 ? b[lo] | 0x20 : b[lo]
+        guard labelFirstBytes.contains(first) else { return false }
+        outer: for label in labelBytes where label.count <= hi - lo && label[0] == first {
+            for k in 1..<label.count {
+                let c = b[lo + k]
+                if (c &- 0x41 < 26 ? c | 0x20 : c) != label[k] { continue outer }
+            }
+            return true
+        }
         return false
     }
 

@@ -122,94 +122,101 @@ public struct PorterStemmer: Sendable {
         return n == 2 && !isConsonant(w, e - 2) && isConsonant(w, e - 1)
     }
 
-    @inline(__always) static func ends(_ w: [UInt8], _ suffix: [UInt8]) -> Bool {
-        guard w.count >= suffix.count else { return false }
-        let offset = w.count - suffix.count
-        for k in 0..<suffix.count where w[offset + k] != suffix[k] { return false }
+    @inline(__always) static func ends(_ w: [UInt8], _ suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard w.count >= count else { return false }
+        let offset = w.count - count
+        let p = suffix.utf8Start
+        for k in 0..<count where w[offset + k] != p[k] { return false }
         return true
     }
 
-    @inline(__always) static func stemPart(_ w: [UInt8], _ suffix: [UInt8]) -> ArraySlice<UInt8> {
-        w[0..<(w.count - suffix.count)]
+    @inline(__always) static func stemPart(_ w: [UInt8], _ suffix: StaticString) -> ArraySlice<UInt8> {
+        w[0..<(w.count - suffix.utf8CodeUnitCount)]
     }
 
-    static func replace(_ w: inout [UInt8], _ suffix: [UInt8], _ replacement: [UInt8]) {
-        w.removeLast(suffix.count)
-        w.append(contentsOf: replacement)
+    @inline(__always) static func replace(_ w: inout [UInt8], _ suffix: StaticString, _ replacement: StaticString) {
+        w.removeLast(suffix.utf8CodeUnitCount)
+        let p = replacement.utf8Start
+        for k in 0..<replacement.utf8CodeUnitCount { w.append(p[k]) }
     }
 
-    typealias Rule = (suffix: [UInt8], replacement: [UInt8], condition: ((ArraySlice<UInt8>) -> Bool)?)
+    /// The condition of a suffix rule.
+    enum Condition {
+        case always, positiveMeasure, measureAboveOne, ionStem
+
+        @inline(__always) func holds(_ s: ArraySlice<UInt8>) -> Bool {
+            switch self {
+            case .always: return true
+            case .positiveMeasure: return PorterStemmer.measure(s) > 0
+            case .measureAboveOne: return PorterStemmer.measure(s) > 1
+            case .ionStem: return PorterStemmer.measure(s) > 1 && (s.last == 0x73 || s.last == 0x74)
+            }
+        }
+    }
+
+    typealias Rule = (suffix: StaticString, replacement: StaticString, condition: Condition)
 
     /// Applies the first rule whose suffix matches; if its condition fails the word is unchanged.
     static func applyRules(_ w: inout [UInt8], _ rules: [Rule]) {
         for rule in rules where ends(w, rule.suffix) {
-            let stem = stemPart(w, rule.suffix)
-            if rule.condition?(stem) ?? true { replace(&w, rule.suffix, rule.replacement) }
+            if rule.condition.holds(stemPart(w, rule.suffix)) { replace(&w, rule.suffix, rule.replacement) }
             return
         }
     }
 
-    static func b(_ s: StaticString) -> [UInt8] {
-        Array(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
-    }
-
-    static let positive: (ArraySlice<UInt8>) -> Bool = { measure($0) > 0 }
-    static let greaterThanOne: (ArraySlice<UInt8>) -> Bool = { measure($0) > 1 }
-
     // MARK: Steps
 
-    static let step1aRules: [Rule] = [(b("sses"), b("ss"), nil), (b("ies"), b("i"), nil), (b("ss"), b("ss"), nil), (b("s"), [], nil)]
+    static let step1aRules: [Rule] = [("sses", "ss", .always), ("ies", "i", .always), ("ss", "ss", .always), ("s", "", .always)]
 
     static func step1a(_ w: inout [UInt8]) {
-        if w.count == 4 && ends(w, b("ies")) { replace(&w, b("ies"), b("ie")); return }
+        if w.count == 4 && ends(w, "ies") { replace(&w, "ies", "ie"); return }
         applyRules(&w, step1aRules)
     }
 
     static func step1b(_ w: inout [UInt8]) {
-        if ends(w, b("ied")) {
-            replace(&w, b("ied"), w.count == 4 ? b("ie") : b("i"))
+        if ends(w, "ied") {
+            if w.count == 4 { replace(&w, "ied", "ie") } else { replace(&w, "ied", "i") }
             return
         }
-        if ends(w, b("eed")) {
-            if measure(stemPart(w, b("eed"))) > 0 { w.removeLast(1) }
+        if ends(w, "eed") {
+            if measure(stemPart(w, "eed")) > 0 { w.removeLast(1) }
             return
         }
-        var stem: [UInt8]? = nil
-        for suffix in [b("ed"), b("ing")] where ends(w, suffix) {
-            let s = stemPart(w, suffix)
-            if containsVowel(s) { stem = Array(s); break }
+        var cut = 0
+        if ends(w, "ed") && containsVowel(stemPart(w, "ed")) { cut = 2 }
+        else if ends(w, "ing") && containsVowel(stemPart(w, "ing")) { cut = 3 }
+        guard cut > 0 else { return }
+        w.removeLast(cut)
+        if ends(w, "at") || ends(w, "bl") || ends(w, "iz") {
+            w.append(0x65)
+        } else if endsDoubleConsonant(w[...]) {
+            let last = w[w.count - 1]
+            if last != 0x6C && last != 0x73 && last != 0x7A { w.removeLast() }
+        } else if measure(w[...]) == 1 && endsCVC(w[...]) {
+            w.append(0x65)
         }
-        guard var s = stem else { return }
-        if ends(s, b("at")) || ends(s, b("bl")) || ends(s, b("iz")) {
-            s.append(0x65)
-        } else if endsDoubleConsonant(s[...]) {
-            let last = s[s.count - 1]
-            if last != 0x6C && last != 0x73 && last != 0x7A { s.removeLast() }
-        } else if measure(s[...]) == 1 && endsCVC(s[...]) {
-            s.append(0x65)
-        }
-        w = s
     }
 
     static func step1c(_ w: inout [UInt8]) {
-        guard ends(w, b("y")) else { return }
-        let stem = stemPart(w, b("y"))
+        guard ends(w, "y") else { return }
+        let stem = stemPart(w, "y")
         if stem.count > 1 && isConsonant(stem, stem.endIndex - 1) { w[w.count - 1] = 0x69 }
     }
 
     static let step2Rules: [Rule] = [
-        (b("ational"), b("ate"), positive), (b("tional"), b("tion"), positive), (b("enci"), b("ence"), positive),
-        (b("anci"), b("ance"), positive), (b("izer"), b("ize"), positive), (b("bli"), b("ble"), positive),
-        (b("alli"), b("al"), positive), (b("entli"), b("ent"), positive), (b("eli"), b("e"), positive),
-        (b("ousli"), b("ous"), positive), (b("ization"), b("ize"), positive), (b("ation"), b("ate"), positive),
-        (b("ator"), b("ate"), positive), (b("alism"), b("al"), positive), (b("iveness"), b("ive"), positive),
-        (b("fulness"), b("ful"), positive), (b("ousness"), b("ous"), positive), (b("aliti"), b("al"), positive),
-        (b("iviti"), b("ive"), positive), (b("biliti"), b("ble"), positive), (b("fulli"), b("ful"), positive),
+        ("ational", "ate", .positiveMeasure), ("tional", "tion", .positiveMeasure), ("enci", "ence", .positiveMeasure),
+        ("anci", "ance", .positiveMeasure), ("izer", "ize", .positiveMeasure), ("bli", "ble", .positiveMeasure),
+        ("alli", "al", .positiveMeasure), ("entli", "ent", .positiveMeasure), ("eli", "e", .positiveMeasure),
+        ("ousli", "ous", .positiveMeasure), ("ization", "ize", .positiveMeasure), ("ation", "ate", .positiveMeasure),
+        ("ator", "ate", .positiveMeasure), ("alism", "al", .positiveMeasure), ("iveness", "ive", .positiveMeasure),
+        ("fulness", "ful", .positiveMeasure), ("ousness", "ous", .positiveMeasure), ("aliti", "al", .positiveMeasure),
+        ("iviti", "ive", .positiveMeasure), ("biliti", "ble", .positiveMeasure), ("fulli", "ful", .positiveMeasure),
     ]
 
     static func step2(_ w: inout [UInt8]) {
-        if ends(w, b("alli")) && measure(stemPart(w, b("alli"))) > 0 {
-            replace(&w, b("alli"), b("al"))
+        if ends(w, "alli") && measure(stemPart(w, "alli")) > 0 {
+            replace(&w, "alli", "al")
             step2(&w)
             return
         }
@@ -218,28 +225,27 @@ public struct PorterStemmer: Sendable {
             return
         }
         // NLTK: "logi" -> "log" when the word minus "ogi" has a positive measure.
-        if ends(w, b("logi")) {
+        if ends(w, "logi") {
             if measure(w[0..<(w.count - 3)]) > 0 { w.removeLast(1) }
         }
     }
 
     static let step3Rules: [Rule] = [
-        (b("icate"), b("ic"), positive), (b("ative"), [], positive), (b("alize"), b("al"), positive),
-        (b("iciti"), b("ic"), positive), (b("ical"), b("ic"), positive), (b("ful"), [], positive),
-        (b("ness"), [], positive),
+        ("icate", "ic", .positiveMeasure), ("ative", "", .positiveMeasure), ("alize", "al", .positiveMeasure),
+        ("iciti", "ic", .positiveMeasure), ("ical", "ic", .positiveMeasure), ("ful", "", .positiveMeasure),
+        ("ness", "", .positiveMeasure),
     ]
 
     static func step3(_ w: inout [UInt8]) { applyRules(&w, step3Rules) }
 
     static let step4Rules: [Rule] = [
-        (b("al"), [], greaterThanOne), (b("ance"), [], greaterThanOne), (b("ence"), [], greaterThanOne),
-        (b("er"), [], greaterThanOne), (b("ic"), [], greaterThanOne), (b("able"), [], greaterThanOne),
-        (b("ible"), [], greaterThanOne), (b("ant"), [], greaterThanOne), (b("ement"), [], greaterThanOne),
-        (b("ment"), [], greaterThanOne), (b("ent"), [], greaterThanOne),
-        (b("ion"), [], { s in measure(s) > 1 && (s.last == 0x73 || s.last == 0x74) }),
-        (b("ou"), [], greaterThanOne), (b("ism"), [], greaterThanOne), (b("ate"), [], greaterThanOne),
-        (b("iti"), [], greaterThanOne), (b("ous"), [], greaterThanOne), (b("ive"), [], greaterThanOne),
-        (b("ize"), [], greaterThanOne),
+        ("al", "", .measureAboveOne), ("ance", "", .measureAboveOne), ("ence", "", .measureAboveOne),
+        ("er", "", .measureAboveOne), ("ic", "", .measureAboveOne), ("able", "", .measureAboveOne),
+        ("ible", "", .measureAboveOne), ("ant", "", .measureAboveOne), ("ement", "", .measureAboveOne),
+        ("ment", "", .measureAboveOne), ("ent", "", .measureAboveOne), ("ion", "", .ionStem),
+        ("ou", "", .measureAboveOne), ("ism", "", .measureAboveOne), ("ate", "", .measureAboveOne),
+        ("iti", "", .measureAboveOne), ("ous", "", .measureAboveOne), ("ive", "", .measureAboveOne),
+        ("ize", "", .measureAboveOne),
     ]
 
     static func step4(_ w: inout [UInt8]) { applyRules(&w, step4Rules) }
@@ -252,6 +258,6 @@ public struct PorterStemmer: Sendable {
     }
 
     static func step5b(_ w: inout [UInt8]) {
-        if ends(w, b("ll")) && measure(w[0..<(w.count - 1)]) > 1 { w.removeLast() }
+        if ends(w, "ll") && measure(w[0..<(w.count - 1)]) > 1 { w.removeLast() }
     }
 }

@@ -26,7 +26,8 @@ public struct SentenceSegmenter: Sendable {
     public var abbreviations: Abbreviations
     /// The page-furniture rules.
     public var furniture: PageFurniture
-    /// Sentences with more words than this are ``SentenceKind/runOn`` (not candidates).
+    /// Sentences with more words than this, or more than 24 bytes per allowed word, are
+    /// ``SentenceKind/runOn`` (not candidates).
     public var maximumWords: Int
 
     /// A segmenter for English news text.
@@ -177,8 +178,9 @@ public struct SentenceSegmenter: Sendable {
         let words = TextBytes.wordCount(slice)
         var kind = kind
         if kind == .body {
-            if words > maximumWords { kind = .runOn }
-            else if words <= furniture.maximumFurnitureWords || furniture.isFurnitureSentence(bytes, lo, hi) { kind = .furniture }
+            if words > maximumWords || hi - lo > maximumWords * 24 { kind = .runOn }
+            else if words == 0 { kind = .furniture }
+            else if furniture.isFurnitureSentence(bytes, lo, hi) { kind = .furniture }
         }
         return Sentence(text: String(decoding: slice, as: UTF8.self), byteRange: lo..<hi,
                         paragraph: paragraph, kind: kind, wordCount: words)

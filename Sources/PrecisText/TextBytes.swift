@@ -110,9 +110,21 @@ public enum TextBytes {
         return e - lo >= 3 && b[e - 3] == 0xE2 && b[e - 2] == 0x80 && c == 0xA6
     }
 
+    /// Whether `b` has more than `limit` words (see ``wordCount(_:)``); stops reading early.
+    @inlinable
+    public static func hasMoreWords(than limit: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        wordCount(b, stoppingAfter: limit + 1) > limit
+    }
+
     /// Number of white-space separated words holding at least one letter or digit.
     @inlinable
     public static func wordCount(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        wordCount(b, stoppingAfter: Int.max)
+    }
+
+    /// ``wordCount(_:)``, but returns as soon as `stop` words have been seen.
+    @inlinable
+    public static func wordCount(_ b: UnsafeBufferPointer<UInt8>, stoppingAfter stop: Int) -> Int {
         var count = 0
         var inWord = false, hasAlnum = false
         var i = 0
@@ -120,7 +132,7 @@ public enum TextBytes {
         while i < n {
             let c = b[i]
             if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0B || c == 0x0C {
-                if inWord && hasAlnum { count += 1 }
+                if inWord && hasAlnum { count += 1; if count >= stop { return count } }
                 inWord = false; hasAlnum = false
                 i += 1
                 continue

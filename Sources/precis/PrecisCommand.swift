@@ -24,7 +24,8 @@ struct PrecisCommand: ParsableCommand {
         version: precisVersion,
         subcommands: [
             TrainCommand.self, ClassifyCommand.self, EvaluateCommand.self, CrossValidateCommand.self,
-            InspectCommand.self, VectorizeCommand.self,
+            InspectCommand.self, SummarizeCommand.self, KeywordsCommand.self, EvaluateSummariesCommand.self,
+            VectorizeCommand.self,
         ]
     )
 }

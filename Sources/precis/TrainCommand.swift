@@ -39,6 +39,7 @@ struct TrainCommand: ParsableCommand {
         if let cvFolds, cvFolds < 2 { throw ValidationError("--cv-folds must be at least 2, got \(cvFolds)") }
         let created = try ClassifierSupport.creationDate()
         let (texts, labels) = try ClassifierSupport.loadDocuments(data)
+        let loaded = Date()
         let trainer = TextClassifierTrainer(vectorizer: vectorizerConfig, classifier: classifierConfig)
 
         var crossValidation: TrainingMetadata.CrossValidatedMetrics?
@@ -56,16 +57,22 @@ struct TrainCommand: ParsableCommand {
         }
 
         let bar = ProgressBar(label: "training")
+        var fitStart = Date()
+        let trainStart = Date()
         let result = try ClassifierSupport.naming(data.path) {
             try trainer.fit(texts: texts, labels: labels) { stage in
                 switch stage {
                 case .vectorizing: bar.status("vectorising \(texts.count) documents")
+                case .fitting(_, let features):
+                    fitStart = Date()
+                    bar.status("fitting \(features) features")
                 case .optimizing(let p):
                     bar.update(p.iteration, of: p.maxIterations, note: String(format: "loss %.4f", p.loss))
                 }
             }
         }
         bar.finish()
+        let fitted = Date()
         var trained = result.classifier
         trained.metadata.producer = "precis \(precisVersion)"
         trained.metadata.created = created
@@ -77,6 +84,7 @@ struct TrainCommand: ParsableCommand {
             throw CommandFailure(error.description)
         }
         let elapsed = Date().timeIntervalSince(start)
+        _ = elapsed
         let meta = trained.metadata
         var lines = [
             "model:      \(model)",
@@ -94,7 +102,9 @@ struct TrainCommand: ParsableCommand {
             lines.append(String(format: "%d-fold CV accuracy: %.4f ± %.4f, macro-F1: %.4f ± %.4f",
                                 cv.folds, cv.accuracyMean, cv.accuracyStd, cv.macroF1Mean, cv.macroF1Std))
         }
-        lines.append(String(format: "time:       %.2f s", elapsed))
+        lines.append(String(format: "time:       %.2f s (read %.2f, vectorise %.2f, fit %.2f, save %.2f)", elapsed,
+                            loaded.timeIntervalSince(start), fitStart.timeIntervalSince(trainStart),
+                            fitted.timeIntervalSince(fitStart), Date().timeIntervalSince(fitted)))
         print(lines.joined(separator: "\n"))
     }
 }

@@ -1,0 +1,22 @@
+import Foundation
+import Testing
+import PrecisTestSupport
+
+struct InspectCommandTests {
+    @Test("shows classes, vocabulary size, options, metadata and top terms")
+    func inspect() throws {
+        let dir = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let model = try ClassifierCLIFixtures.trainModel(in: dir, extra: ["--cv-folds", "3"])
+        let result = try PrecisRunner.run(["inspect", "--model", model, "--top", "3"])
+        #expect(result.status == 0, "\(result.stderr)")
+        for fragment in ["classes:     3", "computing (12 training documents)", "vocabulary:", "ngram-range 1,2",
+                         "C = 30", "2026-01-01T00:00:00Z", "train.tsv", "3-fold CV", "top terms per class:", "  sport: "] {
+            #expect(result.stdout.contains(fragment), "missing \(fragment)")
+        }
+        let json = try PrecisRunner.run(["inspect", "--model", model, "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["labels"] as? [String] == ["computing", "cooking", "sport"])
+        #expect((object["top_terms"] as? [String: [String]])?["cooking"]?.isEmpty == false)
+    }
+}

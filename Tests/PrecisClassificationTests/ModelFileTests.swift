@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import PrecisClassification
+import PrecisFeatures
+import PrecisTestSupport
+
+struct ModelFileTests {
+    static func trained() throws -> TextClassifier {
+        let url = TestPaths.projectData.appendingPathComponent("fixtures/classification/train.tsv")
+        let rows = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+            .map { $0.split(separator: "\t", maxSplits: 1).map(String.init) }
+        var vectorizer = TfidfConfiguration.classifierDefaults
+        vectorizer.minDF = .count(1)
+        vectorizer.stopWords = ["the", "and", "a", "of"]
+        var result = try TextClassifierTrainer(vectorizer: vectorizer).fit(texts: rows.map { $0[1] }, labels: rows.map { $0[0] }).classifier
+        result.metadata.created = "2026-01-01T00:00:00Z"
+        return result
+    }
+
+    @Test("write then read gives the same classifier, and encoding is deterministic")
+    func roundTrip() throws {
+        let classifier = try Self.trained()
+        let dir = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("m.precis").path
+        try ModelFile.write(classifier, to: path)
+        let back = try ModelFile.read(path: path)
+        #expect(back.labels == classifier.labels)
+        #expect(back.vectorizer == classifier.vectorizer)
+        #expect(back.model == classifier.model)
+        #expect(back.metadata == classifier.metadata)
+        #expect(try ModelFile.encode(classifier) == ModelFile.encode(back))
+        // No temporary file is left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["m.precis"])
+    }
+
+    @Test("corrupt, truncated, foreign and future files are refused with a message naming the file")
+    func refusesBadFiles() throws {
+        let bytes = try ModelFile.encode(try Self.trained())
+        func check(_ data: [UInt8], _ fragment: String) {
+            do {
+                _ = try data.withUnsafeBytes { try ModelFile.decode($0, path: "bad.precis") }
+                Issue.record("accepted a bad file (\(fragment))")
+            } catch let error as ModelFileError {
+                #expect(error.description.hasPrefix("bad.precis: "))
+                #expect(error.description.contains(fragment), "\(error)")
+                #expect(!error.description.contains("\n"))
+            } catch {
+                Issue.record("unexpected error \(error)")
+            }
+        }
+        var flipped = bytes
+        flipped[bytes.count / 2] ^= 0x40
+        check(flipped, "checksum")
+        check(Array(bytes.prefix(bytes.count - 100)), "truncated")
+        check(Array(bytes.prefix(20)), "truncated")
+        check(Array("label\ttext\n".utf8), "not a Precis model")
+        check([], "not a Precis model")
+        var future = bytes
+        future[8] = 99
+        check(future, "version 99")
+        check(bytes + [0], "trailing")
+    }
+
+    @Test("reading a missing file says so")
+    func missing() {
+        #expect(throws: ModelFileError.self) { try ModelFile.read(path: "/nonexistent/model.precis") }
+    }
+}
