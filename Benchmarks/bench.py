@@ -46,15 +46,15 @@ FASTTEXT_EPOCHS, FASTTEXT_DIM = 25, 100
 MODES = {
     "smoke": dict(runs=1, warmup=0, latency_runs=2, row_limit=(300, 100), context_peer_runs=(1, 0), train_sets=["bbc-news"], timed_train_sets=[], lr_sets=[],
                   fasttext_sets=["bbc-news"], tfidf_data="bbc-news", summary_limit=30,
-                  summary_peers=["lead", "textrank"], peer_variants=False, all_articles=False,
+                  summary_peers=["lead", "textrank"], peer_variants=[], all_articles=False,
                   scaling_data="bbc-news", scaling_fractions=[0.5, 1.0], scaling_sklearn=True,
                   doc_lengths=[10, 100], sumy_max_length=100, gemm_sizes=[256], gemm_repeats=2,
                   blas_switch_train="bbc-news"),
     "quick": dict(runs=3, warmup=1, latency_runs=10, train_sets=TRAIN_SETS, context_peer_runs=(1, 0),
                   timed_train_sets=["bbc-news", "20newsgroups"], lr_sets=["bbc-news"],
                   fasttext_sets=TRAIN_SETS, tfidf_data="20newsgroups", summary_limit=None,
-                  summary_peers=["lead", "textrank", "lexrank", "lsa", "luhn"], peer_variants=False,
-                  all_articles=True, scaling_data="20newsgroups", scaling_fractions=[0.25, 0.5, 1.0],
+                  summary_peers=["lead", "textrank", "lexrank", "lsa", "luhn"],
+                  peer_variants=["textrank", "lexrank"], all_articles=True, scaling_data="20newsgroups", scaling_fractions=[0.25, 0.5, 1.0],
                   scaling_sklearn=True, doc_lengths=[10, 20, 50, 100, 200, 500, 1000, 2000],
                   sumy_max_length=500, gemm_sizes=[1024, 256], gemm_repeats=5,
                   blas_switch_train="reuters21578-r52"),
@@ -62,7 +62,8 @@ MODES = {
                  context_peer_runs=None,
                  lr_sets=TRAIN_SETS,
                  fasttext_sets=TRAIN_SETS, tfidf_data="20newsgroups", summary_limit=None,
-                 summary_peers=["lead", "textrank", "lexrank", "lsa", "luhn"], peer_variants=True,
+                 summary_peers=["lead", "textrank", "lexrank", "lsa", "luhn"],
+                 peer_variants=["textrank", "lexrank", "lsa", "luhn"],
                  all_articles=True, scaling_data="20newsgroups", scaling_fractions=[0.25, 0.5, 0.75, 1.0],
                  scaling_sklearn=True, doc_lengths=[10, 20, 50, 100, 200, 500, 1000, 2000],
                  sumy_max_length=1000, gemm_sizes=[1024, 256, 2048], gemm_repeats=7, scaling_peer_settings=True,
@@ -553,7 +554,7 @@ class Harness:
         # peers
         for method in self.mode["summary_peers"]:
             variants = [("english", "")]
-            if self.mode["peer_variants"] and method != "lead":
+            if method in self.mode["peer_variants"]:
                 variants.append(("none", " (no stop words)"))
             for stop, suffix in variants:
                 key = ("Lead-k" if method == "lead" else f"sumy {method}") + suffix
