@@ -34,24 +34,32 @@ let package = Package(
         .target(name: "PrecisDatasets"),
         .target(name: "PrecisFeatures", dependencies: ["PrecisText", "PrecisLinearAlgebra"]),
         .target(name: "PrecisClassification", dependencies: ["PrecisFeatures", "PrecisLinearAlgebra"]),
-        .target(name: "PrecisEvaluation"),
+        .target(name: "PrecisSummarization", dependencies: ["PrecisText", "PrecisFeatures", "PrecisLinearAlgebra"]),
+        .target(name: "PrecisEvaluation", dependencies: ["PrecisText"]),
         .target(name: "Precis", dependencies: [
             "PrecisLinearAlgebra", "PrecisText", "PrecisDatasets", "PrecisFeatures",
-            "PrecisClassification", "PrecisEvaluation",
+            "PrecisClassification", "PrecisSummarization", "PrecisEvaluation",
         ]),
         .executableTarget(name: "precis", dependencies: [
             "Precis",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Micro-benchmarks for Benchmarks/run.sh; not part of any product.
+        .executableTarget(name: "precis-bench", dependencies: ["PrecisLinearAlgebra", "CBLAS"],
+                          path: "Benchmarks/Sources/precis-bench"),
 
         // Tests, with a small helper module shared by every test target.
         .target(name: "PrecisTestSupport", path: "Tests/PrecisTestSupport"),
         .testTarget(name: "PrecisLinearAlgebraTests", dependencies: ["PrecisLinearAlgebra", "PrecisTestSupport"]),
         .testTarget(name: "PrecisTextTests", dependencies: ["PrecisText", "PrecisTestSupport"]),
         .testTarget(name: "PrecisFeaturesTests", dependencies: ["PrecisFeatures", "PrecisDatasets", "PrecisTestSupport"]),
+        .testTarget(name: "PrecisDatasetsTests", dependencies: ["PrecisDatasets", "PrecisTestSupport"]),
         .testTarget(name: "PrecisCLITests", dependencies: ["PrecisTestSupport"]),
         .testTarget(name: "PrecisClassificationTests", dependencies: ["PrecisClassification", "PrecisFeatures", "PrecisDatasets", "PrecisTestSupport"]),
-        .testTarget(name: "PrecisEvaluationTests", dependencies: ["PrecisEvaluation", "PrecisTestSupport"]),
+        .testTarget(name: "PrecisSummarizationTests", dependencies: [
+            "PrecisSummarization", "PrecisText", "PrecisFeatures", "PrecisDatasets", "PrecisEvaluation", "PrecisTestSupport",
+        ]),
+        .testTarget(name: "PrecisEvaluationTests", dependencies: ["PrecisEvaluation", "PrecisText", "PrecisTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

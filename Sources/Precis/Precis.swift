@@ -4,6 +4,7 @@
 @_exported import PrecisDatasets
 @_exported import PrecisFeatures
 @_exported import PrecisClassification
+@_exported import PrecisSummarization
 @_exported import PrecisEvaluation
 
 /// The toolkit's version, as printed by `precis --version`.

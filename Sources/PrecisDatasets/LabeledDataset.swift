@@ -1,6 +1,9 @@
+import Foundation
+
 /// The on-disk layouts a labelled data set can have (SPEC "Data formats").
 public enum DataFormat: String, CaseIterable, Sendable {
-    /// Decide from the path: a directory, or the file extension (`.tsv`, `.csv`, `.jsonl`).
+    /// Decide from the path: a directory, the file extension (`.tsv`,
+    /// `.csv`, `.jsonl`), or else the first line of the file.
     case auto
     /// `label<TAB>text`, one document per line.
     case tsv
@@ -10,12 +13,55 @@ public enum DataFormat: String, CaseIterable, Sendable {
     case jsonl
     /// A directory with one sub-directory of `.txt` files per label.
     case directory = "dir"
+
+    /// The concrete format of `path` for ``auto`` (other formats are returned as they are).
+    ///
+    /// By extension: `.tsv`/`.tab`/`.txt` → TSV, `.csv` → CSV,
+    /// `.jsonl`/`.ndjson`/`.json` → JSONL; a directory → ``directory``.
+    /// Otherwise the first non-blank line decides: `{` → JSONL, a TAB → TSV,
+    /// a comma → CSV.
+    ///
+    /// ```swift
+    /// try DataFormat.auto.resolved(for: "train.tsv")   // .tsv
+    /// ```
+    public func resolved(for path: String) throws -> DataFormat {
+        guard self == .auto else { return self }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DatasetError(path: path, "no such file or directory")
+        }
+        if isDirectory.boolValue { return .directory }
+        switch (path as NSString).pathExtension.lowercased() {
+        case "tsv", "tab", "txt": return .tsv
+        case "csv": return .csv
+        case "jsonl", "ndjson", "json": return .jsonl
+        default: break
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw DatasetError(path: path, "cannot read file")
+        }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 1 << 16)) ?? Data()
+        for line in head.split(separator: 0x0A) {
+            let trimmed = line.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
+            guard let first = trimmed.first else { continue }
+            if first == UInt8(ascii: "{") { return .jsonl }
+            if line.contains(0x09) { return .tsv }
+            if line.contains(UInt8(ascii: ",")) { return .csv }
+            break
+        }
+        throw DatasetError(path: path, line: 1, "cannot tell the format (use --format tsv|csv|jsonl|dir)")
+    }
 }
 
 /// Reads labelled documents in any supported ``DataFormat``.
 ///
+/// Invalid UTF-8 is refused, never replaced: the error names the file and
+/// line so the file can be converted.
+///
 /// ```swift
 /// let train = try LabeledDataset.read(path: "bbc-news/train.tsv")
+/// let reviews = try LabeledDataset.read(path: "reviews.csv", labelColumn: "stars", textColumn: "body")
 /// ```
 public enum LabeledDataset {
     /// All documents at `path`.
@@ -24,14 +70,42 @@ public enum LabeledDataset {
     ///   - format: the layout, or `.auto` to decide from the path.
     ///   - labelColumn: the label's column (CSV) or key (JSONL); `label` if nil.
     ///   - textColumn: the text's column (CSV) or key (JSONL); `text` if nil.
-    /// - Throws: ``DatasetError`` naming the file (and line).
+    /// - Throws: ``DatasetError`` naming the file (and line), including when
+    ///   the data holds no document at all.
     public static func read(path: String, format: DataFormat = .auto,
                             labelColumn: String? = nil, textColumn: String? = nil) throws -> [LabeledDocument] {
-        switch format {
+        let documents: [LabeledDocument]
+        switch try format.resolved(for: path) {
         case .auto, .tsv:
-            return try TSVReader.read(path: path)
-        case .csv, .jsonl, .directory:
-            throw DatasetError(path: path, "the \(format.rawValue) format is not supported yet")
+            documents = try TSVReader.read(path: path)
+        case .csv:
+            documents = try CSVReader.read(path: path, labelColumn: labelColumn ?? "label", textColumn: textColumn ?? "text")
+        case .jsonl:
+            documents = try JSONLReader.read(path: path, labelKey: labelColumn ?? "label", textKey: textColumn ?? "text")
+        case .directory:
+            documents = try DirectoryReader.read(path: path)
         }
+        guard !documents.isEmpty else { throw DatasetError(path: path, "no documents") }
+        return documents
+    }
+
+    /// Just the texts at `path`, for commands that need no labels (such as
+    /// `precis vectorize`). Like ``read(path:format:labelColumn:textColumn:)``,
+    /// except that JSONL lines need no label and, without `textColumn`, may
+    /// carry their text as `text` or `article` (the summarisation format).
+    ///
+    /// ```swift
+    /// let articles = try LabeledDataset.readTexts(path: "bbc_summary.jsonl")
+    /// ```
+    public static func readTexts(path: String, format: DataFormat = .auto, labelColumn: String? = nil,
+                                 textColumn: String? = nil) throws -> [String] {
+        let texts: [String]
+        if try format.resolved(for: path) == .jsonl {
+            texts = try JSONLReader.readTexts(path: path, textKey: textColumn)
+        } else {
+            texts = try read(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn).map(\.text)
+        }
+        guard !texts.isEmpty else { throw DatasetError(path: path, "no documents") }
+        return texts
     }
 }

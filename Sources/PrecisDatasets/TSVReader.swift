@@ -10,21 +10,20 @@ public enum TSVReader {
     /// All documents of the file at `path`.
     ///
     /// - Throws: ``DatasetError`` naming the file and line for a missing
-    ///   file, invalid UTF-8, a line without a TAB, or an empty label.
-    ///   Blank lines are skipped.
+    ///   file, invalid UTF-8 (refused, never replaced), a line without a TAB,
+    ///   or an empty label. Blank lines are skipped; CRLF line ends and a
+    ///   UTF-8 byte-order mark are accepted.
     public static func read(path: String) throws -> [LabeledDocument] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DatasetError(path: path, "cannot read file (missing or unreadable)")
-        }
+        let data = try FileBytes.read(path)
         var documents: [LabeledDocument] = []
         var lineNumber = 0
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
-            var start = 0
+            var start = FileBytes.bomLength(bytes)
             while start < bytes.count {
                 lineNumber += 1
-                var end = start
-                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                let rest = UnsafeBufferPointer(rebasing: bytes[start...])
+                let end = rest.firstIndex(of: 0x0A).map { start + $0 } ?? bytes.count
                 var lineEnd = end
                 if lineEnd > start && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
                 let line = UnsafeBufferPointer(rebasing: bytes[start..<lineEnd])
@@ -33,10 +32,8 @@ public enum TSVReader {
                 guard let tab = line.firstIndex(of: 0x09) else {
                     throw DatasetError(path: path, line: lineNumber, "expected label<TAB>text, found no TAB")
                 }
-                guard let label = String(validating: UnsafeBufferPointer(rebasing: line[..<tab]), as: UTF8.self),
-                      let text = String(validating: UnsafeBufferPointer(rebasing: line[(tab + 1)...]), as: UTF8.self) else {
-                    throw DatasetError(path: path, line: lineNumber, "invalid UTF-8")
-                }
+                let label = try FileBytes.string(UnsafeBufferPointer(rebasing: line[..<tab]), path: path, line: lineNumber)
+                let text = try FileBytes.string(UnsafeBufferPointer(rebasing: line[(tab + 1)...]), path: path, line: lineNumber)
                 let trimmedLabel = label.trimmingCharacters(in: .whitespaces)
                 guard !trimmedLabel.isEmpty else {
                     throw DatasetError(path: path, line: lineNumber, "empty label")

@@ -6,71 +6,100 @@ import Foundation
 /// ```swift
 /// let model = try TfidfVectorizer().fit(trainingTexts)
 /// let x = model.transform(["a new document"])
+/// model.featureIndex(of: "document")      // its column, if a feature
 /// ```
+///
+/// The lookup index behind ``transform(_:)`` and ``featureIndex(of:)`` is
+/// built from the vocabulary on first use and shared by copies of the model.
 public struct TfidfModel: Equatable, Sendable {
     /// The configuration used to fit.
     public let configuration: TfidfConfiguration
     /// Feature names; feature `j` is `vocabulary[j]`. Sorted by UTF-8 bytes.
-    public let vocabulary: [String]
+    /// (A fitted model keeps its terms compactly and makes these strings on
+    /// first access.)
+    public var vocabulary: [String] { storage.terms }
     /// Inverse document frequency of each feature.
     public let idf: [Float]
-    private let index: [String: Int32]
+    private let storage: VocabularyStorage
+    private let lazyIndex: LazyFeatureIndex
 
     /// A model from its parts (as stored in a model file).
     public init(configuration: TfidfConfiguration, vocabulary: [String], idf: [Float]) {
         precondition(vocabulary.count == idf.count, "TfidfModel: one idf per term")
         self.configuration = configuration
-        self.vocabulary = vocabulary
+        self.storage = VocabularyStorage(strings: vocabulary)
         self.idf = idf
-        var index: [String: Int32] = [:]
-        index.reserveCapacity(vocabulary.count)
-        for (j, term) in vocabulary.enumerated() { index[term] = Int32(j) }
-        self.index = index
+        self.lazyIndex = LazyFeatureIndex()
+    }
+
+    /// A fitted model whose terms are UTF-8 bytes back to back (term `j` at `offsets[j]..<offsets[j+1]`).
+    init(configuration: TfidfConfiguration, termBytes: ContiguousArray<UInt8>, offsets: ContiguousArray<Int>, idf: [Float]) {
+        precondition(offsets.count - 1 == idf.count, "TfidfModel: one idf per term")
+        self.configuration = configuration
+        self.storage = VocabularyStorage(bytes: termBytes, offsets: offsets)
+        self.idf = idf
+        self.lazyIndex = LazyFeatureIndex()
     }
 
     public static func == (lhs: TfidfModel, rhs: TfidfModel) -> Bool {
-        lhs.configuration == rhs.configuration && lhs.vocabulary == rhs.vocabulary && lhs.idf == rhs.idf
+        lhs.configuration == rhs.configuration && lhs.idf == rhs.idf
+            && (lhs.storage === rhs.storage || lhs.vocabulary == rhs.vocabulary)
     }
+
+    /// The vocabulary as UTF-8 text, feature `j` on line `j + 1` (each line
+    /// ending in a newline): the `vocabulary.txt` of `precis vectorize`.
+    /// Made straight from the model's compact storage, without a `String` per term.
+    ///
+    /// ```swift
+    /// try model.vocabularyText().write(to: URL(fileURLWithPath: "vocabulary.txt"))
+    /// ```
+    public func vocabularyText() -> Data { storage.lines() }
 
     /// Number of features (columns of the matrices this model produces).
-    public var featureCount: Int { vocabulary.count }
+    public var featureCount: Int { storage.count }
 
-    /// The column of `term`, if it is in the vocabulary.
-    public func featureIndex(of term: String) -> Int? { index[term].map(Int.init) }
+    var index: FeatureIndex {
+        lazyIndex.get { FeatureIndex(vocabulary: storage, stopWords: configuration.stopWords) }
+    }
+
+    /// The column of `term` (words joined by single spaces), if it is in the vocabulary.
+    public func featureIndex(of term: String) -> Int? { index.column(of: term) }
 
     /// The TF-IDF matrix of `documents`: one row per document, ``featureCount`` columns.
-    /// Terms outside the vocabulary are ignored.
+    /// Terms outside the vocabulary are ignored. Large inputs are split over the cores.
     public func transform(_ documents: [String]) -> SparseMatrix {
-        transform(counts: documents.map { TermCounter.count($0, configuration: configuration) })
-    }
-
-    func transform(counts: [[String: Int]]) -> SparseMatrix {
-        var builder = SparseMatrix.Builder(columns: featureCount)
-        var entries: [(Int32, Float)] = []
-        for doc in counts {
-            entries.removeAll(keepingCapacity: true)
-            for (term, n) in doc {
-                guard let j = index[term] else { continue }
-                var tf = Float(n)
-                if configuration.sublinearTF { tf = 1 + Float(log(Double(n))) }
-                entries.append((j, configuration.useIDF ? tf * idf[Int(j)] : tf))
+        let index = self.index
+        let config = configuration
+        let ranges = Parallelism.ranges(documents, parts: Parallelism.cores)
+        let parts = ranges.map { _ in RowsBuffer() }
+        idf.withUnsafeBufferPointer { idf in
+            let weighting = TfidfWeighting(idf: idf, sublinearTF: config.sublinearTF,
+                                           useIDF: config.useIDF, norm: config.norm)
+            Parallelism.run(ranges.count) { p in
+                let out = parts[p]
+                let scratch = FeatureIndex.Scratch()
+                for d in ranges[p] {
+                    index.count(documents[d], configuration: config, scratch: scratch)
+                    weighting.appendCounts(scratch.pairs.buffer, scratch: out.scratch, indices: out.indices, values: out.values)
+                    out.offsets.append(out.indices.count)
+                }
             }
-            entries.sort { $0.0 < $1.0 }
-            var values = entries.map(\.1)
-            Self.normalize(&values, configuration.norm)
-            builder.appendRow(indices: entries.map(\.0), values: values)
         }
-        return builder.build()
+        return RowsBuffer.concatenate(parts, columns: featureCount)
     }
+}
 
-    static func normalize(_ values: inout [Float], _ norm: Norm) {
-        let total: Double
-        switch norm {
-        case .none: return
-        case .l2: total = values.reduce(0) { $0 + Double($1) * Double($1) }.squareRoot()
-        case .l1: total = values.reduce(0) { $0 + Double(abs($1)) }
-        }
-        guard total > 0 else { return }
-        for k in values.indices { values[k] = Float(Double(values[k]) / total) }
+/// A value computed once, on first use, shared by copies and threads.
+final class LazyFeatureIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: FeatureIndex?
+
+    func get(_ make: () -> FeatureIndex) -> FeatureIndex {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value { return value }
+        let made = make()
+        value = made
+        return made
     }
 }

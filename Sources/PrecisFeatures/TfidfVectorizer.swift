@@ -17,8 +17,23 @@ import PrecisText
 ///
 /// Weights: `tf × idf` with `idf = ln((1 + n) / (1 + df)) + 1` (smoothed) or
 /// `ln(n / df) + 1`; `tf` is the raw count or `1 + ln(count)` when
-/// sublinear; rows are then normalised. Features are sorted by term, like
-/// scikit-learn's `get_feature_names_out()`.
+/// sublinear; rows are then normalised. Features are sorted by the UTF-8
+/// bytes of the term (Python's string order), like scikit-learn's
+/// `get_feature_names_out()`. Stop words are removed before n-grams are
+/// formed; `max_features` keeps the terms most frequent in the corpus,
+/// ties going to the term that sorts first.
+///
+/// How it runs (both cores, deterministic whatever the split):
+/// 1. runs of documents are tokenised in parallel on their UTF-8 bytes, each
+///    run interning tokens by their bytes in its own table and counting
+///    unigrams per document;
+/// 2. the runs' token tables are merged (tokens only, cheap);
+/// 3. n-grams are counted by partitions that each own the n-grams whose
+///    first word hashes to them (n-grams are chains of ids, never strings),
+///    so no n-gram table is ever merged;
+/// 4. document-frequency pruning, `max_features`, byte-order sort
+///    (radix sort on word ranks), idf;
+/// 5. the rows are weighted and normalised in parallel.
 public struct TfidfVectorizer: Sendable {
     /// The hyper-parameters.
     public var configuration: TfidfConfiguration
@@ -30,75 +45,206 @@ public struct TfidfVectorizer: Sendable {
 
     /// Learns the vocabulary and idf of `documents`.
     ///
-    /// - Throws: ``FeatureError/emptyVocabulary`` when no term survives the
+    /// - Throws: ``FeatureError`` when no term survives the
     ///   document-frequency bounds and stop words.
     public func fit(_ documents: [String]) throws -> TfidfModel {
-        try fitTransform(documents).model
+        let vocabulary = try count(documents).2
+        return makeModel(vocabulary, documents: documents.count)
     }
 
     /// Learns the vocabulary and idf of `documents` and returns their TF-IDF matrix.
     public func fitTransform(_ documents: [String]) throws -> (model: TfidfModel, matrix: SparseMatrix) {
+        let (passes, partitions, vocabulary) = try count(documents)
+        let model = makeModel(vocabulary, documents: documents.count)
+        let matrix = model.idf.withUnsafeBufferPointer { idf in
+            let weighting = TfidfWeighting(idf: idf, sublinearTF: configuration.sublinearTF,
+                                           useIDF: configuration.useIDF, norm: configuration.norm)
+            return weigh(passes, partitions, vocabulary: vocabulary, weighting: weighting, columns: model.featureCount)
+        }
+        return (model, matrix)
+    }
+
+    /// Counts every document (in parallel) and selects the vocabulary.
+    private func count(_ documents: [String]) throws -> ([TokenPass], [GramPartition], CorpusVocabulary) {
+        guard !documents.isEmpty else { throw FeatureError.emptyVocabulary }
         let config = configuration
-        let counted = documents.map { TermCounter.count($0, configuration: config) }
-        var documentFrequency: [String: Int] = [:]
-        var corpusFrequency: [String: Int] = [:]
-        for doc in counted {
-            for (term, n) in doc {
-                documentFrequency[term, default: 0] += 1
-                corpusFrequency[term, default: 0] += n
+        // 1. Tokenise runs of documents in parallel, each with its own token table.
+        let ranges = Parallelism.ranges(documents, parts: Parallelism.cores)
+        let bytesPerRange = ranges.map { r in r.reduce(0) { $0 + documents[$1].utf8.count } }
+        let passes = ranges.indices.map { TokenPass(configuration: config, range: ranges[$0], expectedBytes: bytesPerRange[$0]) }
+        let countUnigrams = config.ngramRange.lowerBound == 1
+        Parallelism.run(passes.count) { i in passes[i].run(documents, tokenizer: config.tokenizer, countUnigrams: countUnigrams) }
+        // 2. One token table (the first run's, grown with the others' tokens); map the others' ids.
+        let tokens = passes[0].tokens
+        let tokenDF = passes[0].tokenDF
+        var maps: [GrowableBuffer<UInt32>?] = [nil]
+        for pass in passes.dropFirst() {
+            let map = GrowableBuffer<UInt32>(capacity: pass.tokens.count)
+            for local in 0..<pass.tokens.count {
+                let id = tokens.intern(pass.tokens.bytes(local))
+                if id == tokenDF.count { tokenDF.append(0) }
+                tokenDF[id] += pass.tokenDF[local]
+                map.append(UInt32(id))
+            }
+            maps.append(map)
+        }
+        Parallelism.run(passes.count) { i in if let map = maps[i] { passes[i].remap(map) } }
+        // 3. Count n-grams, partitioned by the owner of their first word.
+        var partitions: [GramPartition] = []
+        if config.ngramRange.upperBound > 1 {
+            let partitionCount = ranges.count
+            var owner = [UInt8](repeating: 0, count: tokens.count)
+            for t in 0..<tokens.count { owner[t] = UInt8(truncatingIfNeeded: Int(ByteHashing.mix(UInt64(t)) >> 32) % partitionCount) }
+            let occurrences = passes.reduce(0) { $0 + $1.sequence.count }
+            partitions = (0..<partitionCount).map { GramPartition(index: $0, expectedOccurrences: occurrences / partitionCount) }
+            let all = partitions
+            owner.withUnsafeBufferPointer { owner in
+                Parallelism.run(partitionCount) { p in all[p].run(passes, owner: owner.baseAddress!, configuration: config) }
             }
         }
-        let n = documents.count
-        let minDocs = config.minDF.documents(in: n, roundingUp: true)
-        let maxDocs = config.maxDF.documents(in: n, roundingUp: false)
-        var kept = documentFrequency.filter { $0.value >= minDocs && $0.value <= maxDocs }.map(\.key)
-        if let limit = config.maxFeatures, kept.count > limit {
-            // Most frequent in the corpus first; ties broken by term, as scikit-learn.
-            kept.sort { (corpusFrequency[$0]!, $1) > (corpusFrequency[$1]!, $0) }
-            kept = Array(kept.prefix(limit))
+        let vocabulary = CorpusVocabulary(tokens: tokens, tokenDF: tokenDF, partitions: partitions)
+        try vocabulary.select(documents: documents.count, configuration: config) { tokenCF, gramCF in
+            for pass in passes {
+                for e in 0..<pass.unigrams.count { tokenCF[Int(pass.unigrams[e])] += Int64(pass.unigramCounts[e]) }
+            }
+            for (p, partition) in partitions.enumerated() {
+                let base = vocabulary.gramOffsets[p]
+                for e in 0..<partition.features.count {
+                    let f = partition.features[e]
+                    let n = Int64(partition.counts[e])
+                    if f & NGramTable.tag != 0 { gramCF[base + Int(f & ~NGramTable.tag)] += n } else { tokenCF[Int(f)] += n }
+                }
+            }
         }
-        guard !kept.isEmpty else { throw FeatureError.emptyVocabulary }
-        kept.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        let idf: [Float] = kept.map { term in
-            let df = Double(documentFrequency[term]!)
-            let total = Double(n)
-            let value = config.smoothIDF ? log((1 + total) / (1 + df)) + 1 : log(total / df) + 1
-            return Float(value)
+        return (passes, partitions, vocabulary)
+    }
+
+    /// The fitted model: terms (compact UTF-8) in column order, and their idf.
+    private func makeModel(_ vocabulary: CorpusVocabulary, documents n: Int) -> TfidfModel {
+        let features = vocabulary.features
+        var idf = [Float](repeating: 0, count: features.count)
+        let smooth = configuration.smoothIDF ? 1.0 : 0.0
+        let total = Double(n) + smooth
+        let parts = features.count > 50_000 ? Parallelism.cores : 1
+        let step = (features.count + parts - 1) / parts
+        let pieces = (0..<parts).map { _ in (GrowableBuffer<UInt8>(capacity: 1 << 16), GrowableBuffer<Int>(capacity: 1 << 12)) }
+        idf.withUnsafeMutableBufferPointer { idf in
+            Parallelism.run(parts) { p in
+                var scratch: [UInt32] = []
+                let (bytes, ends) = pieces[p]
+                for j in (p * step)..<min(features.count, (p + 1) * step) {
+                    let f = features[j]
+                    vocabulary.appendTerm(f, to: bytes, scratch: &scratch)
+                    ends.append(bytes.count)
+                    let df = Double(vocabulary.documentFrequency(f)) + smooth
+                    idf[j] = Float(log(total / df) + 1)
+                }
+            }
         }
-        let model = TfidfModel(configuration: config, vocabulary: kept, idf: idf)
-        return (model, model.transform(counts: counted))
+        var termBytes = ContiguousArray<UInt8>()
+        termBytes.reserveCapacity(pieces.reduce(0) { $0 + $1.0.count })
+        var offsets = ContiguousArray<Int>()
+        offsets.reserveCapacity(features.count + 1)
+        offsets.append(0)
+        for (bytes, ends) in pieces {
+            let base = termBytes.count
+            termBytes.append(contentsOf: UnsafeBufferPointer(start: bytes.base, count: bytes.count))
+            for k in 0..<ends.count { offsets.append(base + ends[k]) }
+        }
+        return TfidfModel(configuration: configuration, termBytes: termBytes, offsets: offsets, idf: idf)
+    }
+
+    /// The TF-IDF rows of the counted documents: documents split over the
+    /// cores, each row gathered from every partition's entries.
+    private func weigh(_ passes: [TokenPass], _ partitions: [GramPartition], vocabulary: CorpusVocabulary,
+                       weighting: TfidfWeighting, columns: Int) -> SparseMatrix {
+        // Per global token / n-gram: column << 32 | idf bits, or .max when not a feature.
+        let tokenInfo = GrowableBuffer<UInt64>(repeating: .max, count: vocabulary.tokenDF.count)
+        let gramInfo = GrowableBuffer<UInt64>(repeating: .max, count: vocabulary.gramDF.count)
+        for (column, f) in vocabulary.features.enumerated() {
+            let info = Self.info(Int32(column), weighting)
+            if f & NGramTable.tag != 0 { gramInfo[Int(f & ~NGramTable.tag)] = info } else { tokenInfo[Int(f)] = info }
+        }
+        let parts = passes.map { _ in RowsBuffer() }
+        let tokenBase = tokenInfo.base, gramBase = gramInfo.base
+        Parallelism.run(passes.count) { r in
+            let out = parts[r]
+            let pass = passes[r]
+            let pairs = GrowableBuffer<UInt64>(capacity: 1024)
+            let weights = GrowableBuffer<Double>(capacity: 1024)
+            let sortScratch = GrowableBuffer<UInt64>(capacity: 1024)
+            let unigrams = pass.unigrams.base, unigramCounts = pass.unigramCounts.base
+            for d in pass.range {
+                pairs.removeAll()
+                weights.removeAll()
+                let k = d - pass.range.lowerBound
+                for e in pass.unigramEnds[k]..<pass.unigramEnds[k + 1] {
+                    let info = tokenBase[Int(unigrams[e])]
+                    if info == .max { continue }
+                    let idf = Float(bitPattern: UInt32(truncatingIfNeeded: info))
+                    pairs.append(info & 0xFFFF_FFFF_0000_0000 | UInt64(weights.count))
+                    weights.append(weighting.weight(count: unigramCounts[e], idf: idf))
+                }
+                for (p, partition) in partitions.enumerated() {
+                    let features = partition.features.base, counts = partition.counts.base
+                    let gramBaseP = gramBase + vocabulary.gramOffsets[p]
+                    for e in partition.documentOffsets[d]..<partition.documentOffsets[d + 1] {
+                        let info = gramBaseP[Int(features[e] & ~NGramTable.tag)]
+                        if info == .max { continue }
+                        let idf = Float(bitPattern: UInt32(truncatingIfNeeded: info))
+                        pairs.append(info & 0xFFFF_FFFF_0000_0000 | UInt64(weights.count))
+                        weights.append(weighting.weight(count: counts[e], idf: idf))
+                    }
+                }
+                weighting.appendRow(pairs.buffer, weights: weights.base, indices: out.indices, values: out.values,
+                                    scratch: sortScratch)
+                out.offsets.append(out.indices.count)
+            }
+            withExtendedLifetime((weights, pass)) {}
+        }
+        withExtendedLifetime((tokenInfo, gramInfo, partitions, passes)) {}
+        return RowsBuffer.concatenate(parts, columns: columns)
+    }
+
+    @inline(__always)
+    private static func info(_ column: Int32, _ weighting: TfidfWeighting) -> UInt64 {
+        guard column >= 0 else { return .max }
+        let idf = weighting.useIDF ? weighting.idf[Int(column)] : 1
+        return UInt64(column) << 32 | UInt64(idf.bitPattern)
     }
 }
 
-/// What can go wrong while building features.
-public enum FeatureError: Error, Equatable, CustomStringConvertible {
-    /// No term was left after document-frequency pruning and stop words.
-    case emptyVocabulary
+/// Rows produced by one worker, concatenated into a ``SparseMatrix`` at the end.
+final class RowsBuffer: @unchecked Sendable {
+    let indices = GrowableBuffer<Int32>(capacity: 1 << 12)
+    let values = GrowableBuffer<Float>(capacity: 1 << 12)
+    let offsets = GrowableBuffer<Int>()
+    let scratch = GrowableBuffer<Double>()
 
-    public var description: String {
-        switch self {
-        case .emptyVocabulary:
-            return "empty vocabulary: no term is left after min-df, max-df and stop words; the documents may contain only stop words"
-        }
-    }
-}
+    init() { offsets.append(0) }
 
-/// Counts the n-grams of one document.
-enum TermCounter {
-    static func count(_ text: String, configuration: TfidfConfiguration) -> [String: Int] {
-        var tokens: [String] = []
-        configuration.tokenizer.forEachToken(in: text) { bytes in
-            let token = String(decoding: bytes, as: UTF8.self)
-            if !configuration.stopWords.contains(token) { tokens.append(token) }
-        }
-        var counts: [String: Int] = [:]
-        let range = configuration.ngramRange
-        for n in range where n <= tokens.count {
-            for start in 0...(tokens.count - n) {
-                let gram = n == 1 ? tokens[start] : tokens[start..<(start + n)].joined(separator: " ")
-                counts[gram, default: 0] += 1
+    static func concatenate(_ parts: [RowsBuffer], columns: Int) -> SparseMatrix {
+        let nnz = parts.reduce(0) { $0 + $1.indices.count }
+        let rows = parts.reduce(0) { $0 + $1.offsets.count - 1 }
+        var offsets = ContiguousArray<Int>(repeating: 0, count: rows + 1)
+        var indices = ContiguousArray<Int32>(repeating: 0, count: nnz)
+        var values = ContiguousArray<Float>(repeating: 0, count: nnz)
+        var row = 0, base = 0
+        offsets.withUnsafeMutableBufferPointer { offsets in
+            indices.withUnsafeMutableBufferPointer { indices in
+                values.withUnsafeMutableBufferPointer { values in
+                    for part in parts {
+                        for r in 1..<part.offsets.count { offsets[row + r] = base + part.offsets[r] }
+                        row += part.offsets.count - 1
+                        if part.indices.count > 0, let i = indices.baseAddress, let v = values.baseAddress {
+                            (i + base).update(from: part.indices.base, count: part.indices.count)
+                            (v + base).update(from: part.values.base, count: part.values.count)
+                        }
+                        base += part.indices.count
+                    }
+                }
             }
         }
-        return counts
+        return SparseMatrix(rows: rows, columns: columns, rowOffsets: offsets, columnIndices: indices, values: values)
     }
 }

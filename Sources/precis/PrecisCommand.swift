@@ -22,6 +22,10 @@ struct PrecisCommand: ParsableCommand {
             precis evaluate-summaries --data articles.jsonl --match-reference
         """,
         version: precisVersion,
-        subcommands: [TrainCommand.self, ClassifyCommand.self, EvaluateCommand.self, CrossValidateCommand.self, InspectCommand.self]
+        subcommands: [
+            TrainCommand.self, ClassifyCommand.self, EvaluateCommand.self, CrossValidateCommand.self,
+            InspectCommand.self, SummarizeCommand.self, KeywordsCommand.self, EvaluateSummariesCommand.self,
+            VectorizeCommand.self,
+        ]
     )
 }

@@ -32,7 +32,7 @@ struct TfidfBasicsTests {
     @Test("an all-pruned vocabulary is an error, not an empty model")
     func emptyVocabulary() {
         var config = TfidfConfiguration()
-        config.minDF = .count(5)
+        config.minDF = .count(2)
         #expect(throws: FeatureError.emptyVocabulary) {
             try TfidfVectorizer(configuration: config).fit(["aa bb", "cc dd"])
         }

@@ -35,11 +35,11 @@ public enum PrecisRunner {
         process.standardInput = inPipe
         try process.run()
         // Read both pipes concurrently so neither can fill up and block the child.
-        var errData = Data()
+        let errBox = DataBox()
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async {
-            errData = errPipe.fileHandleForReading.readDataToEndOfFile()
+            errBox.data = errPipe.fileHandleForReading.readDataToEndOfFile()
             group.leave()
         }
         if let stdin { inPipe.fileHandleForWriting.write(stdin) }
@@ -49,6 +49,11 @@ public enum PrecisRunner {
         process.waitUntilExit()
         return CommandResult(status: process.terminationStatus,
                              stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errData, as: UTF8.self))
+                             stderr: String(decoding: errBox.data, as: UTF8.self))
     }
+}
+
+/// Holds the bytes read on another thread; the DispatchGroup orders the write before the read.
+private final class DataBox: @unchecked Sendable {
+    var data = Data()
 }

@@ -1,0 +1,60 @@
+/// Fast non-cryptographic hashing of byte strings and 64-bit keys for the
+/// vocabulary tables (eight bytes per multiply, then a final avalanche).
+/// Only used in memory: hash values never reach a file, so they may change.
+enum ByteHashing {
+    /// The hash of `count` bytes at `p`.
+    @inline(__always)
+    static func hash(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(p)
+        var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ (UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15)
+        var i = 0
+        while i + 8 <= count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 28
+            i += 8
+        }
+        if i < count {
+            var w: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < count { w |= UInt64(p[i]) << shift; shift += 8; i += 1 }
+            h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
+        }
+        return mix(h)
+    }
+
+    /// The hash of `count` bytes at `p` (as ``hash(_:_:)``) and their first
+    /// eight bytes as a little-endian word, zero-padded.
+    @inline(__always)
+    static func hashAndPrefix(_ p: UnsafePointer<UInt8>, _ count: Int) -> (hash: UInt64, prefix: UInt64) {
+        let raw = UnsafeRawPointer(p)
+        var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ (UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15)
+        var prefix: UInt64 = 0
+        var i = 0
+        if count >= 8 { prefix = raw.loadUnaligned(as: UInt64.self) }
+        while i + 8 <= count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 28
+            i += 8
+        }
+        if i < count {
+            var w: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < count { w |= UInt64(p[i]) << shift; shift += 8; i += 1 }
+            h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
+            if count < 8 { prefix = w }
+        }
+        return (mix(h), prefix)
+    }
+
+    /// A well-mixed hash of a 64-bit key (the murmur3 finaliser).
+    @inline(__always)
+    static func mix(_ key: UInt64) -> UInt64 {
+        var h = key
+        h ^= h >> 33
+        h &*= 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h &*= 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
+        return h
+    }
+}

@@ -1,0 +1,102 @@
+/// An in-place quicksort (median of three, insertion sort for short runs,
+/// heap-free fallback to the standard library when recursion gets deep) for
+/// the integer keys of the hot paths, where stability is not needed because
+/// keys are distinct. About twice as fast as the standard library's stable
+/// sort on these inputs.
+enum UnstableSort {
+    /// Sorts `a` ascending.
+    @inline(__always)
+    static func sort(_ a: UnsafeMutableBufferPointer<UInt64>) {
+        guard a.count > 1, let base = a.baseAddress else { return }
+        quicksort(base, 0, a.count - 1, depth: 2 * Int.bitWidth - a.count.leadingZeroBitCount)
+    }
+
+    private static func quicksort(_ a: UnsafeMutablePointer<UInt64>, _ low: Int, _ high: Int, depth: Int) {
+        var low = low, high = high, depth = depth
+        while high - low > 16 {
+            if depth == 0 {
+                var rest = UnsafeMutableBufferPointer(start: a + low, count: high - low + 1)
+                rest.sort()
+                return
+            }
+            depth -= 1
+            let mid = low + (high - low) / 2
+            if a[mid] < a[low] { a.swapAt(mid, low) }
+            if a[high] < a[low] { a.swapAt(high, low) }
+            if a[high] < a[mid] { a.swapAt(high, mid) }
+            let pivot = a[mid]
+            var i = low, j = high
+            while i <= j {
+                while a[i] < pivot { i += 1 }
+                while a[j] > pivot { j -= 1 }
+                if i <= j { a.swapAt(i, j); i += 1; j -= 1 }
+            }
+            // Recurse into the smaller side, loop on the larger.
+            if j - low < high - i {
+                if low < j { quicksort(a, low, j, depth: depth) }
+                low = i
+            } else {
+                if i < high { quicksort(a, i, high, depth: depth) }
+                high = j
+            }
+        }
+        var i = low + 1
+        while i <= high {
+            let x = a[i]
+            var j = i - 1
+            while j >= low && a[j] > x { a[j + 1] = a[j]; j -= 1 }
+            a[j + 1] = x
+            i += 1
+        }
+    }
+}
+
+extension UnsafeMutablePointer where Pointee == UInt64 {
+    @inline(__always)
+    fileprivate func swapAt(_ i: Int, _ j: Int) {
+        let t = self[i]; self[i] = self[j]; self[j] = t
+    }
+}
+
+/// Least-significant-digit radix sort of 64-bit keys on their bits
+/// `lowBit..<highBit` (the other bits ride along), 11 bits per pass, using
+/// `scratch` (at least as long as `a`). Stable; linear time, so it beats
+/// comparison sorts on long arrays such as a vocabulary or a long row.
+enum RadixSort {
+    static let digitBits = 11
+
+    /// Sorts `a` by bits `lowBit..<highBit`; `scratch` must hold `a.count` elements.
+    static func sort(_ a: UnsafeMutableBufferPointer<UInt64>, lowBit: Int, highBit: Int,
+                     scratch: UnsafeMutablePointer<UInt64>) {
+        let n = a.count
+        guard n > 1, let base = a.baseAddress else { return }
+        let radix = 1 << digitBits
+        let mask = UInt64(radix - 1)
+        var source = base, target = scratch
+        var counts = [Int](repeating: 0, count: radix)
+        var shift = lowBit
+        var passes = 0
+        while shift < highBit {
+            let s = UInt64(shift)
+            counts.withUnsafeMutableBufferPointer { counts in
+                for k in 0..<radix { counts[k] = 0 }
+                for i in 0..<n { counts[Int((source[i] >> s) & mask)] += 1 }
+                var total = 0
+                for k in 0..<radix { let c = counts[k]; counts[k] = total; total += c }
+                for i in 0..<n {
+                    let x = source[i]
+                    let d = Int((x >> s) & mask)
+                    target[counts[d]] = x
+                    counts[d] += 1
+                }
+            }
+            swap(&source, &target)
+            shift += digitBits
+            passes += 1
+        }
+        if passes % 2 == 1 { base.update(from: scratch, count: n) }
+    }
+
+    /// Number of bits needed to represent `value`.
+    static func bits(_ value: Int) -> Int { Int.bitWidth - max(0, value).leadingZeroBitCount }
+}

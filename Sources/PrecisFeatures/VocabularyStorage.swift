@@ -1,0 +1,86 @@
+import Foundation
+
+/// The terms of a fitted ``TfidfModel`` in column order, kept either as the
+/// strings it was built from or, for a freshly fitted model, compactly as
+/// UTF-8 bytes back to back (one allocation for the whole vocabulary). The
+/// `[String]` form is made on first request and cached; both forms read the
+/// same, so the choice never shows in results.
+final class VocabularyStorage: @unchecked Sendable {
+    private let lock = NSLock()
+    private var strings: [String]?
+    /// Compact form: term `j` is `bytes[offsets[j]..<offsets[j + 1]]`.
+    private let bytes: ContiguousArray<UInt8>
+    private let offsets: ContiguousArray<Int>
+    /// Number of terms.
+    let count: Int
+
+    init(strings: [String]) {
+        self.strings = strings
+        bytes = []
+        offsets = []
+        count = strings.count
+    }
+
+    init(bytes: ContiguousArray<UInt8>, offsets: ContiguousArray<Int>) {
+        self.bytes = bytes
+        self.offsets = offsets
+        count = offsets.count - 1
+    }
+
+    /// The terms as strings (built once).
+    var terms: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let strings { return strings }
+        var made = [String](repeating: "", count: count)
+        bytes.withUnsafeBufferPointer { bytes in
+            made.withUnsafeMutableBufferPointer { made in
+                let parts = count > 50_000 ? Parallelism.cores : 1
+                let step = (count + parts - 1) / parts
+                Parallelism.run(parts) { p in
+                    for j in (p * step)..<min(count, (p + 1) * step) {
+                        made[j] = String(decoding: UnsafeBufferPointer(rebasing: bytes[offsets[j]..<offsets[j + 1]]), as: UTF8.self)
+                    }
+                }
+            }
+        }
+        strings = made
+        return made
+    }
+
+    /// The terms as UTF-8 text, one a line, each line ending in `\n`.
+    func lines() -> Data {
+        var out = Data()
+        out.reserveCapacity(offsets.isEmpty ? count * 12 : bytes.count + count)
+        if offsets.isEmpty {
+            for term in terms { out.append(contentsOf: term.utf8); out.append(0x0A) }
+        } else {
+            bytes.withUnsafeBufferPointer { bytes in
+                var chunk = [UInt8]()
+                chunk.reserveCapacity(1 << 16)
+                for j in 0..<count {
+                    chunk.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offsets[j]..<offsets[j + 1]]))
+                    chunk.append(0x0A)
+                    if chunk.count >= 1 << 16 { out.append(contentsOf: chunk); chunk.removeAll(keepingCapacity: true) }
+                }
+                out.append(contentsOf: chunk)
+            }
+        }
+        return out
+    }
+
+    /// Calls `body` with each term's column and UTF-8 bytes, in column order,
+    /// without making strings when the compact form is there.
+    func forEachTerm(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        if offsets.isEmpty {
+            for (j, term) in terms.enumerated() {
+                var term = term
+                term.withUTF8 { body(j, $0) }
+            }
+        } else {
+            bytes.withUnsafeBufferPointer { bytes in
+                for j in 0..<count { body(j, UnsafeBufferPointer(rebasing: bytes[offsets[j]..<offsets[j + 1]])) }
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import PrecisText
+
+/// The hyper-parameters of a ``Summarizer``: everything that decides which
+/// sentences are chosen, separate from any document.
+///
+/// ```swift
+/// var config = SummarizerConfiguration()
+/// config.method = .lexRank
+/// config.redundancyThreshold = 0.5
+/// let summary = Summarizer(configuration: config).summarize(text, length: .sentences(3))
+/// ```
+public struct SummarizerConfiguration: Sendable {
+    /// How sentences are scored.
+    public var method: SummaryMethod = .default
+    /// PageRank damping: the probability of following an edge rather than jumping.
+    public var damping: Float = 0.85
+    /// Power iteration stops when the L1 change of the scores falls below this.
+    public var tolerance: Float = 1e-6
+    /// Power iteration stops after this many steps in any case.
+    public var maximumIterations: Int = 200
+    /// LexRank: pairs with cosine similarity at or above this are linked.
+    public var lexRankThreshold: Float = 0.1
+    /// Position prior strength: the jump probability to sentence i (0-based) is ∝ 1 / (i + 1)^exponent.
+    public var positionExponent: Float = 0.25
+    /// Exponent of the length factor `(words / mean words)^lengthExponent` that multiplies
+    /// graph scores (0 turns it off). Longer sentences carry more facts.
+    public var lengthExponent: Float = 0
+    /// Maximal marginal relevance trade-off: 1 ranks by score alone, lower values
+    /// penalise similarity to already chosen sentences.
+    public var mmrLambda: Float = 0.85
+    /// A sentence whose cosine similarity to a chosen one reaches this is never chosen (near-duplicates).
+    public var redundancyThreshold: Float = 0.6
+    /// Documents with more candidate sentences than this are not turned into a dense graph
+    /// (its n² similarities would not fit in memory); their sentences are scored by degree
+    /// centrality, `xᵢ·Σⱼxⱼ − ‖xᵢ‖²` (the sum of cosine similarities to all other sentences),
+    /// in O(non-zeros), and only exact repeats are filtered out.
+    public var maximumGraphSentences: Int = 3000
+    /// TF-IDF options and stemming of the sentence vectors.
+    public var vectorizer: SentenceVectorizer = SentenceVectorizer()
+    /// Sentence segmentation and page-furniture rules.
+    public var segmenter: SentenceSegmenter = SentenceSegmenter()
+
+    /// The defaults (the measured best settings).
+    public init() {}
+
+    /// The defaults with another method.
+    public init(method: SummaryMethod) {
+        self.method = method
+    }
+}

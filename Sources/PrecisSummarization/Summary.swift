@@ -1,0 +1,52 @@
+import PrecisText
+
+/// A chosen sentence with its position and score.
+///
+/// ```swift
+/// let s = summary.sentences[0]
+/// print(s.index, s.score, s.text)
+/// ```
+public struct ScoredSentence: Equatable, Sendable {
+    /// The sentence's 0-based index among all sentences of the document (``Summary/documentSentences``).
+    public var index: Int
+    /// The sentence text.
+    public var text: String
+    /// The method's score for the sentence (higher is more central; comparable within one document).
+    public var score: Float
+
+    /// A scored sentence from its parts.
+    public init(index: Int, text: String, score: Float) {
+        self.index = index
+        self.text = text
+        self.score = score
+    }
+}
+
+/// The result of summarising one document.
+///
+/// ```swift
+/// let summary = Summarizer().summarize(article, length: .sentences(3))
+/// print(summary.text)                 // the chosen sentences, in document order
+/// summary.sentences.map(\.index)      // e.g. [0, 4, 9]
+/// ```
+public struct Summary: Equatable, Sendable {
+    /// The chosen sentences, in document order.
+    public var sentences: [ScoredSentence]
+    /// Every sentence of the document, furniture included.
+    public var documentSentences: [Sentence]
+    /// The score of each document sentence (0 for sentences that are not candidates).
+    public var scores: [Float]
+
+    /// A summary from its parts.
+    public init(sentences: [ScoredSentence], documentSentences: [Sentence], scores: [Float]) {
+        self.sentences = sentences
+        self.documentSentences = documentSentences
+        self.scores = scores
+    }
+
+    /// The chosen sentences joined by single spaces.
+    public var text: String { sentences.map(\.text).joined(separator: " ") }
+
+    /// Whether nothing was chosen.
+    public var isEmpty: Bool { sentences.isEmpty }
+}

@@ -1,0 +1,30 @@
+/// How long a summary should be.
+///
+/// ```swift
+/// let three = SummaryLength.sentences(3)
+/// let tenth = SummaryLength.ratio(0.1)        // 10% of the candidate sentences, at least one
+/// let short = SummaryLength.words(60)         // as many top sentences as fit in 60 words
+/// three.sentenceBudget(candidates: 20)        // 3
+/// ```
+public enum SummaryLength: Equatable, Sendable {
+    /// A number of sentences (0 gives an empty summary).
+    case sentences(Int)
+    /// A fraction of the candidate sentences, rounded, at least one when the fraction is positive.
+    case ratio(Double)
+    /// A word budget: the best sentences that fit, in rank order (at least one sentence when the budget is positive).
+    case words(Int)
+
+    /// The default: three sentences.
+    public static let `default` = SummaryLength.sentences(3)
+
+    /// The largest number of sentences this length allows among `candidates` sentences.
+    public func sentenceBudget(candidates: Int) -> Int {
+        switch self {
+        case .sentences(let n): return max(0, min(n, candidates))
+        case .ratio(let r):
+            guard r > 0, r.isFinite else { return 0 }
+            return min(candidates, max(1, Int((r * Double(candidates)).rounded())))
+        case .words(let w): return w > 0 ? candidates : 0
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Precis
+
+/// `--sentences N | --ratio R | --words W`.
+struct SummaryLengthOptions: ParsableArguments {
+    @Option(name: .long, parsing: .unconditional, help: "Number of sentences in the summary (default 3; 0 gives an empty summary).")
+    var sentences: Int?
+
+    @Option(name: .long, parsing: .unconditional, help: "Fraction of the article's sentences to keep, in (0, 1].")
+    var ratio: Double?
+
+    @Option(name: .long, parsing: .unconditional, help: "Word budget: the best sentences that fit in W words.")
+    var words: Int?
+
+    func validate() throws {
+        let given = [sentences != nil, ratio != nil, words != nil].filter { $0 }.count
+        if given > 1 { throw ValidationError("give only one of --sentences, --ratio and --words") }
+        if let sentences, sentences < 0 { throw ValidationError("--sentences must be 0 or more, got \(sentences)") }
+        if let ratio, !(ratio > 0 && ratio <= 1) { throw ValidationError("--ratio must be in (0, 1], got \(ratio)") }
+        if let words, words < 0 { throw ValidationError("--words must be 0 or more, got \(words)") }
+    }
+
+    var length: SummaryLength {
+        if let ratio { return .ratio(ratio) }
+        if let words { return .words(words) }
+        return .sentences(sentences ?? 3)
+    }
+}
+
+/// `--method` and the summariser's hyper-parameters.
+struct SummarizerOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Scoring method.", valueName: "name"))
+    var method: SummaryMethod = .default
+
+    @Option(name: .long, help: ArgumentHelp("PageRank damping factor (default 0.85).", visibility: .hidden))
+    var damping: Float?
+
+    @Option(name: .customLong("position-exponent"), help: ArgumentHelp("Positional method: jump weight of sentence i is 1/(i+1)^x.", visibility: .hidden))
+    var positionExponent: Float?
+
+    @Option(name: .customLong("length-exponent"), help: ArgumentHelp("Multiply scores by (words/mean words)^x.", visibility: .hidden))
+    var lengthExponent: Float?
+
+    @Option(name: .customLong("mmr-lambda"), help: ArgumentHelp("Redundancy trade-off in [0, 1]; 1 ranks by score alone.", visibility: .hidden))
+    var mmrLambda: Float?
+
+    @Option(name: .customLong("redundancy-threshold"), help: ArgumentHelp("Never pick two sentences at least this similar (cosine).", visibility: .hidden))
+    var redundancyThreshold: Float?
+
+    @Option(name: .customLong("lexrank-threshold"), help: ArgumentHelp("LexRank similarity threshold.", visibility: .hidden))
+    var lexRankThreshold: Float?
+
+    @Flag(name: .customLong("sentence-stemming"), help: ArgumentHelp("Porter-stem words before comparing sentences.", visibility: .hidden))
+    var sentenceStemming = false
+
+    func validate() throws {
+        if let damping, !(damping > 0 && damping < 1) { throw ValidationError("--damping must be in (0, 1)") }
+        if let mmrLambda, !(mmrLambda >= 0 && mmrLambda <= 1) { throw ValidationError("--mmr-lambda must be in [0, 1]") }
+    }
+
+    var configuration: SummarizerConfiguration {
+        var config = SummarizerConfiguration()
+        config.method = method
+        if let damping { config.damping = damping }
+        if let positionExponent { config.positionExponent = positionExponent }
+        if let lengthExponent { config.lengthExponent = lengthExponent }
+        if let mmrLambda { config.mmrLambda = mmrLambda }
+        if let redundancyThreshold { config.redundancyThreshold = redundancyThreshold }
+        if let lexRankThreshold { config.lexRankThreshold = lexRankThreshold }
+        if sentenceStemming { config.vectorizer.stemming = true }
+        return config
+    }
+}
+
+extension SummaryMethod: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(rawValue: argument.lowercased())
+    }
+
+    public var defaultValueDescription: String { rawValue }
+}

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import Precis
+
+/// `precis vectorize`: TF-IDF features of a labelled data set, written as
+/// `DIR/matrix.mtx` (Matrix Market) and `DIR/vocabulary.txt`.
+struct VectorizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vectorize",
+        abstract: "Write the TF-IDF matrix and vocabulary of a data set (scikit-learn compatible).",
+        discussion: """
+        Writes DIR/matrix.mtx (Matrix Market, coordinate real general, 1-based; row i is \
+        document i of the input, column j is feature j) and DIR/vocabulary.txt (feature j \
+        on line j+1, features sorted like scikit-learn's get_feature_names_out()). With the \
+        same settings the values equal scikit-learn's TfidfVectorizer at float32 precision.
+
+        Both files are written under temporary names and renamed into place; matrix.mtx \
+        is removed first and renamed last, so a matrix.mtx present always belongs to the \
+        vocabulary.txt beside it.
+
+        With --hashing N there is no vocabulary: each term goes to column |h| mod N, h the \
+        signed MurmurHash3 (seed 0) of its UTF-8 bytes, as scikit-learn's HashingVectorizer \
+        with alternate_sign=False; counts are then TF-IDF weighted as TfidfTransformer does. \
+        vocabulary.txt then lists the column names hash:0 … hash:N-1.
+
+        Examples:
+          precis vectorize --data train.tsv --output features
+          precis vectorize --data train.tsv --output features --ngram-range 1,2 --min-df 2 --sublinear-tf
+          precis vectorize --data big.tsv --output features --hashing 1048576
+        """
+    )
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var vectorizer: VectorizerOptions
+
+    @Option(help: ArgumentHelp("Directory to write matrix.mtx and vocabulary.txt into (created if missing).", valueName: "DIR"))
+    var output: String
+
+    @Option(help: ArgumentHelp("Hash terms into N columns instead of learning a vocabulary.", valueName: "N"))
+    var hashing: Int?
+
+    @Flag(help: "Print the time of each stage (read, fit+transform, write) to standard error.")
+    var timings = false
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        let documents = try data.loadTexts()
+        let t1 = clock.now
+        let config = try vectorizer.configuration(defaults: TfidfConfiguration())
+        let matrix: SparseMatrix
+        let vocabulary: Data
+        if let hashing {
+            guard hashing > 0 && hashing <= Int(Int32.max) else {
+                throw ValidationError("--hashing takes a positive number of columns, got \(hashing)")
+            }
+            let defaults = TfidfConfiguration()
+            guard config.minDF == defaults.minDF, config.maxDF == defaults.maxDF, config.maxFeatures == nil else {
+                throw ValidationError("--min-df, --max-df and --max-features need a vocabulary; they cannot be used with --hashing")
+            }
+            matrix = HashingVectorizer(featureCount: hashing, alternateSign: false, configuration: config)
+                .fitTransformTfidf(documents).matrix
+            vocabulary = Data((0..<hashing).map { "hash:\($0)\n" }.joined().utf8)
+        } else {
+            let fitted = try TfidfVectorizer(configuration: config).fitTransform(documents)
+            matrix = fitted.matrix
+            vocabulary = fitted.model.vocabularyText()
+        }
+        let t2 = clock.now
+        try Self.write(matrix: matrix, vocabulary: vocabulary, to: output)
+        let t3 = clock.now
+        if timings {
+            let bytes = documents.reduce(0) { $0 + $1.utf8.count }
+            let fit = seconds(t2 - t1)
+            let line = String(format: "read %.3f s, fit+transform %.3f s (%.1f MB/s of text), write %.3f s; %d documents, %d features, %d non-zeros",
+                         seconds(t1 - t0), fit, Double(bytes) / 1e6 / fit, seconds(t3 - t2),
+                         documents.count, matrix.columns, matrix.nonZeroCount)
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+    }
+
+    /// Writes the pair so that a `matrix.mtx` present always matches its `vocabulary.txt`.
+    static func write(matrix: SparseMatrix, vocabulary: Data, to directory: String) throws {
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: directory, message: "cannot create directory")
+        }
+        let matrixPath = (directory as NSString).appendingPathComponent("matrix.mtx")
+        let vocabularyPath = (directory as NSString).appendingPathComponent("vocabulary.txt")
+        let suffix = ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        let matrixTemp = (directory as NSString).appendingPathComponent(".matrix.mtx" + suffix)
+        let vocabularyTemp = (directory as NSString).appendingPathComponent(".vocabulary.txt" + suffix)
+        defer {
+            try? fm.removeItem(atPath: matrixTemp)
+            try? fm.removeItem(atPath: vocabularyTemp)
+        }
+        do {
+            try vocabulary.write(to: URL(fileURLWithPath: vocabularyTemp))
+        } catch {
+            throw OutputError(path: vocabularyPath, message: "cannot write (\(error.localizedDescription))")
+        }
+        do {
+            try MatrixMarket.write(matrix, to: matrixTemp)
+        } catch {
+            throw OutputError(path: matrixPath, message: "cannot write (\(error.localizedDescription))")
+        }
+        if fm.fileExists(atPath: matrixPath) {
+            guard (try? fm.removeItem(atPath: matrixPath)) != nil else {
+                throw OutputError(path: matrixPath, message: "cannot replace the existing file")
+            }
+        }
+        guard rename(vocabularyTemp, vocabularyPath) == 0 else {
+            throw OutputError(path: vocabularyPath, message: "cannot rename into place")
+        }
+        guard rename(matrixTemp, matrixPath) == 0 else {
+            throw OutputError(path: matrixPath, message: "cannot rename into place")
+        }
+    }
+}
+
+/// An output file or directory of `vectorize` that could not be written.
+private struct OutputError: Error, CustomStringConvertible {
+    var path: String
+    var message: String
+    var description: String { "\(path): \(message)" }
+}
+
+/// A duration in seconds.
+private func seconds(_ d: Duration) -> Double {
+    let (s, attoseconds) = d.components
+    return Double(s) + Double(attoseconds) / 1e18
+}
