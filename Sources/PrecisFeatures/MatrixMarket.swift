@@ -64,6 +64,7 @@ public enum MatrixMarket {
         let entries = matrix.rowOffsets[rows.upperBound] - matrix.rowOffsets[rows.lowerBound]
         // At most 20 + 1 + 10 + 1 + 16 + 1 bytes per entry.
         let capacity = entries * 56 + 16
+        let pairs = digitPairs
         return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
             let start = buffer.baseAddress!
             var p = start
@@ -75,16 +76,16 @@ public enum MatrixMarket {
                         for i in rows {
                             let range = matrix.rowOffsets[i]..<matrix.rowOffsets[i + 1]
                             if range.isEmpty { continue }
-                            var rowLength = writeInteger(i + 1, to: row)
+                            var rowLength = writeInteger(i + 1, to: row, pairs: pairs)
                             row[rowLength] = 0x20
                             rowLength += 1
                             for k in range {
                                 p.update(from: row, count: rowLength)
                                 p += rowLength
-                                p += writeInteger(Int(columns[k]) + 1, to: p)
+                                p += writeInteger(Int(columns[k]) + 1, to: p, pairs: pairs)
                                 p[0] = 0x20
                                 p += 1
-                                p += writeFloat(values[k], to: p)
+                                p += writeFloat(values[k], to: p, pairs: pairs)
                                 p[0] = 0x0A
                                 p += 1
                             }
@@ -96,17 +97,29 @@ public enum MatrixMarket {
         }
     }
 
+    /// "00", "01", … "99": two decimal digits per lookup.
+    private static let digitPairs: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 200)
+        for k in 0..<100 { table[2 * k] = UInt8(48 + k / 10); table[2 * k + 1] = UInt8(48 + k % 10) }
+        return UnsafePointer(table)
+    }()
+
     /// Writes the decimal digits of a non-negative `value` at `p`; returns their number.
     @inline(__always)
-    private static func writeInteger(_ value: Int, to p: UnsafeMutablePointer<UInt8>) -> Int {
+    private static func writeInteger(_ value: Int, to p: UnsafeMutablePointer<UInt8>, pairs: UnsafePointer<UInt8>) -> Int {
         var digits = 1
-        var v = value
-        while v >= 10 { v /= 10; digits += 1 }
-        v = value
-        for k in stride(from: digits - 1, through: 0, by: -1) {
-            p[k] = UInt8(truncatingIfNeeded: 48 + v % 10)
-            v /= 10
+        var limit = 10
+        while value >= limit && digits < 19 { digits += 1; limit &*= 10 }
+        var v = UInt64(value)
+        var k = digits
+        while k >= 2 {
+            let r = Int(v % 100)
+            v /= 100
+            p[k - 2] = pairs[2 * r]
+            p[k - 1] = pairs[2 * r + 1]
+            k -= 2
         }
+        if k == 1 { p[0] = UInt8(truncatingIfNeeded: 48 + v) }
         return digits
     }
 
@@ -115,7 +128,7 @@ public enum MatrixMarket {
     /// `Float`); magnitudes outside `1e-4 ..< 1e6`, zero and non-finite values
     /// use Swift's shortest representation. Returns the bytes written (at most 16).
     @inline(__always)
-    static func writeFloat(_ value: Float, to p: UnsafeMutablePointer<UInt8>) -> Int {
+    static func writeFloat(_ value: Float, to p: UnsafeMutablePointer<UInt8>, pairs: UnsafePointer<UInt8>) -> Int {
         let d = Double(value)
         let a = abs(d)
         guard a >= 1e-4 && a < 1e6 else {
@@ -141,7 +154,13 @@ public enum MatrixMarket {
         var digits: (UInt64, UInt64) = (0, 0)
         return withUnsafeMutableBytes(of: &digits) { raw -> Int in
             let t = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            for k in stride(from: 8, through: 0, by: -1) { t[k] = UInt8(truncatingIfNeeded: 48 + n % 10); n /= 10 }
+            for k in stride(from: 7, through: 1, by: -2) {
+                let r = Int(n % 100)
+                n /= 100
+                t[k] = pairs[2 * r]
+                t[k + 1] = pairs[2 * r + 1]
+            }
+            t[0] = UInt8(truncatingIfNeeded: 48 + n)
             var last = 8
             while last > 0 && t[last] == 48 { last -= 1 }
             if e >= 0 {

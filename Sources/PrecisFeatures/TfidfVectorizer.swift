@@ -227,8 +227,9 @@ final class RowsBuffer: @unchecked Sendable {
         let nnz = parts.reduce(0) { $0 + $1.indices.count }
         let rows = parts.reduce(0) { $0 + $1.offsets.count - 1 }
         var offsets = ContiguousArray<Int>(repeating: 0, count: rows + 1)
-        var indices = ContiguousArray<Int32>(repeating: 0, count: nnz)
-        var values = ContiguousArray<Float>(repeating: 0, count: nnz)
+        // Every entry is written below, so no zero-filling.
+        var indices = ContiguousArray<Int32>(unsafeUninitializedCapacity: nnz) { _, count in count = nnz }
+        var values = ContiguousArray<Float>(unsafeUninitializedCapacity: nnz) { _, count in count = nnz }
         // Where each part starts, in rows and in entries; parts copy in parallel.
         var rowStart = [0], entryStart = [0]
         for part in parts {
