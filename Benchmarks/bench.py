@@ -46,26 +46,27 @@ FASTTEXT_EPOCHS, FASTTEXT_DIM = 25, 100
 MODES = {
     "smoke": dict(runs=1, warmup=0, latency_runs=2, row_limit=(300, 100), context_peer_runs=(1, 0), train_sets=["bbc-news"], timed_train_sets=[], lr_sets=[],
                   fasttext_sets=["bbc-news"], tfidf_data="bbc-news", summary_limit=30,
-                  summary_peers=["lead", "textrank"], peer_variants=False, all_articles=False,
+                  summary_peers=["lead", "textrank"], peer_variants=[], all_articles=False,
                   scaling_data="bbc-news", scaling_fractions=[0.5, 1.0], scaling_sklearn=True,
                   doc_lengths=[10, 100], sumy_max_length=100, gemm_sizes=[256], gemm_repeats=2,
                   blas_switch_train="bbc-news"),
     "quick": dict(runs=3, warmup=1, latency_runs=10, train_sets=TRAIN_SETS, context_peer_runs=(1, 0),
                   timed_train_sets=["bbc-news", "20newsgroups"], lr_sets=["bbc-news"],
                   fasttext_sets=TRAIN_SETS, tfidf_data="20newsgroups", summary_limit=None,
-                  summary_peers=["lead", "textrank", "lexrank", "lsa", "luhn"], peer_variants=False,
-                  all_articles=True, scaling_data="20newsgroups", scaling_fractions=[0.25, 0.5, 1.0],
+                  summary_peers=["lead", "textrank", "lexrank", "lsa", "luhn"],
+                  peer_variants=["textrank", "lexrank"], all_articles=True, scaling_data="20newsgroups", scaling_fractions=[0.25, 0.5, 1.0],
                   scaling_sklearn=True, doc_lengths=[10, 20, 50, 100, 200, 500, 1000, 2000],
                   sumy_max_length=500, gemm_sizes=[1024, 256], gemm_repeats=5,
-                  blas_switch_train="20newsgroups"),
+                  blas_switch_train="reuters21578-r52"),
     "full": dict(runs=5, warmup=1, latency_runs=20, train_sets=TRAIN_SETS, timed_train_sets=TRAIN_SETS,
                  context_peer_runs=None,
                  lr_sets=TRAIN_SETS,
                  fasttext_sets=TRAIN_SETS, tfidf_data="20newsgroups", summary_limit=None,
-                 summary_peers=["lead", "textrank", "lexrank", "lsa", "luhn"], peer_variants=True,
+                 summary_peers=["lead", "textrank", "lexrank", "lsa", "luhn"],
+                 peer_variants=["textrank", "lexrank", "lsa", "luhn"],
                  all_articles=True, scaling_data="20newsgroups", scaling_fractions=[0.25, 0.5, 0.75, 1.0],
                  scaling_sklearn=True, doc_lengths=[10, 20, 50, 100, 200, 500, 1000, 2000],
-                 sumy_max_length=1000, gemm_sizes=[1024, 256, 2048], gemm_repeats=7,
+                 sumy_max_length=1000, gemm_sizes=[1024, 256, 2048], gemm_repeats=7, scaling_peer_settings=True,
                  blas_switch_train="20newsgroups"),
 }
 
@@ -199,17 +200,21 @@ class Precis:
     def summary_methods(self):
         """Method names from `precis summarize --help` (`--method` values), default first."""
         text = self.help("summarize") or ""
-        m = re.search(r"--method[^\n]*\n?((?:.*\n){0,12})", text)
-        block = text[m.start():m.start() + 1500] if m else ""
-        values = re.search(r"values?:\s*([^;)\n]+(?:\n\s+[^;)\n]+)*)", block)
-        default = re.search(r"default:\s*([\w-]+)", block)
+        # The --method option's help block: its line and the indented continuation lines.
+        m = re.search(r"^\s*--method\b.*(?:\n(?!\s*-{1,2}\w)(?!\S).*)*", text, flags=re.M)
+        block = " ".join(m.group(0).split()) if m else ""
+        values = re.search(r"values?:\s*([^;)]+)", block)
         names = []
         if values:
-            names = [v.strip() for v in re.split(r"[,|\s]+", values.group(1)) if v.strip()]
-        if not names:
-            # Fall back to a "<name>: description" or "  name   description" list under --method.
-            names = re.findall(r"^\s{4,}([a-z][a-z0-9-]+)\s*[:\-]\s", block, flags=re.M)
+            names = [v for v in re.split(r"[\s,|]+", values.group(1)) if v and v not in ("or", "and")]
+        else:
+            # A prose list such as "lead, textrank, lexrank or positional".
+            lists = re.findall(r"[a-z][\w-]*(?:(?:\s*,\s*|\s+or\s+|\s+and\s+|\s*\|\s*)[a-z][\w-]*)+", block)
+            if lists:
+                best = max(lists, key=lambda x: len(re.split(r"\s*,\s*|\s+or\s+|\s+and\s+|\s*\|\s*", x)))
+                names = re.split(r"\s*,\s*|\s+or\s+|\s+and\s+|\s*\|\s*", best)
         names = [n for n in dict.fromkeys(names) if re.fullmatch(r"[a-z][a-z0-9_-]*", n)]
+        default = re.search(r"default:?\s*([a-z][\w-]*)", block, flags=re.I)
         d = default.group(1) if default else None
         if d in names:
             names.remove(d)
@@ -549,7 +554,7 @@ class Harness:
         # peers
         for method in self.mode["summary_peers"]:
             variants = [("english", "")]
-            if self.mode["peer_variants"] and method != "lead":
+            if method in self.mode["peer_variants"]:
                 variants.append(("none", " (no stop words)"))
             for stop, suffix in variants:
                 key = ("Lead-k" if method == "lead" else f"sumy {method}") + suffix
@@ -630,7 +635,6 @@ class Harness:
         model = self.work / "models" / "blas-switch.precis"
         if self.precis.has("train"):
             for label, env in [("openblas", None), ("reference", ref)]:
-                res[f"train {name} (peer settings) / {label}"] = self.precis_train(self.ds(name), model, PEER_SETTINGS, env=env)
                 res[f"train {name} (defaults) / {label}"] = self.precis_train(self.ds(name), model, [], env=env)
         if self.precis.has("summarize") and self.precis.has_flag("summarize", "--jsonl"):
             methods, default = self.precis.summary_methods()
@@ -678,7 +682,8 @@ class Harness:
                 tr["points"].append(point)
                 continue
             point["precis-default"] = self.precis_train(path, models / "scaling.precis", [])
-            point["precis-peer-settings"] = self.precis_train(path, models / "scaling.precis", PEER_SETTINGS)
+            if self.mode.get("scaling_peer_settings"):
+                point["precis-peer-settings"] = self.precis_train(path, models / "scaling.precis", PEER_SETTINGS)
             if self.mode["scaling_sklearn"]:
                 point["sklearn-sgd"] = measure(self.peer("sklearn_train.py", "--train", path, "--test", test,
                                                          "--classifier", "sgd"), self.runs, 0)

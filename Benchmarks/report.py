@@ -541,6 +541,7 @@ def scaling_section(results, out_dir):
                   "sklearn-sgd": "scikit-learn TF-IDF + SGD (same settings)"}
         series = []
         rows = []
+        keys = [k for k in keys if any(p.get(k) for p in pts)]
         for k in keys:
             s = [(p["documents"], median_wall(p.get(k))) for p in pts]
             if any(y for _, y in s):

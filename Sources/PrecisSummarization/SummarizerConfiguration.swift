@@ -30,6 +30,11 @@ public struct SummarizerConfiguration: Sendable {
     public var mmrLambda: Float = 0.85
     /// A sentence whose cosine similarity to a chosen one reaches this is never chosen (near-duplicates).
     public var redundancyThreshold: Float = 0.6
+    /// Documents with more candidate sentences than this are not turned into a dense graph
+    /// (its n² similarities would not fit in memory); their sentences are scored by degree
+    /// centrality, `xᵢ·Σⱼxⱼ − ‖xᵢ‖²` (the sum of cosine similarities to all other sentences),
+    /// in O(non-zeros), and only exact repeats are filtered out.
+    public var maximumGraphSentences: Int = 3000
     /// TF-IDF options and stemming of the sentence vectors.
     public var vectorizer: SentenceVectorizer = SentenceVectorizer()
     /// Sentence segmentation and page-furniture rules.

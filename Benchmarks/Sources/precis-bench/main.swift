@@ -105,7 +105,7 @@ func benchmarkGemm(size n: Int, repeats: Int) -> String {
     var d = Matrix(rows: n, columns: n)
     let flops = 2.0 * Double(n) * Double(n) * Double(n)
     // Small products are timed in batches so each sample lasts long enough to measure.
-    let inner = max(1, Int(2e8 / flops))
+    let inner = max(1, Int(1e9 / flops))
 
     BLAS.gemm(a, b, into: &c)
     rawGemm(a, b, &d)
