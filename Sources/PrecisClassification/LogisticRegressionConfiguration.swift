@@ -68,7 +68,7 @@ public enum ClassWeighting: String, Equatable, Sendable, Codable, CaseIterable {
 /// ```
 public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
     /// L2 penalty.
-    public var regularization: Regularization = .c(100)
+    public var regularization: Regularization = .c(300)
     /// Upper bound on optimiser iterations (one gradient evaluation each, plus rare line-search steps).
     public var maxIterations: Int = 100
     /// Stop when the objective improves by less than this, relative to its size,
