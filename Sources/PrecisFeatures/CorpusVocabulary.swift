@@ -46,14 +46,6 @@ final class CorpusVocabulary: @unchecked Sendable {
         }
     }
 
-    /// Global feature id of a partition's entry feature.
-    @inline(__always)
-    func global(_ feature: UInt32, partition: Int) -> UInt32 {
-        feature & NGramTable.tag != 0
-            ? NGramTable.tagged(gramOffsets[partition] + Int(feature & ~NGramTable.tag))
-            : feature
-    }
-
     /// Column of a global feature id, or -1.
     @inline(__always)
     func column(_ feature: UInt32) -> Int32 {
@@ -84,7 +76,7 @@ final class CorpusVocabulary: @unchecked Sendable {
     ///
     /// - Parameters:
     ///   - corpusFrequency: called only when `maxFeatures` bites; adds every
-    ///     document's counts into the two arrays (merged token / n-gram ids).
+    ///     document's counts into the two arrays (global token / n-gram ids).
     func select(documents: Int, configuration: TfidfConfiguration,
                 corpusFrequency: (GrowableBuffer<Int64>, GrowableBuffer<Int64>) -> Void) throws {
         let minDocs = configuration.minDF.documents(in: documents, roundingUp: true)
@@ -152,12 +144,37 @@ final class CorpusVocabulary: @unchecked Sendable {
             for k in 0..<8 { w = w << 8 | (k < b.count ? UInt64(b[k]) : 0) }
             head[t] = w
         }
-        var order = Array(0..<tokens.count)
+        let n = tokens.count
+        var order = Array(0..<n)
         head.withUnsafeBufferPointer { head in
-            order.sort { a, b in
+            let before: (Int, Int) -> Bool = { a, b in
                 let x = head[a], y = head[b]
                 return x != y ? x < y : compareBytes(table.bytes(a), table.bytes(b)) < 0
             }
+            guard n > 20_000 else { order.sort(by: before); return }
+            // Two halves sorted in parallel, then merged.
+            let half = n / 2
+            order.withUnsafeMutableBufferPointer { order in
+                Parallelism.run(2) { p in
+                    var part = UnsafeMutableBufferPointer(rebasing: p == 0 ? order[..<half] : order[half...])
+                    part.sort(by: before)
+                }
+            }
+            var merged = [Int]()
+            merged.reserveCapacity(n)
+            var i = 0, j = half
+            while i < half && j < n {
+                if before(order[j], order[i]) { merged.append(order[j]); j += 1 } else { merged.append(order[i]); i += 1 }
+            }
+            merged.append(contentsOf: order[i..<half])
+            merged.append(contentsOf: order[j..<n])
+            order = merged
+        }
+        if maxN == 1 {
+            // Unigrams only: the sorted tokens that are features.
+            var isFeature = [Bool](repeating: false, count: n)
+            for f in features { isFeature[Int(f)] = true }
+            return order.compactMap { isFeature[$0] ? UInt32($0) : nil }
         }
         var rank = [UInt32](repeating: 0, count: tokens.count)
         for (r, id) in order.enumerated() { rank[id] = UInt32(r + 1) }

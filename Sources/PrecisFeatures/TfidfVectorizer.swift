@@ -227,20 +227,29 @@ final class RowsBuffer: @unchecked Sendable {
         let nnz = parts.reduce(0) { $0 + $1.indices.count }
         let rows = parts.reduce(0) { $0 + $1.offsets.count - 1 }
         var offsets = ContiguousArray<Int>(repeating: 0, count: rows + 1)
-        var indices = ContiguousArray<Int32>(repeating: 0, count: nnz)
-        var values = ContiguousArray<Float>(repeating: 0, count: nnz)
-        var row = 0, base = 0
+        // Every entry is written below, so no zero-filling.
+        var indices = ContiguousArray<Int32>(unsafeUninitializedCapacity: nnz) { _, count in count = nnz }
+        var values = ContiguousArray<Float>(unsafeUninitializedCapacity: nnz) { _, count in count = nnz }
+        // Where each part starts, in rows and in entries; parts copy in parallel.
+        var rowStart = [0], entryStart = [0]
+        for part in parts {
+            rowStart.append(rowStart.last! + part.offsets.count - 1)
+            entryStart.append(entryStart.last! + part.indices.count)
+        }
         offsets.withUnsafeMutableBufferPointer { offsets in
             indices.withUnsafeMutableBufferPointer { indices in
                 values.withUnsafeMutableBufferPointer { values in
-                    for part in parts {
-                        for r in 1..<part.offsets.count { offsets[row + r] = base + part.offsets[r] }
-                        row += part.offsets.count - 1
-                        if part.indices.count > 0, let i = indices.baseAddress, let v = values.baseAddress {
-                            (i + base).update(from: part.indices.base, count: part.indices.count)
-                            (v + base).update(from: part.values.base, count: part.values.count)
+                    Parallelism.run(nnz > 100_000 ? parts.count : 1) { q in
+                        let range = nnz > 100_000 ? q..<(q + 1) : 0..<parts.count
+                        for p in range {
+                            let part = parts[p]
+                            let row = rowStart[p], base = entryStart[p]
+                            for r in 1..<part.offsets.count { offsets[row + r] = base + part.offsets[r] }
+                            if part.indices.count > 0, let i = indices.baseAddress, let v = values.baseAddress {
+                                (i + base).update(from: part.indices.base, count: part.indices.count)
+                                (v + base).update(from: part.values.base, count: part.values.count)
+                            }
                         }
-                        base += part.indices.count
                     }
                 }
             }

@@ -125,11 +125,31 @@ public struct Summarizer: Sendable {
         let meanWords = Float(candidates.reduce(0) { $0 + $1.wordCount }) / Float(max(n, 1))
         for i in 0..<n {
             scores[i] *= Float(n)
+            if config.danglingPronounFactor != 1 && Self.opensWithPronoun(candidates[i].text) {
+                scores[i] *= config.danglingPronounFactor
+            }
             if config.lengthExponent != 0 && meanWords > 0 {
                 scores[i] *= Float(pow(Double(Float(candidates[i].wordCount) / meanWords), Double(config.lengthExponent)))
             }
         }
         return (scores, similarity, keys)
+    }
+
+    /// Pronouns that point back to an earlier sentence when they open one.
+    static let backReferences: Set<String> = [
+        "he", "she", "it", "its", "they", "their", "them", "his", "her", "this", "these", "those", "that",
+        "such", "there", "here", "both", "also", "however", "but", "and",
+    ]
+
+    /// Whether `text` opens (after quotes) with one of ``backReferences``.
+    static func opensWithPronoun(_ text: String) -> Bool {
+        var word = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" || scalar == "'" || scalar == "\u{201C}" || scalar == "\u{2018}" { if word.isEmpty { continue } else { break } }
+            guard scalar.properties.isAlphabetic, word.unicodeScalars.count < 10 else { break }
+            word.unicodeScalars.append(scalar)
+        }
+        return backReferences.contains(word.lowercased())
     }
 
     /// `xᵢ·Σⱼxⱼ − xᵢ·xᵢ` for each row of `x`: the sum of its dot products with every other row. O(non-zeros).

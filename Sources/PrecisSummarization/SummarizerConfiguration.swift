@@ -25,6 +25,9 @@ public struct SummarizerConfiguration: Sendable {
     /// Exponent of the length factor `(words / mean words)^lengthExponent` that multiplies
     /// graph scores (0 turns it off). Longer sentences carry more facts.
     public var lengthExponent: Float = 0
+    /// Multiplier for sentences that open with a pronoun referring back ("He added ...",
+    /// "Its backers ..."), which read poorly without the sentence before them (1 turns it off).
+    public var danglingPronounFactor: Float = 1
     /// Maximal marginal relevance trade-off: 1 ranks by score alone, lower values
     /// penalise similarity to already chosen sentences.
     public var mmrLambda: Float = 0.85

@@ -41,6 +41,9 @@ struct SummarizerOptions: ParsableArguments {
     @Option(name: .customLong("length-exponent"), help: ArgumentHelp("Multiply scores by (words/mean words)^x.", visibility: .hidden))
     var lengthExponent: Float?
 
+    @Option(name: .customLong("pronoun-factor"), help: ArgumentHelp("Multiply scores of sentences opening with a back-referring pronoun.", visibility: .hidden))
+    var pronounFactor: Float?
+
     @Option(name: .customLong("mmr-lambda"), help: ArgumentHelp("Redundancy trade-off in [0, 1]; 1 ranks by score alone.", visibility: .hidden))
     var mmrLambda: Float?
 
@@ -65,6 +68,7 @@ struct SummarizerOptions: ParsableArguments {
         if let positionExponent { config.positionExponent = positionExponent }
         if let lengthExponent { config.lengthExponent = lengthExponent }
         if let mmrLambda { config.mmrLambda = mmrLambda }
+        if let pronounFactor { config.danglingPronounFactor = pronounFactor }
         if let redundancyThreshold { config.redundancyThreshold = redundancyThreshold }
         if let lexRankThreshold { config.lexRankThreshold = lexRankThreshold }
         if sentenceStemming { config.vectorizer.stemming = true }

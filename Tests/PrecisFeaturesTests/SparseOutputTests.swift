@@ -38,6 +38,13 @@ struct SparseOutputTests {
     func floatText() throws {
         var rng = SeededGenerator(seed: 11)
         var values: [Float] = [0, 1, -1, 0.5, 1e-4, 9.9999e-5, 999_999.94, 1e6, 0.1, 0.42519635, 3.4028235e38, 1.0e-45, 100, 123456.7]
+        // Every float around every power of ten in the fast range.
+        for k in -4...6 {
+            let p = Float("1e\(k)")!
+            var x = p
+            for _ in 0..<50 { x = x.nextDown }
+            for _ in 0..<100 { values.append(x); x = x.nextUp }
+        }
         for _ in 0..<20_000 {
             values.append(Float(bitPattern: UInt32.random(in: 0..<0x7F80_0000, using: &rng)) * (Bool.random(using: &rng) ? 1 : -1))
             values.append(Float.random(in: -3...3, using: &rng))
@@ -49,6 +56,8 @@ struct SparseOutputTests {
         let written = text.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ")[2] }
         for (value, field) in zip(values, written) {
             #expect(Float(String(field)) == value, "\(value) written as \(field)")
+            let digits = field.drop { $0 == "-" }
+            #expect(!(digits.count > 1 && digits.first == "0" && digits.dropFirst().first != "."), "\(field)")
         }
         #expect(written.prefix(4) == ["0.0", "1", "-1", "0.5"])
     }

@@ -86,6 +86,17 @@ struct SummarizerTests {
         #expect(Summarizer().summarize(String(repeating: "word ", count: 400_000), length: .sentences(3)).isEmpty)
     }
 
+    @Test("the dangling-pronoun factor keeps back-referring openers out when set low")
+    func pronouns() throws {
+        let text = try Self.sample("river-barrage.txt")
+        var config = SummarizerConfiguration()
+        config.danglingPronounFactor = 0.01
+        let summary = Summarizer(configuration: config).summarize(text, length: .sentences(4))
+        let openers = ["He ", "She ", "It ", "Its ", "They ", "This ", "\"If it"]
+        #expect(!summary.sentences.contains { s in openers.contains { s.text.hasPrefix($0) } })
+        #expect(Summarizer().summarize(text, length: .sentences(4)).sentences.contains { $0.text.hasPrefix("Its ") || $0.text.hasPrefix("He ") })
+    }
+
     @Test("same input, same output")
     func deterministic() throws {
         let text = try Self.sample("river-barrage.txt")
