@@ -25,7 +25,7 @@ final class TokenPass: @unchecked Sendable {
     init(configuration: TfidfConfiguration, range: Range<Int>, expectedBytes: Int) {
         self.range = range
         tokens = TermTable(capacity: Swift.min(1 << 16, Swift.max(64, expectedBytes / 64)))
-        sequence = GrowableBuffer(capacity: Swift.max(64, expectedBytes / 5))
+        sequence = GrowableBuffer(capacity: configuration.ngramRange.upperBound > 1 ? Swift.max(64, expectedBytes / 5) : 16)
         let unigramCapacity = configuration.ngramRange.lowerBound == 1 ? Swift.max(64, expectedBytes / 10) : 16
         unigrams = GrowableBuffer(capacity: unigramCapacity)
         unigramCounts = GrowableBuffer(capacity: unigramCapacity)
@@ -52,8 +52,9 @@ final class TokenPass: @unchecked Sendable {
         return id
     }
 
-    /// Tokenises `documents[range]`, counting unigrams when `countUnigrams`.
-    func run(_ documents: [String], tokenizer: Tokenizer, countUnigrams: Bool) {
+    /// Tokenises `documents[range]`, counting unigrams when `countUnigrams`
+    /// and keeping the token sequence (for n-grams) when `keepSequence`.
+    func run(_ documents: [String], tokenizer: Tokenizer, countUnigrams: Bool, keepSequence: Bool) {
         let buffer = TokenBuffer(capacity: 1 << 16)
         let isStop = self.isStop, sequence = self.sequence
         let unigrams = self.unigrams, unigramCounts = self.unigramCounts
@@ -64,7 +65,7 @@ final class TokenPass: @unchecked Sendable {
             tokenizer.forEachToken(in: documents[d], buffer: buffer) { token in
                 let id = intern(token)
                 if isStop[id] { return }
-                sequence.append(UInt32(id))
+                if keepSequence { sequence.append(UInt32(id)) }
                 if countUnigrams {
                     let m = tokenMark[id]
                     if m & 0xFFFF_FFFF_0000_0000 == mark {
