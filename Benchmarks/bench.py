@@ -56,7 +56,7 @@ MODES = {
         peer_variants=[], rouge_all_precis=True, all_articles=False,
         scaling_data="bbc-news", scaling_fractions=[0.5, 1.0], scaling_peer_settings=False,
         doc_lengths=[10, 100], sumy_max_length=100, gemm_sizes=[256], gemm_repeats=2,
-        blas_switch_train=["bbc-news"]),
+        blas_switch_train=["bbc-news"], sumy_scaling=["textrank"]),
     "quick": dict(
         runs=3, warmup=1, latency_runs=10, peer_latency_runs=3, context_peer_runs=(1, 0),
         train_sets=TRAIN_SETS, timed_train_sets=["bbc-news", "20newsgroups"], lr_sets=["bbc-news"],
@@ -66,7 +66,8 @@ MODES = {
         all_articles=True,
         scaling_data="20newsgroups", scaling_fractions=[0.25, 0.5, 1.0], scaling_peer_settings=False,
         doc_lengths=[10, 20, 50, 100, 200, 500, 1000, 2000], sumy_max_length=500,
-        gemm_sizes=[1024, 256], gemm_repeats=5, blas_switch_train=["reuters21578-r8"]),
+        gemm_sizes=[1024, 256], gemm_repeats=5, blas_switch_train=["reuters21578-r8"], blas_switch_doc=1000,
+        sumy_scaling=["textrank"]),
     "full": dict(
         runs=5, warmup=1, latency_runs=20, peer_latency_runs=10, context_peer_runs=None,
         train_sets=TRAIN_SETS, timed_train_sets=TRAIN_SETS, lr_sets=TRAIN_SETS, fasttext_sets=TRAIN_SETS,
@@ -76,7 +77,7 @@ MODES = {
         scaling_data="20newsgroups", scaling_fractions=[0.25, 0.5, 0.75, 1.0], scaling_peer_settings=True,
         doc_lengths=[10, 20, 50, 100, 200, 500, 1000, 2000], sumy_max_length=1000,
         gemm_sizes=[1024, 256, 2048], gemm_repeats=7,
-        blas_switch_train=["reuters21578-r52", "20newsgroups"]),
+        blas_switch_train=["reuters21578-r52", "20newsgroups"], sumy_scaling=["textrank", "lexrank"]),
 }
 
 
@@ -382,9 +383,11 @@ class Harness:
                 case["precis"] = m
             else:
                 case["precis"] = not_available("precis vectorize")
-            m = measure(self.peer("sklearn_tfidf.py", "--data", data, "--ngram-range", ngram), self.runs, self.warmup)
+            # The repeats run inside one Python process (no interpreter start-up or re-reading per repeat).
+            m = measure(self.peer("sklearn_tfidf.py", "--data", data, "--ngram-range", ngram, "--repeats", self.runs,
+                                  "--warmup", self.warmup), 1, 0)
             if "error" not in m:
-                m["in_process_seconds"] = stats(o["seconds"] for o in m["outputs"])
+                m["in_process_seconds"] = stats(m["output"]["seconds"])
                 m["mb_per_s"] = size / 1e6 / m["in_process_seconds"]["median"]
                 m["mb_per_s_whole_process"] = size / 1e6 / m["wall"]["median"]
                 m["features"] = m["output"]["features"]
@@ -611,9 +614,10 @@ class Harness:
                 if "error" not in m:
                     m["articles_per_second"] = len(records) / m["wall"]["median"]
                 thr["precis"] = m
+            cruns, cwarm = self.mode["context_peer_runs"] or (self.runs, self.warmup)
             m = measure(self.peer("sumy_summarize.py", "--data", all_path, "--method", "textrank", "--sentences", 3,
-                                  "--out", outdir / "sumy-all.jsonl", "--repeats", self.runs,
-                                  "--warmup", self.warmup), 1, 0)
+                                  "--out", outdir / "sumy-all.jsonl", "--repeats", cruns,
+                                  "--warmup", cwarm), 1, 0)
             if "error" not in m:
                 m["in_process_seconds"] = stats(m["output"]["seconds"])
                 m["articles_per_second"] = len(records) / m["in_process_seconds"]["median"]
@@ -671,10 +675,11 @@ class Harness:
                         m["articles_per_second"] = n / m["wall"]["median"]
                     res[f"summarize {n} articles, {method or 'default'} / {label}"] = m
             # The longest synthetic document stresses the dense similarity matrix most.
-            longest = self.work / f"doc-{max(self.mode['doc_lengths'])}.txt"
+            n_doc = self.mode.get("blas_switch_doc") or max(self.mode["doc_lengths"])
+            longest = self.work / f"doc-{n_doc}.txt"
             if longest.exists():
                 for label, env in [("openblas", None), ("reference", ref)]:
-                    res[f"summarize one {max(self.mode['doc_lengths'])}-sentence document / {label}"] = measure(
+                    res[f"summarize one {n_doc}-sentence document / {label}"] = measure(
                         [self.precis.path, "summarize", longest, "--sentences", "3"], self.runs, self.warmup, env=env)
         self.results["blas_switch"] = res
 
@@ -746,19 +751,26 @@ class Harness:
                             m["in_process_seconds"] = stats(o["seconds"] for o in e["outputs"])
                             m["in_process_source"] = "precis evaluate-summaries --json seconds"
                     point[f"precis {method or '(default)'}"] = m
-            for peer in ["textrank", "lexrank"]:
-                if n <= self.mode["sumy_max_length"]:
-                    m = measure(self.peer("sumy_summarize.py", "--data", docj, "--method", peer, "--sentences", 3,
-                                          "--out", self.work / "doc-summary.jsonl", "--repeats", self.runs,
-                                          "--warmup", 0), 1, 0, timeout=900)
-                    if "error" not in m:
-                        m["in_process_seconds"] = stats(m["output"]["seconds"])
-                    point[f"sumy {peer}"] = m
             sm["points"].append(point)
             log(f"doc {n}", {k2: summarize_case({k2: v}) for k2, v in point.items() if isinstance(v, dict)})
             res["summarization"] = sm
             self.results["scaling"] = res
             self.save()
+        # sumy: every length in one Python process per method, each timed in-process.
+        docs = [self.work / f"doc-{n}.jsonl" for n in self.mode["doc_lengths"] if n <= self.mode["sumy_max_length"]]
+        for peer in self.mode["sumy_scaling"]:
+            m = measure(self.peer("sumy_scaling.py", "--method", peer, "--repeats", self.runs, "--warmup", self.warmup,
+                                  *docs), 1, 0, timeout=1800)
+            for point in sm["points"]:
+                if point["sentences"] > self.mode["sumy_max_length"]:
+                    continue
+                if "error" in m:
+                    point[f"sumy {peer}"] = m
+                    continue
+                secs = m["output"]["results"].get(str(point["sentences"]))
+                point[f"sumy {peer}"] = {"wall": stats(secs), "rss_mb": m["rss_mb"], "in_process_seconds": stats(secs),
+                                         "note": "in-process; one Python process for all lengths"}
+            log(f"sumy {peer} scaling", {k: v for k, v in ((m.get("output") or {}).get("results") or {}).items()})
         self.results["scaling"] = res
 
     def run(self):
