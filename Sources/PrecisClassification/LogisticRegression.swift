@@ -85,7 +85,6 @@ public struct LogisticRegression: Sendable {
 
         let weights = Self.sampleWeights(labels: yTrain, classCount: classCount, weighting: config.classWeighting)
         let alpha = config.regularization.alpha(documents: Double(xTrain.rows))
-        let tPlan = Date()
         var objective = SoftmaxObjective(x: xTrain, labels: yTrain, classCount: classCount,
                                          sampleWeights: weights, alpha: alpha)
         var theta = ContiguousArray<Float>(repeating: 0, count: objective.dimension)
@@ -97,32 +96,13 @@ public struct LogisticRegression: Sendable {
         var best: (loss: Double, iteration: Int, theta: ContiguousArray<Float>)?
         let features = x.columns
 
-        let trace = ProcessInfo.processInfo.environment["PRECIS_TRACE"] != nil
-        if trace { FileHandle.standardError.write(Data("plan \(Date().timeIntervalSince(tPlan))s\n".utf8)) }
-        var evaluations = 0
-        let result = lbfgs.minimize(&theta, evaluate: {
-            let t0 = Date()
-            let v = objective.evaluate($0, gradient: $1)
-            evaluations += 1
-            if trace { FileHandle.standardError.write(Data("eval \(evaluations) loss \(v) \(Date().timeIntervalSince(t0))s\n".utf8)) }
-            return v
-        }) { iteration, loss, current in
+        let result = lbfgs.minimize(&theta, evaluate: { objective.evaluate($0, gradient: $1) }) { iteration, loss, current in
             var validationLoss: Double?
             var keepGoing = true
             if let xValidation {
                 let model = Self.model(from: current, features: features, classes: classCount)
-                let probabilities = model.probabilities(xValidation)
-                let l = Self.meanLogLoss(probabilities, labels: yValidation)
+                let l = Self.meanLogLoss(model.probabilities(xValidation), labels: yValidation)
                 validationLoss = l
-                if trace {
-                    var correct = 0
-                    for (i, y) in yValidation.enumerated() {
-                        var bestClass = 0
-                        for c in 1..<classCount where probabilities[i, c] > probabilities[i, bestClass] { bestClass = c }
-                        if bestClass == y { correct += 1 }
-                    }
-                    FileHandle.standardError.write(Data("iter \(iteration) val_loss \(l) val_acc \(Double(correct) / Double(yValidation.count))\n".utf8))
-                }
                 if best == nil || l < best!.loss {
                     best = (l, iteration, current)
                 } else if iteration - best!.iteration >= config.patience {
@@ -134,7 +114,6 @@ public struct LogisticRegression: Sendable {
             return keepGoing
         }
 
-        if trace { print("lbfgs done \(Date().timeIntervalSince(tPlan))") }
         var fit = Fit(model: Self.model(from: best?.theta ?? theta, features: features, classes: classCount),
                       iterations: result.iterations, converged: result.converged, loss: result.loss,
                       validationRows: validationRows, bestIteration: best?.iteration, validationAccuracy: nil)

@@ -68,7 +68,7 @@ public enum ClassWeighting: String, Equatable, Sendable, Codable, CaseIterable {
 /// ```
 public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
     /// L2 penalty.
-    public var regularization: Regularization = .c(30)
+    public var regularization: Regularization = .c(300)
     /// Upper bound on optimiser iterations (one gradient evaluation each, plus rare line-search steps).
     public var maxIterations: Int = 100
     /// Stop when the objective improves by less than this, relative to its size,
@@ -83,8 +83,9 @@ public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
     public var patience: Int = 10
     /// Seed of every random choice (the held-out split).
     public var seed: UInt64 = 42
-    /// L-BFGS history length (pairs of vectors kept). Memory: `2 × history × features × classes` floats.
-    public var history: Int = 6
+    /// L-BFGS history length (pairs of vectors kept). Memory: about
+    /// `(2 × history + 4) × features × classes` floats during the fit.
+    public var history: Int = 4
 
     /// The defaults.
     public init() {}

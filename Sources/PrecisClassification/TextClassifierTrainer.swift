@@ -1,4 +1,3 @@
-import Foundation
 import PrecisFeatures
 import PrecisLinearAlgebra
 
@@ -78,13 +77,10 @@ public struct TextClassifierTrainer: Sendable {
         let (tfidf, x) = try TfidfVectorizer(configuration: vectorizer).fitTransform(texts)
         progress?(.fitting(documents: x.rows, features: x.columns))
         let trainer = LogisticRegression(configuration: classifier)
-        let t0 = Date()
         let fit = try trainer.fit(x, labels: y, classCount: classes.count) { progress?(.optimizing($0)) }
-        let t1 = Date()
 
         let predicted = fit.model.predict(x)
         let correct = zip(predicted, y).filter { $0 == $1 }.count
-        let t2 = Date()
         var metadata = TrainingMetadata(documents: texts.count,
                                         dataChecksum: FNV64.dataChecksum(texts: texts, labels: labels))
         for label in labels { metadata.classCounts[label, default: 0] += 1 }
@@ -95,9 +91,6 @@ public struct TextClassifierTrainer: Sendable {
         metadata.trainingAccuracy = Double(correct) / Double(texts.count)
         if let accuracy = fit.validationAccuracy {
             metadata.validation = .init(documents: fit.validationRows.count, accuracy: accuracy, bestIteration: fit.bestIteration)
-        }
-        if ProcessInfo.processInfo.environment["PRECIS_TRACE"] != nil {
-            print("trainer fit \(t1.timeIntervalSince(t0)) predict \(t2.timeIntervalSince(t1)) meta \(Date().timeIntervalSince(t2))")
         }
         let classifierModel = TextClassifier(vectorizer: tfidf, model: fit.model, labels: classes, metadata: metadata)
         return Result(classifier: classifierModel, fit: fit)

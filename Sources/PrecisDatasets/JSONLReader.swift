@@ -36,6 +36,23 @@ public enum JSONLReader {
         return documents
     }
 
+    /// The texts of every line, labels not needed: the `textKey` string, or
+    /// when `textKey` is `nil`, `text` or else `article` (the summarisation
+    /// format `{"id","article","summary"}`).
+    ///
+    /// - Throws: ``DatasetError`` naming the file and line.
+    public static func readTexts(path: String, textKey: String? = nil) throws -> [String] {
+        let data = try FileBytes.read(path)
+        var texts: [String] = []
+        try forEachObject(data, path: path) { object, line in
+            let key = textKey ?? (object["text"] != nil || object["article"] == nil ? "text" : "article")
+            guard let raw = object[key] else { throw DatasetError(path: path, line: line, "missing key '\(key)'") }
+            guard let text = raw as? String else { throw DatasetError(path: path, line: line, "'\(key)' is not a string") }
+            texts.append(text)
+        }
+        return texts
+    }
+
     /// Calls `body` with each line's object and its 1-based line number.
     public static func forEachObject(_ data: Data, path: String,
                                      _ body: ([String: Any], Int) throws -> Void) throws {

@@ -88,4 +88,24 @@ public enum LabeledDataset {
         guard !documents.isEmpty else { throw DatasetError(path: path, "no documents") }
         return documents
     }
+
+    /// Just the texts at `path`, for commands that need no labels (such as
+    /// `precis vectorize`). Like ``read(path:format:labelColumn:textColumn:)``,
+    /// except that JSONL lines need no label and, without `textColumn`, may
+    /// carry their text as `text` or `article` (the summarisation format).
+    ///
+    /// ```swift
+    /// let articles = try LabeledDataset.readTexts(path: "bbc_summary.jsonl")
+    /// ```
+    public static func readTexts(path: String, format: DataFormat = .auto, labelColumn: String? = nil,
+                                 textColumn: String? = nil) throws -> [String] {
+        let texts: [String]
+        if try format.resolved(for: path) == .jsonl {
+            texts = try JSONLReader.readTexts(path: path, textKey: textColumn)
+        } else {
+            texts = try read(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn).map(\.text)
+        }
+        guard !texts.isEmpty else { throw DatasetError(path: path, "no documents") }
+        return texts
+    }
 }

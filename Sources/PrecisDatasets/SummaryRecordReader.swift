@@ -184,6 +184,7 @@ struct SummaryRecordParser {
             return s
         }
         var out = [UInt8](UnsafeBufferPointer(rebasing: bytes[start..<i]))
+        out.reserveCapacity(out.count + 256)
         while i < bytes.count {
             let c = bytes[i]
             if c == 0x22 {
@@ -191,7 +192,14 @@ struct SummaryRecordParser {
                 guard let s = String(validating: out, as: UTF8.self) else { throw Failure(message: "invalid UTF-8") }
                 return s
             }
-            if c != 0x5C { out.append(c); i += 1; continue }
+            if c != 0x5C {
+                // Copy the run up to the next quote or backslash in one go.
+                var e = i + 1
+                while e < bytes.count && bytes[e] != 0x22 && bytes[e] != 0x5C { e += 1 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<e]))
+                i = e
+                continue
+            }
             i += 1
             guard i < bytes.count else { break }
             let e = bytes[i]

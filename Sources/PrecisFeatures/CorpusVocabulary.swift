@@ -1,89 +1,69 @@
 import Foundation
 
-/// The second stage of fitting: the chunks' counts merged into one
-/// vocabulary (deterministically, chunk by chunk in document order), pruned
-/// by document frequency and `max_features`, and sorted like scikit-learn's
-/// `get_feature_names_out()` (by UTF-8 bytes of the term).
+/// The last stage of fitting: the partitions' counts seen as one
+/// vocabulary (global token ids; n-gram ids numbered partition by
+/// partition), pruned by document frequency and `max_features`, and sorted
+/// like scikit-learn's `get_feature_names_out()` (by UTF-8 bytes of the term).
 final class CorpusVocabulary: @unchecked Sendable {
-    /// The merged tables: chunk 0's, grown with the others' terms.
     let tokens: TermTable
-    let grams: NGramTable
+    /// Per global token: document frequency.
     let tokenDF: GrowableBuffer<Int32>
+    /// Per global n-gram: key (prefix is a global token id or tagged global n-gram id) and document frequency.
+    let gramKeys: GrowableBuffer<UInt64>
     let gramDF: GrowableBuffer<Int32>
-    /// Per chunk after the first: local token / n-gram id → merged id.
-    private var tokenMaps: [GrowableBuffer<UInt32>?] = []
-    private var gramMaps: [GrowableBuffer<UInt32>?] = []
+    /// First global n-gram id of each partition.
+    let gramOffsets: [Int]
 
-    /// Per merged token / n-gram: its column, or -1 when it is not a feature.
+    /// Per global token / n-gram: its column, or -1 when it is not a feature.
     private(set) var tokenColumn = GrowableBuffer<Int32>()
     private(set) var gramColumn = GrowableBuffer<Int32>()
-    /// The features (tagged merged ids) in column order.
+    /// The features (tagged global ids) in column order.
     private(set) var features: [UInt32] = []
 
-    init(merging chunks: [ChunkCounter]) {
-        let first = chunks[0]
-        tokens = first.tokens
-        grams = first.grams
-        tokenDF = first.tokenDF
-        gramDF = first.gramDF
-        tokenMaps.append(nil)
-        gramMaps.append(nil)
-        for chunk in chunks.dropFirst() {
-            let tokenMap = GrowableBuffer<UInt32>(capacity: chunk.tokens.count)
-            for local in 0..<chunk.tokens.count {
-                let id = tokens.intern(chunk.tokens.bytes(local))
-                if id == tokenDF.count { tokenDF.append(0) }
-                tokenDF[id] += chunk.tokenDF[local]
-                tokenMap.append(UInt32(id))
-            }
-            let gramMap = GrowableBuffer<UInt32>(capacity: chunk.grams.count)
-            for local in 0..<chunk.grams.count {
-                let key = chunk.grams.keys[local]
+    /// - Parameter tokenDF: document frequency of each global token (as a unigram feature).
+    init(tokens: TermTable, tokenDF: GrowableBuffer<Int32>, partitions: [GramPartition]) {
+        self.tokens = tokens
+        self.tokenDF = tokenDF
+        var offsets: [Int] = []
+        var total = 0
+        for p in partitions { offsets.append(total); total += p.grams.count }
+        gramOffsets = offsets
+        gramKeys = GrowableBuffer(repeating: 0, count: total)
+        gramDF = GrowableBuffer(repeating: 0, count: total)
+        for (p, partition) in partitions.enumerated() {
+            let base = offsets[p]
+            let keys = partition.grams.keys
+            for l in 0..<keys.count {
+                var key = keys[l]
                 let prefix = UInt32(truncatingIfNeeded: key >> 32)
-                let last = UInt32(truncatingIfNeeded: key)
-                let mappedPrefix = prefix & NGramTable.tag != 0
-                    ? NGramTable.tagged(Int(gramMap[Int(prefix & ~NGramTable.tag)]))
-                    : tokenMap[Int(prefix)]
-                let id = grams.intern(NGramTable.key(prefix: mappedPrefix, last: tokenMap[Int(last)]),
-                                      length: Int(chunk.grams.lengths[local]))
-                if id == gramDF.count { gramDF.append(0) }
-                gramDF[id] += chunk.gramDF[local]
-                gramMap.append(UInt32(id))
+                if prefix & NGramTable.tag != 0 {
+                    key = NGramTable.key(prefix: NGramTable.tagged(base + Int(prefix & ~NGramTable.tag)),
+                                         last: UInt32(truncatingIfNeeded: key))
+                }
+                gramKeys[base + l] = key
+                gramDF[base + l] = partition.gramDF[l]
             }
-            tokenMaps.append(tokenMap)
-            gramMaps.append(gramMap)
         }
     }
 
-    /// Merged feature id of a chunk-local feature id.
-    @inline(__always)
-    func merged(_ feature: UInt32, chunk: Int) -> UInt32 {
-        if feature & NGramTable.tag != 0 {
-            guard let map = gramMaps[chunk] else { return feature }
-            return NGramTable.tagged(Int(map[Int(feature & ~NGramTable.tag)]))
-        }
-        guard let map = tokenMaps[chunk] else { return feature }
-        return map[Int(feature)]
-    }
-
-    /// Column of a merged feature id, or -1.
+    /// Column of a global feature id, or -1.
     @inline(__always)
     func column(_ feature: UInt32) -> Int32 {
         feature & NGramTable.tag != 0 ? gramColumn[Int(feature & ~NGramTable.tag)] : tokenColumn[Int(feature)]
     }
 
-    /// Document frequency of a merged feature id.
+    /// Document frequency of a global feature id.
     @inline(__always)
     func documentFrequency(_ feature: UInt32) -> Int32 {
         feature & NGramTable.tag != 0 ? gramDF[Int(feature & ~NGramTable.tag)] : tokenDF[Int(feature)]
     }
 
-    /// The words (token ids) of a merged feature, first to last.
+    /// The words (token ids) of a global feature, first to last.
     func words(_ feature: UInt32, into out: inout [UInt32]) {
         out.removeAll(keepingCapacity: true)
         var f = feature
         while f & NGramTable.tag != 0 {
-            let key = grams.keys[Int(f & ~NGramTable.tag)]
+            let key = gramKeys[Int(f & ~NGramTable.tag)]
             out.append(UInt32(truncatingIfNeeded: key))
             f = UInt32(truncatingIfNeeded: key >> 32)
         }
@@ -96,12 +76,14 @@ final class CorpusVocabulary: @unchecked Sendable {
     ///
     /// - Parameters:
     ///   - corpusFrequency: called only when `maxFeatures` bites; adds every
-    ///     document's counts into the two arrays (merged token / n-gram ids).
+    ///     document's counts into the two arrays (global token / n-gram ids).
     func select(documents: Int, configuration: TfidfConfiguration,
                 corpusFrequency: (GrowableBuffer<Int64>, GrowableBuffer<Int64>) -> Void) throws {
         let minDocs = configuration.minDF.documents(in: documents, roundingUp: true)
         let maxDocs = configuration.maxDF.documents(in: documents, roundingUp: false)
         guard maxDocs >= minDocs else {
+            // With max-df at its default, min-df simply exceeds the corpus: nothing can be kept.
+            if configuration.maxDF == .proportion(1.0) { throw FeatureError.emptyVocabulary }
             throw FeatureError.invalidConfiguration("max-df corresponds to fewer documents than min-df")
         }
         // Candidates: every counted feature within the document-frequency bounds.
@@ -152,32 +134,72 @@ final class CorpusVocabulary: @unchecked Sendable {
     /// sequences by rank of each word (a shorter prefix first) gives the
     /// order of the space-joined strings.
     private func sortedByTerm(_ features: [UInt32], maxN: Int) -> [UInt32] {
-        var order = Array(0..<tokens.count)
+        // Tokens by bytes: first by their first eight bytes as a big-endian
+        // word (zero-padded, and no token contains a zero byte), then in full.
         let table = tokens
-        order.sort { compareBytes(table.bytes($0), table.bytes($1)) < 0 }
+        var head = [UInt64](repeating: 0, count: tokens.count)
+        for t in 0..<tokens.count {
+            let b = table.bytes(t)
+            var w: UInt64 = 0
+            for k in 0..<8 { w = w << 8 | (k < b.count ? UInt64(b[k]) : 0) }
+            head[t] = w
+        }
+        let n = tokens.count
+        var order = Array(0..<n)
+        head.withUnsafeBufferPointer { head in
+            let before: (Int, Int) -> Bool = { a, b in
+                let x = head[a], y = head[b]
+                return x != y ? x < y : compareBytes(table.bytes(a), table.bytes(b)) < 0
+            }
+            guard n > 20_000 else { order.sort(by: before); return }
+            // Two halves sorted in parallel, then merged.
+            let half = n / 2
+            order.withUnsafeMutableBufferPointer { order in
+                Parallelism.run(2) { p in
+                    var part = UnsafeMutableBufferPointer(rebasing: p == 0 ? order[..<half] : order[half...])
+                    part.sort(by: before)
+                }
+            }
+            var merged = [Int]()
+            merged.reserveCapacity(n)
+            var i = 0, j = half
+            while i < half && j < n {
+                if before(order[j], order[i]) { merged.append(order[j]); j += 1 } else { merged.append(order[i]); i += 1 }
+            }
+            merged.append(contentsOf: order[i..<half])
+            merged.append(contentsOf: order[j..<n])
+            order = merged
+        }
+        if maxN == 1 {
+            // Unigrams only: the sorted tokens that are features.
+            var isFeature = [Bool](repeating: false, count: n)
+            for f in features { isFeature[Int(f)] = true }
+            return order.compactMap { isFeature[$0] ? UInt32($0) : nil }
+        }
         var rank = [UInt32](repeating: 0, count: tokens.count)
         for (r, id) in order.enumerated() { rank[id] = UInt32(r + 1) }
         var words: [UInt32] = []
-        if maxN <= 2 {
-            // Key: first word's rank, second word's rank (0 for a unigram);
-            // the sorted keys are decoded back into features.
+        let rankBits = UInt64.bitWidth - UInt64(tokens.count + 1).leadingZeroBitCount
+        let indexBits = UInt64.bitWidth - UInt64(features.count).leadingZeroBitCount
+        if maxN <= 2 && 2 * rankBits + indexBits <= 64 {
+            // Key: first word's rank, second word's rank (0 for a unigram), position in `features`.
             var keys = [UInt64](repeating: 0, count: features.count)
+            let shiftB = UInt64(indexBits), shiftA = UInt64(indexBits + rankBits)
             for (i, f) in features.enumerated() {
                 if f & NGramTable.tag == 0 {
-                    keys[i] = UInt64(rank[Int(f)]) << 32
+                    keys[i] = UInt64(rank[Int(f)]) << shiftA | UInt64(i)
                 } else {
-                    let key = grams.keys[Int(f & ~NGramTable.tag)]
-                    keys[i] = UInt64(rank[Int(key >> 32)]) << 32 | UInt64(rank[Int(key & 0xFFFF_FFFF)])
+                    let key = gramKeys[Int(f & ~NGramTable.tag)]
+                    keys[i] = UInt64(rank[Int(key >> 32)]) << shiftA | UInt64(rank[Int(key & 0xFFFF_FFFF)]) << shiftB | UInt64(i)
                 }
             }
-            keys.withUnsafeMutableBufferPointer { UnstableSort.sort($0) }
-            return keys.map { key in
-                let a = UInt32(order[Int(key >> 32) - 1])
-                let low = UInt32(truncatingIfNeeded: key)
-                if low == 0 { return a }
-                let b = UInt32(order[Int(low) - 1])
-                return NGramTable.tagged(grams.find(NGramTable.key(prefix: a, last: b)))
+            let scratch = GrowableBuffer<UInt64>(capacity: keys.count)
+            keys.withUnsafeMutableBufferPointer {
+                RadixSort.sort($0, lowBit: indexBits, highBit: indexBits + 2 * rankBits, scratch: scratch.base)
             }
+            withExtendedLifetime(scratch) {}
+            let mask = (UInt64(1) << shiftB) - 1
+            return keys.map { features[Int($0 & mask)] }
         }
         // General n: fixed-stride rank sequences, zero-padded.
         let stride = maxN
@@ -206,7 +228,7 @@ final class CorpusVocabulary: @unchecked Sendable {
             append(tokens.bytes(Int(feature)), to: out)
             return
         }
-        let key = grams.keys[Int(feature & ~NGramTable.tag)]
+        let key = gramKeys[Int(feature & ~NGramTable.tag)]
         if key >> 32 & UInt64(NGramTable.tag) == 0 {
             append(tokens.bytes(Int(key >> 32)), to: out)
             out.append(0x20)

@@ -15,8 +15,8 @@ final class FeatureIndex: @unchecked Sendable {
     let gramColumn = GrowableBuffer<Int32>()
 
     init(vocabulary: VocabularyStorage, stopWords: Set<String>) {
-        tokens = TermTable(capacity: max(16, vocabulary.count))
-        grams = NGramTable(capacity: 16)
+        tokens = TermTable(capacity: min(1 << 16, max(16, vocabulary.count)))
+        grams = NGramTable(capacity: min(1 << 20, max(16, vocabulary.count / 2)))
         var ids: [UInt32] = []
         vocabulary.forEachTerm { column, bytes in
             ids.removeAll(keepingCapacity: true)

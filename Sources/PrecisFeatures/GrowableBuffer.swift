@@ -63,6 +63,4 @@ final class GrowableBuffer<Element>: @unchecked Sendable {
     }
 
     var buffer: UnsafeMutableBufferPointer<Element> { UnsafeMutableBufferPointer(start: base, count: count) }
-
-    func toContiguousArray() -> ContiguousArray<Element> { ContiguousArray(buffer) }
 }

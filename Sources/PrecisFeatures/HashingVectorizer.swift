@@ -41,43 +41,70 @@ public struct HashingVectorizer: Sendable {
     }
 
     /// The summed (signed) term counts of `documents`, not normalised.
+    /// Columns whose signed occurrences cancel keep an explicit zero, as in scikit-learn.
     public func counts(_ documents: [String]) -> SparseMatrix {
         let ranges = Parallelism.ranges(documents, parts: Parallelism.cores)
         let parts = ranges.map { _ in RowsBuffer() }
         let config = configuration
-        let stopWords = config.stopWords
+        let stopWords = TermTable(capacity: max(16, config.stopWords.count))
+        for word in config.stopWords {
+            var word = word
+            word.withUTF8 { if $0.count > 0 { _ = stopWords.intern($0) } }
+        }
         Parallelism.run(ranges.count) { p in
             let out = parts[p]
             let buffer = TokenBuffer()
-            var tokens: [[UInt8]] = []
-            var joined: [UInt8] = []
-            var row: [Int: Float] = [:]
+            let arena = GrowableBuffer<UInt8>(capacity: 1 << 14)    // the document's tokens, back to back
+            let spans = GrowableBuffer<UInt64>(capacity: 1024)      // offset << 32 | length
+            let joined = GrowableBuffer<UInt8>(capacity: 256)
+            let hits = GrowableBuffer<UInt64>(capacity: 1024)       // column << 1 | negative
             for d in ranges[p] {
-                tokens.removeAll(keepingCapacity: true)
-                row.removeAll(keepingCapacity: true)
+                arena.removeAll()
+                spans.removeAll()
+                hits.removeAll()
                 config.tokenizer.forEachToken(in: documents[d], buffer: buffer) { token in
-                    if !stopWords.isEmpty && stopWords.contains(String(decoding: token, as: UTF8.self)) { return }
-                    tokens.append(Array(token))
+                    if stopWords.count > 0 && stopWords.find(token) >= 0 { return }
+                    spans.append(UInt64(arena.count) << 32 | UInt64(token.count))
+                    arena.reserve(arena.count + token.count)
+                    (arena.base + arena.count).initialize(from: token.baseAddress!, count: token.count)
+                    arena.count += token.count
                 }
-                let n = tokens.count
+                let n = spans.count
                 for length in config.ngramRange where length <= n {
                     for s in 0...(n - length) {
-                        joined.removeAll(keepingCapacity: true)
-                        for k in s..<(s + length) {
-                            if k > s { joined.append(0x20) }
-                            joined.append(contentsOf: tokens[k])
+                        let bytes: UnsafeBufferPointer<UInt8>
+                        if length == 1 {
+                            bytes = UnsafeBufferPointer(start: arena.base + Int(spans[s] >> 32), count: Int(spans[s] & 0xFFFF_FFFF))
+                        } else {
+                            joined.removeAll()
+                            for k in s..<(s + length) {
+                                if k > s { joined.append(0x20) }
+                                let count = Int(spans[k] & 0xFFFF_FFFF)
+                                joined.reserve(joined.count + count)
+                                (joined.base + joined.count).initialize(from: arena.base + Int(spans[k] >> 32), count: count)
+                                joined.count += count
+                            }
+                            bytes = UnsafeBufferPointer(start: joined.base, count: joined.count)
                         }
-                        let (c, sign) = joined.withUnsafeBufferPointer { column($0) }
-                        row[c, default: 0] += sign
+                        let (c, sign) = column(bytes)
+                        hits.append(UInt64(c) << 1 | (sign < 0 ? 1 : 0))
                     }
                 }
-                for (c, v) in row.sorted(by: { $0.key < $1.key }) {   // cancelled entries kept, as scikit-learn
+                let sorted = hits.buffer
+                UnstableSort.sort(sorted)
+                var k = 0
+                while k < sorted.count {
+                    let c = sorted[k] >> 1
+                    var v: Float = 0
+                    while k < sorted.count && sorted[k] >> 1 == c { v += sorted[k] & 1 == 1 ? -1 : 1; k += 1 }
                     out.indices.append(Int32(c))
                     out.values.append(v)
                 }
                 out.offsets.append(out.indices.count)
             }
+            withExtendedLifetime((arena, joined)) {}
         }
+        withExtendedLifetime(stopWords) {}
         return RowsBuffer.concatenate(parts, columns: featureCount)
     }
 

@@ -13,49 +13,168 @@ public enum MatrixMarket {
     /// The header line.
     public static let header = "%%MatrixMarket matrix coordinate real general"
 
-    /// The file contents for `matrix` (formatted over the cores for large matrices).
+    /// The file contents for `matrix`.
     public static func encode(_ matrix: SparseMatrix) -> Data {
         var out = Data()
-        out.append(contentsOf: Array("\(header)\n\(matrix.rows) \(matrix.columns) \(matrix.nonZeroCount)\n".utf8))
-        let parts = matrix.nonZeroCount > 100_000 ? Parallelism.cores * 4 : 1
-        let step = (matrix.rows + parts - 1) / max(1, parts)
-        var pieces = [[UInt8]](repeating: [], count: parts)
-        pieces.withUnsafeMutableBufferPointer { pieces in
-            Parallelism.run(parts) { p in
-                var bytes: [UInt8] = []
-                let rows = (p * step)..<min(matrix.rows, (p + 1) * step)
-                guard !rows.isEmpty else { return }
-                bytes.reserveCapacity((matrix.rowOffsets[rows.upperBound] - matrix.rowOffsets[rows.lowerBound]) * 24)
-                for i in rows {
-                    for k in matrix.rowOffsets[i]..<matrix.rowOffsets[i + 1] {
-                        appendInteger(i + 1, to: &bytes)
-                        bytes.append(0x20)
-                        appendInteger(Int(matrix.columnIndices[k]) + 1, to: &bytes)
-                        bytes.append(0x20)
-                        bytes.append(contentsOf: matrix.values[k].description.utf8)
-                        bytes.append(0x0A)
-                    }
-                }
-                pieces[p] = bytes
-            }
-        }
-        for piece in pieces { out.append(contentsOf: piece) }
+        forEachPiece(of: matrix) { out.append(contentsOf: $0) }
         return out
     }
 
-    private static func appendInteger(_ value: Int, to bytes: inout [UInt8]) {
-        var v = value
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var n = 0
-        withUnsafeMutableBytes(of: &digits) { d in
-            repeat {
-                d[n] = UInt8(0x30 + v % 10)
-                v /= 10
-                n += 1
-            } while v > 0
-            for k in stride(from: n - 1, through: 0, by: -1) { bytes.append(d[k]) }
+    /// Writes `matrix` to `path`, formatting rows over the cores in batches
+    /// and streaming them out, so memory stays small whatever the matrix size.
+    ///
+    /// - Throws: the file system's error when the file cannot be created or written.
+    public static func write(_ matrix: SparseMatrix, to path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        var failure: Error?
+        forEachPiece(of: matrix) { piece in
+            guard failure == nil else { return }
+            do { try handle.write(contentsOf: piece) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// The file as consecutive byte pieces: header first, then rows in order.
+    private static func forEachPiece(of matrix: SparseMatrix, _ body: ([UInt8]) -> Void) {
+        body(Array("\(header)\n\(matrix.rows) \(matrix.columns) \(matrix.nonZeroCount)\n".utf8))
+        let rowsPerPiece = max(1, matrix.rows * 200_000 / max(1, matrix.nonZeroCount))
+        let wave = matrix.nonZeroCount > 100_000 ? Parallelism.cores : 1
+        var first = 0
+        while first < matrix.rows {
+            var pieces = [[UInt8]](repeating: [], count: wave)
+            pieces.withUnsafeMutableBufferPointer { pieces in
+                Parallelism.run(wave) { p in
+                    let start = first + p * rowsPerPiece
+                    guard start < matrix.rows else { return }
+                    let rows = start..<min(matrix.rows, start + rowsPerPiece)
+                    pieces[p] = format(matrix, rows: rows)
+                }
+            }
+            for piece in pieces where !piece.isEmpty { body(piece) }
+            first += wave * rowsPerPiece
+        }
+    }
+
+    /// The lines of `rows`, written straight into one allocation.
+    private static func format(_ matrix: SparseMatrix, rows: Range<Int>) -> [UInt8] {
+        let entries = matrix.rowOffsets[rows.upperBound] - matrix.rowOffsets[rows.lowerBound]
+        // At most 20 + 1 + 10 + 1 + 16 + 1 bytes per entry.
+        let capacity = entries * 56 + 16
+        let pairs = digitPairs
+        return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            let start = buffer.baseAddress!
+            var p = start
+            var rowText: (UInt64, UInt64, UInt64) = (0, 0, 0)   // "i " for the current row
+            matrix.columnIndices.withUnsafeBufferPointer { columns in
+                matrix.values.withUnsafeBufferPointer { values in
+                    withUnsafeMutableBytes(of: &rowText) { rowBytes in
+                        let row = rowBytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                        for i in rows {
+                            let range = matrix.rowOffsets[i]..<matrix.rowOffsets[i + 1]
+                            if range.isEmpty { continue }
+                            var rowLength = writeInteger(i + 1, to: row, pairs: pairs)
+                            row[rowLength] = 0x20
+                            rowLength += 1
+                            for k in range {
+                                p.update(from: row, count: rowLength)
+                                p += rowLength
+                                p += writeInteger(Int(columns[k]) + 1, to: p, pairs: pairs)
+                                p[0] = 0x20
+                                p += 1
+                                p += writeFloat(values[k], to: p, pairs: pairs)
+                                p[0] = 0x0A
+                                p += 1
+                            }
+                        }
+                    }
+                }
+            }
+            count = p - start
+        }
+    }
+
+    /// "00", "01", … "99": two decimal digits per lookup.
+    private static let digitPairs: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 200)
+        for k in 0..<100 { table[2 * k] = UInt8(48 + k / 10); table[2 * k + 1] = UInt8(48 + k % 10) }
+        return UnsafePointer(table)
+    }()
+
+    /// Writes the decimal digits of a non-negative `value` at `p`; returns their number.
+    @inline(__always)
+    private static func writeInteger(_ value: Int, to p: UnsafeMutablePointer<UInt8>, pairs: UnsafePointer<UInt8>) -> Int {
+        var digits = 1
+        var limit = 10
+        while value >= limit && digits < 19 { digits += 1; limit &*= 10 }
+        var v = UInt64(value)
+        var k = digits
+        while k >= 2 {
+            let r = Int(v % 100)
+            v /= 100
+            p[k - 2] = pairs[2 * r]
+            p[k - 1] = pairs[2 * r + 1]
+            k -= 2
+        }
+        if k == 1 { p[0] = UInt8(truncatingIfNeeded: 48 + v) }
+        return digits
+    }
+
+    /// Writes `value` at `p` with nine significant digits, trailing zeros
+    /// dropped (`%.9g`-like; nine digits always read back as the same
+    /// `Float`); magnitudes outside `1e-4 ..< 1e6`, zero and non-finite values
+    /// use Swift's shortest representation. Returns the bytes written (at most 16).
+    @inline(__always)
+    static func writeFloat(_ value: Float, to p: UnsafeMutablePointer<UInt8>, pairs: UnsafePointer<UInt8>) -> Int {
+        let d = Double(value)
+        let a = abs(d)
+        guard a >= 1e-4 && a < 1e6 else {
+            var text = value.description
+            return text.withUTF8 { utf8 in
+                p.update(from: utf8.baseAddress!, count: utf8.count)
+                return utf8.count
+            }
+        }
+        // 10^e <= a < 10^(e+1), e in -4...5; scale to nine digits.
+        var e = 5
+        var bound = 1e5
+        while e > -4 && a < bound { e -= 1; bound /= 10 }
+        var scale = 1.0
+        for _ in 0..<(8 - e) { scale *= 10 }      // exact: at most 10^12
+        var n = UInt64((a * scale).rounded())
+        // The decade test above is inexact for negative powers of ten: fix the digit count.
+        if n >= 1_000_000_000 { e += 1; n = UInt64((a * (scale / 10)).rounded()) }
+        if n < 100_000_000 { e -= 1; n = UInt64((a * (scale * 10)).rounded()) }
+        var q = p
+        if d < 0 { q[0] = UInt8(ascii: "-"); q += 1 }
+        // Nine digits, then drop trailing zeros.
+        var digits: (UInt64, UInt64) = (0, 0)
+        return withUnsafeMutableBytes(of: &digits) { raw -> Int in
+            let t = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            for k in stride(from: 7, through: 1, by: -2) {
+                let r = Int(n % 100)
+                n /= 100
+                t[k] = pairs[2 * r]
+                t[k + 1] = pairs[2 * r + 1]
+            }
+            t[0] = UInt8(truncatingIfNeeded: 48 + n)
+            var last = 8
+            while last > 0 && t[last] == 48 { last -= 1 }
+            if e >= 0 {
+                for k in 0...e { q[0] = t[k]; q += 1 }
+                if last > e {
+                    q[0] = UInt8(ascii: "."); q += 1
+                    for k in (e + 1)...last { q[0] = t[k]; q += 1 }
+                }
+            } else {
+                q[0] = UInt8(ascii: "0"); q[1] = UInt8(ascii: "."); q += 2
+                for _ in 0..<(-e - 1) { q[0] = UInt8(ascii: "0"); q += 1 }
+                for k in 0...last { q[0] = t[k]; q += 1 }
+            }
+            return q - p
         }
     }
 

@@ -5,9 +5,9 @@
 /// copied. Ids are dense, in order of first insertion, and a prefix always
 /// has a smaller id than the n-grams built on it.
 ///
-/// While counting a corpus, each slot also holds the n-gram's document
-/// frequency and where its entry in the current document is, so one
-/// occurrence costs one probe (one cache miss) in the usual case.
+/// While counting a corpus, each slot also holds the last document the
+/// n-gram was counted in, so a first occurrence in a document costs one
+/// probe of a 16-byte slot plus an update of the small per-id arrays.
 ///
 /// ```swift
 /// let grams = NGramTable()
@@ -22,25 +22,28 @@ final class NGramTable: @unchecked Sendable {
         /// The key, or `UInt64.max` when empty.
         var key: UInt64
         var id: UInt32
-        /// Documents counted so far (see ``count(_:length:document:start:features:counts:)``).
-        var df: UInt32
-        /// Last document counted, and the position of its entry in that document.
+        /// Last document counted (see ``count(_:length:document:start:features:counts:)``).
         var document: UInt32
-        var position: UInt32
     }
 
     private var slots: UnsafeMutablePointer<Slot>
     private var mask: Int
     /// Key of each n-gram.
-    let keys = GrowableBuffer<UInt64>(capacity: 1 << 12)
-    /// Number of words of each n-gram.
-    let lengths = GrowableBuffer<UInt8>(capacity: 1 << 12)
+    let keys: GrowableBuffer<UInt64>
+    /// Per n-gram, while counting: the position of its entry in the last
+    /// document; afterwards the document frequencies.
+    private let df: GrowableBuffer<Int32>
+    private let position: GrowableBuffer<UInt32>
 
-    static let empty = Slot(key: .max, id: 0, df: 0, document: .max, position: 0)
+    static let empty = Slot(key: .max, id: 0, document: .max)
 
+    /// A table sized for about `capacity` n-grams before it first grows.
     init(capacity: Int = 1 << 12) {
         var size = 16
-        while size < capacity * 2 { size <<= 1 }
+        while size * 3 < capacity * 5 { size <<= 1 }
+        keys = GrowableBuffer(capacity: capacity)
+        df = GrowableBuffer(capacity: capacity)
+        position = GrowableBuffer(capacity: capacity)
         slots = .allocate(capacity: size)
         slots.initialize(repeating: Self.empty, count: size)
         mask = size - 1
@@ -70,8 +73,8 @@ final class NGramTable: @unchecked Sendable {
     private func insert(at i: Int, _ key: UInt64, length: Int) -> Int {
         let id = keys.count
         keys.append(key)
-        lengths.append(UInt8(truncatingIfNeeded: length))
-        slots[i] = Slot(key: key, id: UInt32(id), df: 0, document: .max, position: 0)
+        position.append(0)
+        slots[i] = Slot(key: key, id: UInt32(id), document: .max)
         return id
     }
 
@@ -81,7 +84,7 @@ final class NGramTable: @unchecked Sendable {
         let i = probe(key)
         if slots[i].key == key { return Int(slots[i].id) }
         let id = insert(at: i, key, length: length)
-        if keys.count * 2 > mask + 1 { grow() }
+        if keys.count * 5 > (mask + 1) * 3 { grow() }
         return id
     }
 
@@ -93,18 +96,17 @@ final class NGramTable: @unchecked Sendable {
                features: GrowableBuffer<UInt32>, counts: GrowableBuffer<UInt32>) -> Int {
         let i = probe(key)
         if slots[i].key != key { _ = insert(at: i, key, length: length) }
-        let id = slots[i].id
+        let id = Int(slots[i].id)
         if slots[i].document == document {
-            counts[start + Int(slots[i].position)] += 1
+            counts[start + Int(position[id])] += 1
         } else {
             slots[i].document = document
-            slots[i].position = UInt32(features.count - start)
-            slots[i].df += 1
-            features.append(id | Self.tag)
+            position[id] = UInt32(features.count - start)
+            features.append(UInt32(id) | Self.tag)
             counts.append(1)
         }
-        if keys.count * 2 > mask + 1 { grow() }
-        return Int(id)
+        if keys.count * 5 > (mask + 1) * 3 { grow() }
+        return id
     }
 
     /// The id of `key`, or -1 when absent.
@@ -114,11 +116,26 @@ final class NGramTable: @unchecked Sendable {
         return slots[i].key == key ? Int(slots[i].id) : -1
     }
 
-    /// Document frequency of every n-gram, by id (from ``count(_:length:document:start:features:counts:)``).
-    func documentFrequencies() -> GrowableBuffer<Int32> {
-        let df = GrowableBuffer<Int32>(repeating: 0, count: keys.count)
-        for i in 0...mask where slots[i].key != .max { df[Int(slots[i].id)] = Int32(slots[i].df) }
+    /// Document frequency of every n-gram, by id: the number of document
+    /// entries (`features`, one per document an n-gram occurs in) naming it.
+    /// Counted in one pass after counting, where the random accesses overlap.
+    func documentFrequencies(entries features: GrowableBuffer<UInt32>) -> GrowableBuffer<Int32> {
+        df.removeAll()
+        df.extend(to: keys.count, with: 0)
+        let d = df.base, f = features.base
+        for e in 0..<features.count {
+            let x = f[e]
+            if x & Self.tag != 0 { d[Int(x & ~Self.tag)] += 1 }
+        }
+        withExtendedLifetime(features) {}
         return df
+    }
+
+    /// Reads the home slot of `key` so that a later probe finds it in cache;
+    /// returns a value only to keep the load from being optimised away.
+    @inline(__always)
+    func touch(_ key: UInt64) -> UInt64 {
+        slots[Int(truncatingIfNeeded: ByteHashing.mix(key)) & mask].key
     }
 
     private func grow() {

@@ -46,6 +46,15 @@ public struct TfidfModel: Equatable, Sendable {
             && (lhs.storage === rhs.storage || lhs.vocabulary == rhs.vocabulary)
     }
 
+    /// The vocabulary as UTF-8 text, feature `j` on line `j + 1` (each line
+    /// ending in a newline): the `vocabulary.txt` of `precis vectorize`.
+    /// Made straight from the model's compact storage, without a `String` per term.
+    ///
+    /// ```swift
+    /// try model.vocabularyText().write(to: URL(fileURLWithPath: "vocabulary.txt"))
+    /// ```
+    public func vocabularyText() -> Data { storage.lines() }
+
     /// Number of features (columns of the matrices this model produces).
     public var featureCount: Int { storage.count }
 

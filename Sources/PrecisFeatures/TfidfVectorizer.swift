@@ -23,10 +23,17 @@ import PrecisText
 /// formed; `max_features` keeps the terms most frequent in the corpus,
 /// ties going to the term that sorts first.
 ///
-/// How it runs: documents are split into one run per core; each run is
-/// tokenised on raw UTF-8 bytes and counted into its own interning tables
-/// (tokens keyed by their bytes, n-grams by id chains); the runs are merged
-/// in document order, pruned, sorted, and the rows weighted in parallel.
+/// How it runs (both cores, deterministic whatever the split):
+/// 1. runs of documents are tokenised in parallel on their UTF-8 bytes, each
+///    run interning tokens by their bytes in its own table and counting
+///    unigrams per document;
+/// 2. the runs' token tables are merged (tokens only, cheap);
+/// 3. n-grams are counted by partitions that each own the n-grams whose
+///    first word hashes to them (n-grams are chains of ids, never strings),
+///    so no n-gram table is ever merged;
+/// 4. document-frequency pruning, `max_features`, byte-order sort
+///    (radix sort on word ranks), idf;
+/// 5. the rows are weighted and normalised in parallel.
 public struct TfidfVectorizer: Sendable {
     /// The hyper-parameters.
     public var configuration: TfidfConfiguration
@@ -41,48 +48,75 @@ public struct TfidfVectorizer: Sendable {
     /// - Throws: ``FeatureError`` when no term survives the
     ///   document-frequency bounds and stop words.
     public func fit(_ documents: [String]) throws -> TfidfModel {
-        let (counts, vocabulary) = try count(documents)
-        _ = counts
+        let vocabulary = try count(documents).2
         return makeModel(vocabulary, documents: documents.count)
     }
 
     /// Learns the vocabulary and idf of `documents` and returns their TF-IDF matrix.
     public func fitTransform(_ documents: [String]) throws -> (model: TfidfModel, matrix: SparseMatrix) {
-        let (chunks, vocabulary) = try count(documents)
-        Trace.mark("count+merge+select")
+        let (passes, partitions, vocabulary) = try count(documents)
         let model = makeModel(vocabulary, documents: documents.count)
-        Trace.mark("model")
-        defer { Trace.mark("weigh") }
         let matrix = model.idf.withUnsafeBufferPointer { idf in
             let weighting = TfidfWeighting(idf: idf, sublinearTF: configuration.sublinearTF,
                                            useIDF: configuration.useIDF, norm: configuration.norm)
-            return weigh(chunks, vocabulary: vocabulary, weighting: weighting, columns: model.featureCount)
+            return weigh(passes, partitions, vocabulary: vocabulary, weighting: weighting, columns: model.featureCount)
         }
         return (model, matrix)
     }
 
     /// Counts every document (in parallel) and selects the vocabulary.
-    private func count(_ documents: [String]) throws -> ([ChunkCounter], CorpusVocabulary) {
+    private func count(_ documents: [String]) throws -> ([TokenPass], [GramPartition], CorpusVocabulary) {
         guard !documents.isEmpty else { throw FeatureError.emptyVocabulary }
-        let ranges = Parallelism.ranges(documents, parts: Parallelism.cores)
         let config = configuration
+        // 1. Tokenise runs of documents in parallel, each with its own token table.
+        let ranges = Parallelism.ranges(documents, parts: Parallelism.cores)
         let bytesPerRange = ranges.map { r in r.reduce(0) { $0 + documents[$1].utf8.count } }
-        let chunks = ranges.indices.map { ChunkCounter(configuration: config, expectedBytes: bytesPerRange[$0]) }
-        Trace.mark("start")
-        Parallelism.run(ranges.count) { i in chunks[i].count(documents, range: ranges[i]) }
-        Trace.mark("count")
-        let vocabulary = CorpusVocabulary(merging: chunks)
-        Trace.mark("merge")
+        let passes = ranges.indices.map { TokenPass(configuration: config, range: ranges[$0], expectedBytes: bytesPerRange[$0]) }
+        let countUnigrams = config.ngramRange.lowerBound == 1
+        Parallelism.run(passes.count) { i in passes[i].run(documents, tokenizer: config.tokenizer, countUnigrams: countUnigrams) }
+        // 2. One token table (the first run's, grown with the others' tokens); map the others' ids.
+        let tokens = passes[0].tokens
+        let tokenDF = passes[0].tokenDF
+        var maps: [GrowableBuffer<UInt32>?] = [nil]
+        for pass in passes.dropFirst() {
+            let map = GrowableBuffer<UInt32>(capacity: pass.tokens.count)
+            for local in 0..<pass.tokens.count {
+                let id = tokens.intern(pass.tokens.bytes(local))
+                if id == tokenDF.count { tokenDF.append(0) }
+                tokenDF[id] += pass.tokenDF[local]
+                map.append(UInt32(id))
+            }
+            maps.append(map)
+        }
+        Parallelism.run(passes.count) { i in if let map = maps[i] { passes[i].remap(map) } }
+        // 3. Count n-grams, partitioned by the owner of their first word.
+        var partitions: [GramPartition] = []
+        if config.ngramRange.upperBound > 1 {
+            let partitionCount = ranges.count
+            var owner = [UInt8](repeating: 0, count: tokens.count)
+            for t in 0..<tokens.count { owner[t] = UInt8(truncatingIfNeeded: Int(ByteHashing.mix(UInt64(t)) >> 32) % partitionCount) }
+            let occurrences = passes.reduce(0) { $0 + $1.sequence.count }
+            partitions = (0..<partitionCount).map { GramPartition(index: $0, expectedOccurrences: occurrences / partitionCount) }
+            let all = partitions
+            owner.withUnsafeBufferPointer { owner in
+                Parallelism.run(partitionCount) { p in all[p].run(passes, owner: owner.baseAddress!, configuration: config) }
+            }
+        }
+        let vocabulary = CorpusVocabulary(tokens: tokens, tokenDF: tokenDF, partitions: partitions)
         try vocabulary.select(documents: documents.count, configuration: config) { tokenCF, gramCF in
-            for (c, chunk) in chunks.enumerated() {
-                for e in 0..<chunk.entryFeatures.count {
-                    let f = vocabulary.merged(chunk.entryFeatures[e], chunk: c)
-                    let n = Int64(chunk.entryCounts[e])
-                    if f & NGramTable.tag != 0 { gramCF[Int(f & ~NGramTable.tag)] += n } else { tokenCF[Int(f)] += n }
+            for pass in passes {
+                for e in 0..<pass.unigrams.count { tokenCF[Int(pass.unigrams[e])] += Int64(pass.unigramCounts[e]) }
+            }
+            for (p, partition) in partitions.enumerated() {
+                let base = vocabulary.gramOffsets[p]
+                for e in 0..<partition.features.count {
+                    let f = partition.features[e]
+                    let n = Int64(partition.counts[e])
+                    if f & NGramTable.tag != 0 { gramCF[base + Int(f & ~NGramTable.tag)] += n } else { tokenCF[Int(f)] += n }
                 }
             }
         }
-        return (chunks, vocabulary)
+        return (passes, partitions, vocabulary)
     }
 
     /// The fitted model: terms (compact UTF-8) in column order, and their idf.
@@ -120,44 +154,55 @@ public struct TfidfVectorizer: Sendable {
         return TfidfModel(configuration: configuration, termBytes: termBytes, offsets: offsets, idf: idf)
     }
 
-    /// The TF-IDF rows of the counted documents, chunks weighted in parallel.
-    private func weigh(_ chunks: [ChunkCounter], vocabulary: CorpusVocabulary,
+    /// The TF-IDF rows of the counted documents: documents split over the
+    /// cores, each row gathered from every partition's entries.
+    private func weigh(_ passes: [TokenPass], _ partitions: [GramPartition], vocabulary: CorpusVocabulary,
                        weighting: TfidfWeighting, columns: Int) -> SparseMatrix {
-        let parts = chunks.map { _ in RowsBuffer() }
-        Parallelism.run(chunks.count) { c in
-            let chunk = chunks[c]
-            let out = parts[c]
-            // Per local feature: column << 32 | idf bits, or .max when not a feature.
-            let tokenInfo = GrowableBuffer<UInt64>(capacity: chunk.tokens.count)
-            let gramInfo = GrowableBuffer<UInt64>(capacity: chunk.grams.count)
-            for local in 0..<chunk.tokens.count {
-                tokenInfo.append(Self.info(vocabulary.column(vocabulary.merged(UInt32(local), chunk: c)), weighting))
-            }
-            for local in 0..<chunk.grams.count {
-                gramInfo.append(Self.info(vocabulary.column(vocabulary.merged(NGramTable.tagged(local), chunk: c)), weighting))
-            }
-            let tokenBase = tokenInfo.base, gramBase = gramInfo.base
-            let features = chunk.entryFeatures.base, counts = chunk.entryCounts.base
-            let offsets = chunk.documentOffsets
+        // Per global token / n-gram: column << 32 | idf bits, or .max when not a feature.
+        let tokenInfo = GrowableBuffer<UInt64>(repeating: .max, count: vocabulary.tokenDF.count)
+        let gramInfo = GrowableBuffer<UInt64>(repeating: .max, count: vocabulary.gramDF.count)
+        for (column, f) in vocabulary.features.enumerated() {
+            let info = Self.info(Int32(column), weighting)
+            if f & NGramTable.tag != 0 { gramInfo[Int(f & ~NGramTable.tag)] = info } else { tokenInfo[Int(f)] = info }
+        }
+        let parts = passes.map { _ in RowsBuffer() }
+        let tokenBase = tokenInfo.base, gramBase = gramInfo.base
+        Parallelism.run(passes.count) { r in
+            let out = parts[r]
+            let pass = passes[r]
             let pairs = GrowableBuffer<UInt64>(capacity: 1024)
             let weights = GrowableBuffer<Double>(capacity: 1024)
-            for d in 0..<(offsets.count - 1) {
+            let sortScratch = GrowableBuffer<UInt64>(capacity: 1024)
+            let unigrams = pass.unigrams.base, unigramCounts = pass.unigramCounts.base
+            for d in pass.range {
                 pairs.removeAll()
                 weights.removeAll()
-                for e in offsets[d]..<offsets[d + 1] {
-                    let f = features[e]
-                    let info = f & NGramTable.tag != 0 ? gramBase[Int(f & ~NGramTable.tag)] : tokenBase[Int(f)]
+                let k = d - pass.range.lowerBound
+                for e in pass.unigramEnds[k]..<pass.unigramEnds[k + 1] {
+                    let info = tokenBase[Int(unigrams[e])]
                     if info == .max { continue }
                     let idf = Float(bitPattern: UInt32(truncatingIfNeeded: info))
                     pairs.append(info & 0xFFFF_FFFF_0000_0000 | UInt64(weights.count))
-                    weights.append(weighting.weight(count: counts[e], idf: idf))
+                    weights.append(weighting.weight(count: unigramCounts[e], idf: idf))
                 }
-                weighting.appendRow(pairs.buffer, weights: weights.base, indices: out.indices, values: out.values)
+                for (p, partition) in partitions.enumerated() {
+                    let features = partition.features.base, counts = partition.counts.base
+                    let gramBaseP = gramBase + vocabulary.gramOffsets[p]
+                    for e in partition.documentOffsets[d]..<partition.documentOffsets[d + 1] {
+                        let info = gramBaseP[Int(features[e] & ~NGramTable.tag)]
+                        if info == .max { continue }
+                        let idf = Float(bitPattern: UInt32(truncatingIfNeeded: info))
+                        pairs.append(info & 0xFFFF_FFFF_0000_0000 | UInt64(weights.count))
+                        weights.append(weighting.weight(count: counts[e], idf: idf))
+                    }
+                }
+                weighting.appendRow(pairs.buffer, weights: weights.base, indices: out.indices, values: out.values,
+                                    scratch: sortScratch)
                 out.offsets.append(out.indices.count)
             }
-            // The raw pointers above must not outlive their buffers.
-            withExtendedLifetime((tokenInfo, gramInfo, weights, chunk)) {}
+            withExtendedLifetime((weights, pass)) {}
         }
+        withExtendedLifetime((tokenInfo, gramInfo, partitions, passes)) {}
         return RowsBuffer.concatenate(parts, columns: columns)
     }
 
@@ -182,41 +227,33 @@ final class RowsBuffer: @unchecked Sendable {
         let nnz = parts.reduce(0) { $0 + $1.indices.count }
         let rows = parts.reduce(0) { $0 + $1.offsets.count - 1 }
         var offsets = ContiguousArray<Int>(repeating: 0, count: rows + 1)
-        var indices = ContiguousArray<Int32>(repeating: 0, count: nnz)
-        var values = ContiguousArray<Float>(repeating: 0, count: nnz)
-        var row = 0, base = 0
+        // Every entry is written below, so no zero-filling.
+        var indices = ContiguousArray<Int32>(unsafeUninitializedCapacity: nnz) { _, count in count = nnz }
+        var values = ContiguousArray<Float>(unsafeUninitializedCapacity: nnz) { _, count in count = nnz }
+        // Where each part starts, in rows and in entries; parts copy in parallel.
+        var rowStart = [0], entryStart = [0]
+        for part in parts {
+            rowStart.append(rowStart.last! + part.offsets.count - 1)
+            entryStart.append(entryStart.last! + part.indices.count)
+        }
         offsets.withUnsafeMutableBufferPointer { offsets in
             indices.withUnsafeMutableBufferPointer { indices in
                 values.withUnsafeMutableBufferPointer { values in
-                    for part in parts {
-                        for r in 1..<part.offsets.count { offsets[row + r] = base + part.offsets[r] }
-                        row += part.offsets.count - 1
-                        if part.indices.count > 0, let i = indices.baseAddress, let v = values.baseAddress {
-                            (i + base).update(from: part.indices.base, count: part.indices.count)
-                            (v + base).update(from: part.values.base, count: part.values.count)
+                    Parallelism.run(nnz > 100_000 ? parts.count : 1) { q in
+                        let range = nnz > 100_000 ? q..<(q + 1) : 0..<parts.count
+                        for p in range {
+                            let part = parts[p]
+                            let row = rowStart[p], base = entryStart[p]
+                            for r in 1..<part.offsets.count { offsets[row + r] = base + part.offsets[r] }
+                            if part.indices.count > 0, let i = indices.baseAddress, let v = values.baseAddress {
+                                (i + base).update(from: part.indices.base, count: part.indices.count)
+                                (v + base).update(from: part.values.base, count: part.values.count)
+                            }
                         }
-                        base += part.indices.count
                     }
                 }
             }
         }
         return SparseMatrix(rows: rows, columns: columns, rowOffsets: offsets, columnIndices: indices, values: values)
-    }
-}
-
-enum Trace {
-    nonisolated(unsafe) static var last = (0.0, 0.0)
-    static let on = ProcessInfo.processInfo.environment["PRECIS_TRACE"] != nil
-    static func now() -> (Double, Double) {
-        var w = timespec(), c = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &w)
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c)
-        return (Double(w.tv_sec) + Double(w.tv_nsec) / 1e9, Double(c.tv_sec) + Double(c.tv_nsec) / 1e9)
-    }
-    static func mark(_ what: String) {
-        guard on else { return }
-        let n = now()
-        FileHandle.standardError.write(Data("\(what): wall \(Int((n.0 - last.0) * 1000)) ms, cpu \(Int((n.1 - last.1) * 1000)) ms\n".utf8))
-        last = n
     }
 }

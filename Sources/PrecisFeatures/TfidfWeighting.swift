@@ -20,13 +20,19 @@ struct TfidfWeighting {
 
     /// Appends a row given `pairs` of `column << 32 | k` (columns distinct,
     /// any order; sorted in place) where `weights[k]` is the unnormalised
-    /// weight of that column.
+    /// weight of that column. Long rows are radix-sorted in `scratch`.
     @inline(__always)
     func appendRow(_ pairs: UnsafeMutableBufferPointer<UInt64>, weights: UnsafePointer<Double>,
-                   indices: GrowableBuffer<Int32>, values: GrowableBuffer<Float>) {
+                   indices: GrowableBuffer<Int32>, values: GrowableBuffer<Float>,
+                   scratch: GrowableBuffer<UInt64>? = nil) {
         let n = pairs.count
         guard n > 0 else { return }
-        Self.sort(pairs)
+        if n >= 256, let scratch {
+            scratch.reserve(n)
+            RadixSort.sort(pairs, lowBit: 32, highBit: 32 + RadixSort.bits(idf.count), scratch: scratch.base)
+        } else {
+            Self.sort(pairs)
+        }
         var total = 0.0
         switch norm {
         case .l2: for k in 0..<n { let w = weights[Int(pairs[k] & 0xFFFF_FFFF)]; total += w * w }

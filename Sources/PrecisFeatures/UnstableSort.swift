@@ -57,3 +57,46 @@ extension UnsafeMutablePointer where Pointee == UInt64 {
         let t = self[i]; self[i] = self[j]; self[j] = t
     }
 }
+
+/// Least-significant-digit radix sort of 64-bit keys on their bits
+/// `lowBit..<highBit` (the other bits ride along), 11 bits per pass, using
+/// `scratch` (at least as long as `a`). Stable; linear time, so it beats
+/// comparison sorts on long arrays such as a vocabulary or a long row.
+enum RadixSort {
+    static let digitBits = 11
+
+    /// Sorts `a` by bits `lowBit..<highBit`; `scratch` must hold `a.count` elements.
+    static func sort(_ a: UnsafeMutableBufferPointer<UInt64>, lowBit: Int, highBit: Int,
+                     scratch: UnsafeMutablePointer<UInt64>) {
+        let n = a.count
+        guard n > 1, let base = a.baseAddress else { return }
+        let radix = 1 << digitBits
+        let mask = UInt64(radix - 1)
+        var source = base, target = scratch
+        var counts = [Int](repeating: 0, count: radix)
+        var shift = lowBit
+        var passes = 0
+        while shift < highBit {
+            let s = UInt64(shift)
+            counts.withUnsafeMutableBufferPointer { counts in
+                for k in 0..<radix { counts[k] = 0 }
+                for i in 0..<n { counts[Int((source[i] >> s) & mask)] += 1 }
+                var total = 0
+                for k in 0..<radix { let c = counts[k]; counts[k] = total; total += c }
+                for i in 0..<n {
+                    let x = source[i]
+                    let d = Int((x >> s) & mask)
+                    target[counts[d]] = x
+                    counts[d] += 1
+                }
+            }
+            swap(&source, &target)
+            shift += digitBits
+            passes += 1
+        }
+        if passes % 2 == 1 { base.update(from: scratch, count: n) }
+    }
+
+    /// Number of bits needed to represent `value`.
+    static func bits(_ value: Int) -> Int { Int.bitWidth - max(0, value).leadingZeroBitCount }
+}

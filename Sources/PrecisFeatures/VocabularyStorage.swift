@@ -48,6 +48,27 @@ final class VocabularyStorage: @unchecked Sendable {
         return made
     }
 
+    /// The terms as UTF-8 text, one a line, each line ending in `\n`.
+    func lines() -> Data {
+        var out = Data()
+        out.reserveCapacity(offsets.isEmpty ? count * 12 : bytes.count + count)
+        if offsets.isEmpty {
+            for term in terms { out.append(contentsOf: term.utf8); out.append(0x0A) }
+        } else {
+            bytes.withUnsafeBufferPointer { bytes in
+                var chunk = [UInt8]()
+                chunk.reserveCapacity(1 << 16)
+                for j in 0..<count {
+                    chunk.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offsets[j]..<offsets[j + 1]]))
+                    chunk.append(0x0A)
+                    if chunk.count >= 1 << 16 { out.append(contentsOf: chunk); chunk.removeAll(keepingCapacity: true) }
+                }
+                out.append(contentsOf: chunk)
+            }
+        }
+        return out
+    }
+
     /// Calls `body` with each term's column and UTF-8 bytes, in column order,
     /// without making strings when the compact form is there.
     func forEachTerm(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {

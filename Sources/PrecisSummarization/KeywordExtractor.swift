@@ -82,7 +82,7 @@ public struct KeywordExtractor: Sendable {
         // Each sentence as runs of candidate vertices; -1 marks a break (stop word or number).
         var sentences: [[Int32]] = []
         var surfaces: [[String]] = []
-        for sentence in config.segmenter.sentences(in: text) where sentence.kind == .body || sentence.kind == .heading {
+        for sentence in config.segmenter.sentences(in: text) where sentence.kind != .furniture {
             var sequence: [Int32] = []
             var words: [String] = []
             for token in tokenizer.tokens(in: sentence.text) {
@@ -128,7 +128,7 @@ public struct KeywordExtractor: Sendable {
         let order = (0..<n).sorted { (rank[$0], $1) > (rank[$1], $0) }
         var isKeyword = [Bool](repeating: false, count: n)
         for v in order.prefix(keep) { isKeyword[v] = true }
-        // Phrases: maximal runs of adjacent keywords, split into pieces of at most maximumPhraseWords.
+        // Phrases: maximal runs of adjacent, distinct keywords, of at most maximumPhraseWords.
         struct PhraseStats { var count = 0; var surfaces: [String: Int] = [:]; var vertices: [Int32] = [] }
         var phrases: [[Int32]: PhraseStats] = [:]
         for (sequence, words) in zip(sentences, surfaces) {
@@ -137,7 +137,7 @@ public struct KeywordExtractor: Sendable {
                 guard sequence[k] >= 0, isKeyword[Int(sequence[k])] else { k += 1; continue }
                 var e = k
                 while e < sequence.count && sequence[e] >= 0 && isKeyword[Int(sequence[e])]
-                        && e - k < config.maximumPhraseWords { e += 1 }
+                        && e - k < config.maximumPhraseWords && !sequence[k..<e].contains(sequence[e]) { e += 1 }
                 let key = Array(sequence[k..<e])
                 let surface = words[k..<e].joined(separator: " ")
                 phrases[key, default: PhraseStats(vertices: key)].count += 1

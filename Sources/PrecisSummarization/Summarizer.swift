@@ -1,5 +1,6 @@
 import Foundation
 import PrecisLinearAlgebra
+import PrecisFeatures
 import PrecisText
 
 /// An extractive summariser: it splits a document into sentences, scores the
@@ -58,54 +59,131 @@ public struct Summarizer: Sendable {
         let words = candidates.map { sentences[$0].wordCount }
         var wordBudget = Int.max
         if case .words(let w) = length { wordBudget = w }
-        let chosen = select(scores: ranked.scores, similarity: ranked.similarity, words: words,
+        let chosen: [Int]
+        if let similarity = ranked.similarity {
+            chosen = select(scores: ranked.scores, similarity: similarity, words: words,
                             budget: budget, wordBudget: wordBudget)
+        } else {
+            chosen = selectByRank(scores: ranked.scores, keys: ranked.duplicateKeys, words: words,
+                                  budget: budget, wordBudget: wordBudget)
+        }
         let result = chosen.sorted().map { k in
             ScoredSentence(index: candidates[k], text: sentences[candidates[k]].text, score: ranked.scores[k])
         }
         return Summary(sentences: result, documentSentences: sentences, scores: allScores)
     }
 
-    /// The scores of candidate sentences (in order) and, for graph methods, their similarity matrix.
-    public func score(_ candidates: [Sentence]) -> (scores: [Float], similarity: Matrix?) {
+    /// The scores of candidate sentences (in order) and, for graph methods on documents of at
+    /// most ``SummarizerConfiguration/maximumGraphSentences`` candidates, their similarity matrix.
+    public func score(_ candidates: [Sentence]) -> (scores: [Float], similarity: Matrix?, duplicateKeys: [Int]) {
         let n = candidates.count
         let config = configuration
         if config.method == .lead {
-            return ((0..<n).map { 1 / Float($0 + 1) }, nil)
+            return ((0..<n).map { 1 / Float($0 + 1) }, nil, Array(0..<n))
         }
         let vectors = config.vectorizer.vectorize(candidates.map(\.text))
-        let similarity = SentenceSimilarity.matrix(vectors)
-        var weights = similarity
-        weights.storage.withUnsafeMutableBufferPointer { w in
-            for i in 0..<n {
-                for j in 0..<n {
-                    let k = i * n + j
-                    if i == j { w[k] = 0 }
-                    else if config.method == .lexRank { w[k] = w[k] >= config.lexRankThreshold ? 1 : 0 }
-                    else if w[k] < 0 { w[k] = 0 }
-                }
-            }
-        }
-        var personalization: [Float]? = nil
+        var personalization = [Float](repeating: 1 / Float(n), count: n)
         if config.method == .positional {
             personalization = (0..<n).map { 1 / Float(pow(Double($0 + 1), Double(config.positionExponent))) }
+            let total = personalization.reduce(0, +)
+            for i in 0..<n { personalization[i] /= total }
         }
-        let pageRank = PageRank(damping: config.damping, tolerance: config.tolerance,
-                                maximumIterations: config.maximumIterations)
-        var scores = pageRank.scores(weights, personalization: personalization)
+        var scores: [Float]
+        var similarity: Matrix? = nil
+        var keys = Array(0..<n)
+        if n > config.maximumGraphSentences {
+            scores = Self.degreeCentrality(vectors.matrix)
+            let mean = scores.reduce(0, +) / Float(n)
+            let d = config.damping
+            for i in 0..<n {
+                scores[i] = (1 - d) * personalization[i] + d * (mean > 0 ? scores[i] / mean : 1) / Float(n)
+            }
+            // Exact repeats share a key: the first sentence with the same terms.
+            var first: [[Int32]: Int] = [:]
+            for i in 0..<n {
+                if let earlier = first[vectors.sequences[i]] { keys[i] = earlier } else { first[vectors.sequences[i]] = i }
+            }
+        } else {
+            let s = SentenceSimilarity.matrix(vectors)
+            var weights = s
+            weights.storage.withUnsafeMutableBufferPointer { w in
+                for i in 0..<n {
+                    for j in 0..<n {
+                        let k = i * n + j
+                        if i == j { w[k] = 0 }
+                        else if config.method == .lexRank { w[k] = w[k] >= config.lexRankThreshold ? 1 : 0 }
+                        else if w[k] < 0 { w[k] = 0 }
+                    }
+                }
+            }
+            let pageRank = PageRank(damping: config.damping, tolerance: config.tolerance,
+                                    maximumIterations: config.maximumIterations)
+            scores = pageRank.scores(weights, personalization: personalization)
+            similarity = s
+        }
         // Mean score 1, then the optional length factor.
         let meanWords = Float(candidates.reduce(0) { $0 + $1.wordCount }) / Float(max(n, 1))
         for i in 0..<n {
             scores[i] *= Float(n)
+            if config.danglingPronounFactor != 1 && Self.opensWithPronoun(candidates[i].text) {
+                scores[i] *= config.danglingPronounFactor
+            }
             if config.lengthExponent != 0 && meanWords > 0 {
                 scores[i] *= Float(pow(Double(Float(candidates[i].wordCount) / meanWords), Double(config.lengthExponent)))
             }
         }
-        return (scores, similarity)
+        return (scores, similarity, keys)
+    }
+
+    /// Pronouns that point back to an earlier sentence when they open one.
+    static let backReferences: Set<String> = [
+        "he", "she", "it", "its", "they", "their", "them", "his", "her", "this", "these", "those", "that",
+        "such", "there", "here", "both", "also", "however", "but", "and",
+    ]
+
+    /// Whether `text` opens (after quotes) with one of ``backReferences``.
+    static func opensWithPronoun(_ text: String) -> Bool {
+        var word = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" || scalar == "'" || scalar == "\u{201C}" || scalar == "\u{2018}" { if word.isEmpty { continue } else { break } }
+            guard scalar.properties.isAlphabetic, word.unicodeScalars.count < 10 else { break }
+            word.unicodeScalars.append(scalar)
+        }
+        return backReferences.contains(word.lowercased())
+    }
+
+    /// `xᵢ·Σⱼxⱼ − xᵢ·xᵢ` for each row of `x`: the sum of its dot products with every other row. O(non-zeros).
+    static func degreeCentrality(_ x: SparseMatrix) -> [Float] {
+        var total = [Float](repeating: 0, count: x.columns)
+        for k in 0..<x.nonZeroCount { total[Int(x.columnIndices[k])] += x.values[k] }
+        return (0..<x.rows).map { i in
+            var dot: Float = 0
+            for k in x.rowOffsets[i]..<x.rowOffsets[i + 1] {
+                let v = x.values[k]
+                dot += v * (total[Int(x.columnIndices[k])] - v)
+            }
+            return max(dot, 0)
+        }
+    }
+
+    /// Selection by score alone, skipping exact repeats (for documents too large for a graph).
+    func selectByRank(scores: [Float], keys: [Int], words: [Int], budget: Int, wordBudget: Int) -> [Int] {
+        let order = scores.indices.sorted { (scores[$0], $1) > (scores[$1], $0) }
+        var seen = Set<Int>()
+        var chosen: [Int] = []
+        var usedWords = 0
+        for i in order where chosen.count < budget {
+            guard !seen.contains(keys[i]) else { continue }
+            if usedWords + words[i] > wordBudget && !chosen.isEmpty { continue }
+            seen.insert(keys[i])
+            chosen.append(i)
+            usedWords += words[i]
+        }
+        return chosen
     }
 
     /// Maximal-marginal-relevance selection under sentence and word budgets.
-    func select(scores: [Float], similarity: Matrix?, words: [Int], budget: Int, wordBudget: Int) -> [Int] {
+    func select(scores: [Float], similarity: Matrix, words: [Int], budget: Int, wordBudget: Int) -> [Int] {
         let n = scores.count
         let top = scores.max() ?? 1
         let scale: Float = top > 0 ? 1 / top : 1
@@ -119,9 +197,7 @@ public struct Summarizer: Sendable {
             var best = -1
             var bestValue = -Float.infinity
             for i in 0..<n where available[i] {
-                let value = similarity == nil
-                    ? scores[i]
-                    : lambda * scores[i] * scale - (1 - lambda) * maxSimilarity[i]
+                let value = lambda * scores[i] * scale - (1 - lambda) * maxSimilarity[i]
                 if value > bestValue { bestValue = value; best = i }
             }
             guard best >= 0 else { break }
@@ -129,12 +205,10 @@ public struct Summarizer: Sendable {
             if usedWords + words[best] > wordBudget && !chosen.isEmpty { continue }
             chosen.append(best)
             usedWords += words[best]
-            if let similarity {
-                for i in 0..<n where available[i] {
-                    let s = similarity[best, i]
-                    if s > maxSimilarity[i] { maxSimilarity[i] = s }
-                    if s >= cap { available[i] = false }
-                }
+            for i in 0..<n where available[i] {
+                let s = similarity[best, i]
+                if s > maxSimilarity[i] { maxSimilarity[i] = s }
+                if s >= cap { available[i] = false }
             }
         }
         return chosen

@@ -25,11 +25,19 @@ public struct SummarizerConfiguration: Sendable {
     /// Exponent of the length factor `(words / mean words)^lengthExponent` that multiplies
     /// graph scores (0 turns it off). Longer sentences carry more facts.
     public var lengthExponent: Float = 0
+    /// Multiplier for sentences that open with a pronoun referring back ("He added ...",
+    /// "Its backers ..."), which read poorly without the sentence before them (1 turns it off).
+    public var danglingPronounFactor: Float = 1
     /// Maximal marginal relevance trade-off: 1 ranks by score alone, lower values
     /// penalise similarity to already chosen sentences.
     public var mmrLambda: Float = 0.85
     /// A sentence whose cosine similarity to a chosen one reaches this is never chosen (near-duplicates).
     public var redundancyThreshold: Float = 0.6
+    /// Documents with more candidate sentences than this are not turned into a dense graph
+    /// (its n² similarities would not fit in memory); their sentences are scored by degree
+    /// centrality, `xᵢ·Σⱼxⱼ − ‖xᵢ‖²` (the sum of cosine similarities to all other sentences),
+    /// in O(non-zeros), and only exact repeats are filtered out.
+    public var maximumGraphSentences: Int = 3000
     /// TF-IDF options and stemming of the sentence vectors.
     public var vectorizer: SentenceVectorizer = SentenceVectorizer()
     /// Sentence segmentation and page-furniture rules.

@@ -26,6 +26,9 @@ public final class TokenBuffer {
 
     deinit { storage.deallocate() }
 
+    /// The current contents (valid until the buffer is next used).
+    public var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: count) }
+
     /// Makes room for at least `needed` bytes; the contents are discarded.
     @inlinable
     func reserve(_ needed: Int) {

@@ -56,26 +56,45 @@ struct ClassifierInput {
         case .auto, .text:
             return [ClassifierInput(source: source, text: text)]
         case .tsv, .lines, .jsonl:
+            // Lines are found on UTF-8 bytes (LF, optional CR before it), not Characters.
             var rows: [ClassifierInput] = []
-            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-                if trimmed.isEmpty { continue }
-                let where_ = "\(source):\(n + 1)"
-                switch layout {
-                case .tsv:
-                    let body = line.firstIndex(of: "\t").map { String(line[line.index(after: $0)...]) } ?? String(line)
-                    rows.append(ClassifierInput(source: where_, text: body))
-                case .jsonl:
-                    guard let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [String: Any] else {
-                        throw CommandFailure("\(where_): not a JSON object")
+            var utf8 = text
+            utf8.withUTF8 { bytes in
+                var start = 0, lineNumber = 0
+                while start <= bytes.count {
+                    var end = start
+                    while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                    lineNumber += 1
+                    var stop = end
+                    if stop > start && bytes[stop - 1] == 0x0D { stop -= 1 }
+                    let line = UnsafeBufferPointer(rebasing: bytes[start..<stop])
+                    start = end + 1
+                    if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                        if end >= bytes.count { break }
+                        continue
+                    }
+                    let place = "\(source):\(lineNumber)"
+                    switch layout {
+                    case .tsv:
+                        let body = line.firstIndex(of: 0x09).map { UnsafeBufferPointer(rebasing: line[($0 + 1)...]) } ?? line
+                        rows.append(ClassifierInput(source: place, text: String(decoding: body, as: UTF8.self)))
+                    case .jsonl:
+                        rows.append(ClassifierInput(source: place, text: String(decoding: line, as: UTF8.self)))
+                    default:
+                        rows.append(ClassifierInput(source: place, text: String(decoding: line, as: UTF8.self)))
+                    }
+                    if end >= bytes.count { break }
+                }
+            }
+            if layout == .jsonl {
+                for (i, row) in rows.enumerated() {
+                    guard let object = try? JSONSerialization.jsonObject(with: Data(row.text.utf8)) as? [String: Any] else {
+                        throw CommandFailure("\(row.source): not a JSON object")
                     }
                     guard let body = (object["text"] ?? object["article"]) as? String else {
-                        throw CommandFailure("\(where_): no \"text\" or \"article\" string field")
+                        throw CommandFailure("\(row.source): no \"text\" or \"article\" string field")
                     }
-                    let id = object["id"].map { "\($0)" }
-                    rows.append(ClassifierInput(source: id ?? where_, text: body))
-                default:
-                    rows.append(ClassifierInput(source: where_, text: String(line)))
+                    rows[i] = ClassifierInput(source: object["id"].map { "\($0)" } ?? row.source, text: body)
                 }
             }
             return rows

@@ -5,7 +5,7 @@ import Precis
 /// and `cross-validate`. Every option is optional: the library's defaults apply
 /// unless the user names one.
 struct ClassifierOptions: ParsableArguments {
-    @Option(name: .customLong("c"), help: ArgumentHelp("Inverse L2 regularisation strength, scikit-learn's C (default: 30).", valueName: "C"))
+    @Option(name: .customLong("c"), help: ArgumentHelp("Inverse L2 regularisation strength, scikit-learn's C (default: 300).", valueName: "C"))
     var c: Double?
 
     @Option(help: ArgumentHelp("L2 penalty on the mean loss, scikit-learn's SGD alpha (instead of --c).", valueName: "ALPHA"))

@@ -8,13 +8,9 @@ struct ClassifyCommand: ParsableCommand {
         commandName: "classify",
         abstract: "Predict the topic of documents (files, standard input, or each row of a TSV/JSONL file).",
         discussion: """
-        Without --model, the shipped default model (Models/bbc-news.precis: business, entertainment,
-        politics, sport, tech) is used; it is looked up in $PRECIS_MODEL_DIR, then in a Models/
-        folder above the executable or the current directory.
+        Without --model, the shipped default model (Models/bbc-news.precis: business, entertainment, politics, sport, tech) is used; it is looked up in $PRECIS_MODEL_DIR, then in a Models/ folder above the executable or the current directory.
 
-        Output: one line per document, the label (preceded by the document's source when there are
-        several), then with --top K the K most probable labels and their probabilities. --json writes
-        one object per line: {"source", "label", "probabilities"} (and "explanation").
+        Output: one line per document, the label (preceded by the document's source when there are several), then with --top K the K most probable labels and their probabilities. --json writes one object per line: {"source", "label", "probabilities"} (and "explanation").
 
         Examples:
           precis classify article.txt

@@ -9,9 +9,7 @@ struct CrossValidateCommand: ParsableCommand {
         commandName: "cross-validate",
         abstract: "Stratified K-fold cross-validation of the training options on labelled data.",
         discussion: """
-        Each fold fits the vectoriser and classifier on the other folds and scores the held-out
-        one. Prints each fold, the mean ± standard deviation, and the report of all out-of-fold
-        predictions pooled.
+        Each fold fits the vectoriser and classifier on the other folds and scores the held-out one. Prints each fold, the mean ± standard deviation, and the report of all out-of-fold predictions pooled.
 
         Example:
           precis cross-validate --data train.tsv --folds 5

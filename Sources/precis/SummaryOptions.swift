@@ -29,8 +29,8 @@ struct SummaryLengthOptions: ParsableArguments {
 
 /// `--method` and the summariser's hyper-parameters.
 struct SummarizerOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Scoring method: \(SummaryMethod.names.joined(separator: ", ")) (default \(SummaryMethod.default.rawValue)).", valueName: "name"))
-    var method: String?
+    @Option(name: .long, help: ArgumentHelp("Scoring method.", valueName: "name"))
+    var method: SummaryMethod = .default
 
     @Option(name: .long, help: ArgumentHelp("PageRank damping factor (default 0.85).", visibility: .hidden))
     var damping: Float?
@@ -40,6 +40,9 @@ struct SummarizerOptions: ParsableArguments {
 
     @Option(name: .customLong("length-exponent"), help: ArgumentHelp("Multiply scores by (words/mean words)^x.", visibility: .hidden))
     var lengthExponent: Float?
+
+    @Option(name: .customLong("pronoun-factor"), help: ArgumentHelp("Multiply scores of sentences opening with a back-referring pronoun.", visibility: .hidden))
+    var pronounFactor: Float?
 
     @Option(name: .customLong("mmr-lambda"), help: ArgumentHelp("Redundancy trade-off in [0, 1]; 1 ranks by score alone.", visibility: .hidden))
     var mmrLambda: Float?
@@ -54,23 +57,29 @@ struct SummarizerOptions: ParsableArguments {
     var sentenceStemming = false
 
     func validate() throws {
-        if let method, SummaryMethod(rawValue: method.lowercased()) == nil {
-            throw ValidationError("unknown --method '\(method)'; choose one of \(SummaryMethod.names.joined(separator: ", "))")
-        }
         if let damping, !(damping > 0 && damping < 1) { throw ValidationError("--damping must be in (0, 1)") }
         if let mmrLambda, !(mmrLambda >= 0 && mmrLambda <= 1) { throw ValidationError("--mmr-lambda must be in [0, 1]") }
     }
 
     var configuration: SummarizerConfiguration {
         var config = SummarizerConfiguration()
-        if let method, let m = SummaryMethod(rawValue: method.lowercased()) { config.method = m }
+        config.method = method
         if let damping { config.damping = damping }
         if let positionExponent { config.positionExponent = positionExponent }
         if let lengthExponent { config.lengthExponent = lengthExponent }
         if let mmrLambda { config.mmrLambda = mmrLambda }
+        if let pronounFactor { config.danglingPronounFactor = pronounFactor }
         if let redundancyThreshold { config.redundancyThreshold = redundancyThreshold }
         if let lexRankThreshold { config.lexRankThreshold = lexRankThreshold }
         if sentenceStemming { config.vectorizer.stemming = true }
         return config
     }
+}
+
+extension SummaryMethod: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(rawValue: argument.lowercased())
+    }
+
+    public var defaultValueDescription: String { rawValue }
 }

@@ -9,11 +9,9 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train a topic classifier on labelled text and write a model file.",
         discussion: """
-        Defaults (no option needed): word 1-2-grams in at least 2 documents, sublinear TF-IDF,
-        multinomial logistic regression with C = 30, fitted by L-BFGS (at most 100 iterations).
-        The model is written to a temporary file and renamed, so an existing model is only
-        replaced by a complete new one. Set SOURCE_DATE_EPOCH to make the recorded date (and so
-        the whole file) reproducible.
+        Defaults (no option needed): word 1-2-grams in at least 2 documents, sublinear TF-IDF, multinomial logistic regression with C = 300, fitted by L-BFGS (at most 100 iterations).
+
+        The model is written to a temporary file and renamed, so an existing model is only replaced by a complete new one. Set SOURCE_DATE_EPOCH to make the recorded date (and so the whole file) reproducible.
 
         Example:
           precis train --data train.tsv --model topics.precis
@@ -84,7 +82,6 @@ struct TrainCommand: ParsableCommand {
             throw CommandFailure(error.description)
         }
         let elapsed = Date().timeIntervalSince(start)
-        _ = elapsed
         let meta = trained.metadata
         var lines = [
             "model:      \(model)",

@@ -45,29 +45,26 @@ struct VectorizeCommand: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let t0 = clock.now
-        let documents = try data.load().map(\.text)
+        let documents = try data.loadTexts()
         let t1 = clock.now
         let config = try vectorizer.configuration(defaults: TfidfConfiguration())
         let matrix: SparseMatrix
-        let vocabulary: [String]
+        let vocabulary: Data
         if let hashing {
             guard hashing > 0 && hashing <= Int(Int32.max) else {
                 throw ValidationError("--hashing takes a positive number of columns, got \(hashing)")
             }
-            var defaults = TfidfConfiguration()
-            defaults.ngramRange = config.ngramRange
-            defaults.stopWords = config.stopWords
-            defaults.sublinearTF = config.sublinearTF
-            guard config == defaults else {
+            let defaults = TfidfConfiguration()
+            guard config.minDF == defaults.minDF, config.maxDF == defaults.maxDF, config.maxFeatures == nil else {
                 throw ValidationError("--min-df, --max-df and --max-features need a vocabulary; they cannot be used with --hashing")
             }
             matrix = HashingVectorizer(featureCount: hashing, alternateSign: false, configuration: config)
                 .fitTransformTfidf(documents).matrix
-            vocabulary = (0..<hashing).map { "hash:\($0)" }
+            vocabulary = Data((0..<hashing).map { "hash:\($0)\n" }.joined().utf8)
         } else {
             let fitted = try TfidfVectorizer(configuration: config).fitTransform(documents)
             matrix = fitted.matrix
-            vocabulary = fitted.model.vocabulary
+            vocabulary = fitted.model.vocabularyText()
         }
         let t2 = clock.now
         try Self.write(matrix: matrix, vocabulary: vocabulary, to: output)
@@ -83,7 +80,7 @@ struct VectorizeCommand: ParsableCommand {
     }
 
     /// Writes the pair so that a `matrix.mtx` present always matches its `vocabulary.txt`.
-    static func write(matrix: SparseMatrix, vocabulary: [String], to directory: String) throws {
+    static func write(matrix: SparseMatrix, vocabulary: Data, to directory: String) throws {
         let fm = FileManager.default
         do {
             try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -99,15 +96,13 @@ struct VectorizeCommand: ParsableCommand {
             try? fm.removeItem(atPath: matrixTemp)
             try? fm.removeItem(atPath: vocabularyTemp)
         }
-        var vocabularyText = vocabulary.joined(separator: "\n")
-        if !vocabulary.isEmpty { vocabularyText += "\n" }
         do {
-            try Data(vocabularyText.utf8).write(to: URL(fileURLWithPath: vocabularyTemp))
+            try vocabulary.write(to: URL(fileURLWithPath: vocabularyTemp))
         } catch {
             throw OutputError(path: vocabularyPath, message: "cannot write (\(error.localizedDescription))")
         }
         do {
-            try MatrixMarket.encode(matrix).write(to: URL(fileURLWithPath: matrixTemp))
+            try MatrixMarket.write(matrix, to: matrixTemp)
         } catch {
             throw OutputError(path: matrixPath, message: "cannot write (\(error.localizedDescription))")
         }

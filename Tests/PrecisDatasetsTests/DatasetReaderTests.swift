@@ -45,6 +45,14 @@ struct DatasetReaderTests {
         ])
     }
 
+    @Test("texts only: labels not needed, JSONL articles read through their 'article' key")
+    func textsOnly() throws {
+        #expect(try LabeledDataset.readTexts(path: Self.fixture("articles.jsonl")) == ["First article text.", "Second one."])
+        #expect(try LabeledDataset.readTexts(path: Self.fixture("small.jsonl")).count == 3)
+        #expect(try LabeledDataset.readTexts(path: Self.fixture("small.tsv")).count == 3)
+        #expect(message { try LabeledDataset.read(path: Self.fixture("articles.jsonl")) }?.contains(":1: missing key 'text'") == true)
+    }
+
     @Test("directory: one sub-directory per label, .txt files in name order, hidden entries skipped")
     func directory() throws {
         let docs = try LabeledDataset.read(path: Self.fixture("dir"))

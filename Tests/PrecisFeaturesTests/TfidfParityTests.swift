@@ -19,6 +19,7 @@ struct TfidfParityTests {
         let documents = try ParityFixture.documents
         let (model, x) = try TfidfVectorizer(configuration: config).fitTransform(documents)
         #expect(model.vocabulary == expected["vocabulary"] as! [String])
+        #expect(String(decoding: model.vocabularyText(), as: UTF8.self) == model.vocabulary.map { $0 + "\n" }.joined())
         if let idf = expected["idf"] as? [Double] {
             #expect(model.idf.count == idf.count)
             for (got, want) in zip(model.idf, idf) { #expect(got == Float(want)) }
@@ -39,6 +40,8 @@ struct TfidfParityTests {
         let documents = try ParityFixture.documents
         let (model, x) = try TfidfVectorizer(configuration: config).fitTransform(documents)
         let rebuilt = TfidfModel(configuration: config, vocabulary: model.vocabulary, idf: model.idf)
+        #expect(rebuilt == model)
+        #expect(rebuilt.vocabularyText() == model.vocabularyText())
         #expect(rebuilt.transform(documents) == x)
         #expect(rebuilt.featureIndex(of: "quick brown fox") == model.vocabulary.firstIndex(of: "quick brown fox"))
         #expect(rebuilt.featureIndex(of: "東京都") != nil)

@@ -86,6 +86,17 @@ struct SummarizerTests {
         #expect(Summarizer().summarize(String(repeating: "word ", count: 400_000), length: .sentences(3)).isEmpty)
     }
 
+    @Test("the dangling-pronoun factor keeps back-referring openers out when set low")
+    func pronouns() throws {
+        let text = try Self.sample("river-barrage.txt")
+        var config = SummarizerConfiguration()
+        config.danglingPronounFactor = 0.01
+        let summary = Summarizer(configuration: config).summarize(text, length: .sentences(4))
+        let openers = ["He ", "She ", "It ", "Its ", "They ", "This ", "\"If it"]
+        #expect(!summary.sentences.contains { s in openers.contains { s.text.hasPrefix($0) } })
+        #expect(Summarizer().summarize(text, length: .sentences(4)).sentences.contains { $0.text.hasPrefix("Its ") || $0.text.hasPrefix("He ") })
+    }
+
     @Test("same input, same output")
     func deterministic() throws {
         let text = try Self.sample("river-barrage.txt")
@@ -187,10 +198,55 @@ struct KeywordTests {
         #expect(!phrases.contains { SummaryStopWords.english.contains($0.text) })
     }
 
+    @Test("phrases never repeat a word; run-on text still yields keyphrases")
+    func distinctWords() {
+        let text = String(repeating: "power power grid power station grid ", count: 2000)
+        let phrases = KeywordExtractor().keyphrases(in: text, top: 5)
+        #expect(!phrases.isEmpty)
+        for p in phrases {
+            let words = p.text.split(separator: " ")
+            #expect(Set(words).count == words.count, "\(p.text)")
+        }
+    }
+
     @Test("no content words, no keyphrases")
     func empty() {
         #expect(KeywordExtractor().keyphrases(in: "", top: 5).isEmpty)
         #expect(KeywordExtractor().keyphrases(in: "It is what it is. 2004 2005.", top: 5).isEmpty)
         #expect(KeywordExtractor().keyphrases(in: "Banks lend money.", top: 0).isEmpty)
+    }
+}
+
+struct LargeDocumentTests {
+    @Test("a 2 MB line with a full stop every ten words (about 37,000 sentences) is summarised without a dense graph")
+    func manySentences() {
+        var rng = SeededGenerator(seed: 3)
+        let words = ["market", "bank", "rates", "council", "vote", "team", "match", "film", "music", "court", "phone", "storm"]
+        var parts: [String] = []
+        var size = 0
+        while size < 2_000_000 {
+            let s = "Word " + (0..<9).map { _ in words[Int(rng.next() % UInt64(words.count))] }.joined(separator: " ") + "."
+            parts.append(s)
+            size += s.utf8.count + 1
+        }
+        let summary = Summarizer().summarize(parts.joined(separator: " "), length: .sentences(3))
+        #expect(summary.documentSentences.count == parts.count)
+        #expect(summary.sentences.count == 3)
+        #expect(Set(summary.sentences.map(\.text)).count == 3)
+    }
+
+    @Test("the linear fallback keeps budgets, document order and drops exact repeats")
+    func fallback() throws {
+        var config = SummarizerConfiguration()
+        config.maximumGraphSentences = 3
+        let repeated = "The council approved the new budget after a long debate on Tuesday."
+        let text = try SummarizerTests.sample("school-meals.txt") + "\n" + repeated + " " + repeated
+        for method in SummaryMethod.allCases {
+            config.method = method
+            let summary = Summarizer(configuration: config).summarize(text, length: .sentences(4))
+            #expect(summary.sentences.count == 4)
+            #expect(summary.sentences.map(\.index) == summary.sentences.map(\.index).sorted())
+            #expect(summary.sentences.filter { $0.text == repeated }.count <= 1)
+        }
     }
 }

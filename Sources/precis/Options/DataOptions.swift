@@ -18,9 +18,18 @@ struct DataOptions: ParsableArguments {
 
     /// Reads every document.
     func load() throws -> [LabeledDocument] {
+        try LabeledDataset.read(path: path, format: dataFormat(), labelColumn: labelColumn, textColumn: textColumn)
+    }
+
+    /// Reads only the texts (no label needed; JSONL may use `article` for the text).
+    func loadTexts() throws -> [String] {
+        try LabeledDataset.readTexts(path: path, format: dataFormat(), labelColumn: labelColumn, textColumn: textColumn)
+    }
+
+    private func dataFormat() throws -> DataFormat {
         guard let dataFormat = DataFormat(rawValue: format) else {
             throw ValidationError("--format must be one of \(DataFormat.allCases.map(\.rawValue).joined(separator: ", ")), got '\(format)'")
         }
-        return try LabeledDataset.read(path: path, format: dataFormat, labelColumn: labelColumn, textColumn: textColumn)
+        return dataFormat
     }
 }

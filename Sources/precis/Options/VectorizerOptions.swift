@@ -26,6 +26,18 @@ struct VectorizerOptions: ParsableArguments {
     @Flag(name: .customLong("sublinear-tf"), inversion: .prefixedNo, help: "Use 1 + log(tf) instead of raw term counts.")
     var sublinearTF: Bool?
 
+    @Option(help: ArgumentHelp("Row normalisation: l2 (default), l1 or none.", valueName: "l2|l1|none"))
+    var norm: String?
+
+    @Flag(name: .customLong("smooth-idf"), inversion: .prefixedNo, help: "Add one to document frequencies (default on).")
+    var smoothIDF: Bool?
+
+    @Flag(name: .customLong("use-idf"), inversion: .prefixedNo, help: "Weight terms by inverse document frequency (default on).")
+    var useIDF: Bool?
+
+    @Flag(name: .customLong("lowercase"), inversion: .prefixedNo, help: "Lowercase text before tokenising (default on).")
+    var lowercase: Bool?
+
     /// `defaults` with every option the user gave applied.
     func configuration(defaults: TfidfConfiguration) throws -> TfidfConfiguration {
         var config = defaults
@@ -44,6 +56,15 @@ struct VectorizerOptions: ParsableArguments {
             }
         }
         if let sublinearTF { config.sublinearTF = sublinearTF }
+        if let norm {
+            guard let value = Norm(rawValue: norm) else {
+                throw ValidationError("--norm takes l2, l1 or none, got '\(norm)'")
+            }
+            config.norm = value
+        }
+        if let smoothIDF { config.smoothIDF = smoothIDF }
+        if let useIDF { config.useIDF = useIDF }
+        if let lowercase { config.tokenizer.lowercase = lowercase }
         return config
     }
 

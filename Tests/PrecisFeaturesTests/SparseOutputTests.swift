@@ -1,0 +1,83 @@
+import Testing
+import Foundation
+import PrecisFeatures
+import PrecisTestSupport
+
+struct SparseOutputTests {
+    /// A random sparse matrix with sorted, distinct columns per row.
+    static func randomMatrix(rows: Int, columns: Int, perRow: Int, seed: UInt64) -> SparseMatrix {
+        var rng = SeededGenerator(seed: seed)
+        var builder = SparseMatrix.Builder(columns: columns)
+        for _ in 0..<rows {
+            let cols = Set((0..<Int.random(in: 0...perRow, using: &rng)).map { _ in Int32.random(in: 0..<Int32(columns), using: &rng) })
+            let sorted = cols.sorted()
+            builder.appendRow(indices: sorted, values: sorted.map { _ in Float.random(in: -2...2, using: &rng) })
+        }
+        return builder.build()
+    }
+
+    @Test("Matrix Market round-trips exactly, also when written in many parallel pieces")
+    func matrixMarketRoundTrip() throws {
+        for (rows, perRow) in [(3, 4), (5_000, 80)] {
+            let m = Self.randomMatrix(rows: rows, columns: 700, perRow: perRow, seed: UInt64(rows))
+            let data = MatrixMarket.encode(m)
+            #expect(try MatrixMarket.decode(data) == m)
+            let dir = TestPaths.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let path = dir.appendingPathComponent("m.mtx").path
+            try MatrixMarket.write(m, to: path)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == data)
+            // Line-by-line: header, size, then row-major 1-based entries.
+            let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+            #expect(lines[0] == "%%MatrixMarket matrix coordinate real general")
+            #expect(lines[1] == "\(rows) 700 \(m.nonZeroCount)")
+        }
+    }
+
+    @Test("values are written so that they read back as the same Float, at every magnitude")
+    func floatText() throws {
+        var rng = SeededGenerator(seed: 11)
+        var values: [Float] = [0, 1, -1, 0.5, 1e-4, 9.9999e-5, 999_999.94, 1e6, 0.1, 0.42519635, 3.4028235e38, 1.0e-45, 100, 123456.7]
+        // Every float around every power of ten in the fast range.
+        for k in -4...6 {
+            let p = Float("1e\(k)")!
+            var x = p
+            for _ in 0..<50 { x = x.nextDown }
+            for _ in 0..<100 { values.append(x); x = x.nextUp }
+        }
+        for _ in 0..<20_000 {
+            values.append(Float(bitPattern: UInt32.random(in: 0..<0x7F80_0000, using: &rng)) * (Bool.random(using: &rng) ? 1 : -1))
+            values.append(Float.random(in: -3...3, using: &rng))
+        }
+        var builder = SparseMatrix.Builder(columns: values.count)
+        builder.appendRow(indices: (0..<Int32(values.count)).map { $0 }, values: values)
+        let m = builder.build()
+        let text = String(decoding: MatrixMarket.encode(m), as: UTF8.self)
+        let written = text.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ")[2] }
+        for (value, field) in zip(values, written) {
+            #expect(Float(String(field)) == value, "\(value) written as \(field)")
+            let digits = field.drop { $0 == "-" }
+            #expect(!(digits.count > 1 && digits.first == "0" && digits.dropFirst().first != "."), "\(field)")
+        }
+        #expect(written.prefix(4) == ["0.0", "1", "-1", "0.5"])
+    }
+
+    @Test("long rows (radix-sorted) equal the transform path, column by column")
+    func longRows() throws {
+        // Documents with many distinct terms, so rows exceed the radix-sort threshold.
+        var rng = SeededGenerator(seed: 7)
+        let words = (0..<3000).map { "w\($0)x" }
+        let documents = (0..<60).map { _ in (0..<1500).map { _ in words[Int.random(in: 0..<words.count, using: &rng)] }.joined(separator: " ") }
+        var config = TfidfConfiguration()
+        config.ngramRange = 1...2
+        config.sublinearTF = true
+        let (model, x) = try TfidfVectorizer(configuration: config).fitTransform(documents)
+        #expect(x.row(0).indices.count > 1000)
+        let again = model.transform(documents)
+        #expect(again == x)
+        for i in 0..<x.rows {
+            let idx = Array(x.row(i).indices)
+            #expect(zip(idx, idx.dropFirst()).allSatisfy { $0 < $1 })
+        }
+    }
+}
