@@ -177,7 +177,8 @@ def measure(cmd, runs, warmup, env=None, stdout_path=None, timeout=1800, stdin_p
     return {"wall": stats(s["wall"] for s in samples), "cpu": stats(s["cpu"] for s in samples),
             "rss_mb": max(s["rss_mb"] for s in samples), "output": parse_json_stdout(samples[-1]["stdout"]),
             "outputs": [parse_json_stdout(s["stdout"]) for s in samples] if not stdout_path else [],
-            "stderr_tail": last_line(samples[-1]["stderr"]), "runs": runs, "warmup": warmup,
+            "stderr_tail": last_line(samples[-1]["stderr"]), "stderr_tails": [s["stderr"][-2000:] for s in samples],
+            "runs": runs, "warmup": warmup,
             "command": " ".join(map(str, cmd))}
 
 
@@ -374,9 +375,17 @@ class Harness:
                 cmd = [self.precis.path, "vectorize", "--data", data, "--output", outdir]
                 if ngram != "1,1":
                     cmd += ["--ngram-range", ngram]
+                timings = self.precis.has_flag("vectorize", "--timings")
+                if timings:
+                    cmd += ["--timings"]
                 m = measure(cmd, self.runs, self.warmup)
                 if "error" not in m:
                     m["mb_per_s"] = size / 1e6 / m["wall"]["median"]
+                    # `--timings` prints "read X s, fit+transform Y s (...), write Z s" on stderr.
+                    fits = [re.search(r"fit\+transform ([0-9.]+) s", t) for t in m["stderr_tails"]] if timings else []
+                    if fits and all(fits):
+                        m["in_process_seconds"] = stats(float(f.group(1)) for f in fits)
+                        m["mb_per_s_in_process"] = size / 1e6 / m["in_process_seconds"]["median"]
                     m["features"] = sum(1 for _ in open(outdir / "vocabulary.txt", encoding="utf-8"))
                     m["nnz"] = self.mtx_nnz(outdir / "matrix.mtx")
                     m["output_bytes"] = sum(p.stat().st_size for p in outdir.iterdir())
