@@ -43,31 +43,41 @@ PEER_SETTINGS = ["--ngram-range", "1,2", "--min-df", "2", "--sublinear-tf"]
 FASTTEXT_EPOCHS, FASTTEXT_DIM = 25, 100
 
 # What each mode measures. `runs` timed repeats after `warmup` discarded runs.
+# `context_peer_runs`: (runs, warmup) for peers that are context rather than a headline
+# ratio's denominator (LR, fastText, sumy other than TextRank, SGD at scaling points) —
+# quick mode runs them once to stay under 10 minutes; None = same as `runs`/`warmup`.
+# `rouge_all_precis`: score every precis method's output with rouge-score here; otherwise
+# only the default method is cross-checked and the others use `precis evaluate-summaries`.
 MODES = {
-    "smoke": dict(runs=1, warmup=0, latency_runs=2, row_limit=(300, 100), context_peer_runs=(1, 0), train_sets=["bbc-news"], timed_train_sets=[], lr_sets=[],
-                  fasttext_sets=["bbc-news"], tfidf_data="bbc-news", summary_limit=30,
-                  summary_peers=["lead", "textrank"], peer_variants=[], all_articles=False,
-                  scaling_data="bbc-news", scaling_fractions=[0.5, 1.0], scaling_sklearn=True,
-                  doc_lengths=[10, 100], sumy_max_length=100, gemm_sizes=[256], gemm_repeats=2,
-                  blas_switch_train="bbc-news"),
-    "quick": dict(runs=3, warmup=1, latency_runs=10, train_sets=TRAIN_SETS, context_peer_runs=(1, 0),
-                  timed_train_sets=["bbc-news", "20newsgroups"], lr_sets=["bbc-news"],
-                  fasttext_sets=TRAIN_SETS, tfidf_data="20newsgroups", summary_limit=None,
-                  summary_peers=["lead", "textrank", "lexrank", "lsa", "luhn"],
-                  peer_variants=["textrank", "lexrank"], all_articles=True, scaling_data="20newsgroups", scaling_fractions=[0.25, 0.5, 1.0],
-                  scaling_sklearn=True, doc_lengths=[10, 20, 50, 100, 200, 500, 1000, 2000],
-                  sumy_max_length=500, gemm_sizes=[1024, 256], gemm_repeats=5,
-                  blas_switch_train="reuters21578-r52"),
-    "full": dict(runs=5, warmup=1, latency_runs=20, train_sets=TRAIN_SETS, timed_train_sets=TRAIN_SETS,
-                 context_peer_runs=None,
-                 lr_sets=TRAIN_SETS,
-                 fasttext_sets=TRAIN_SETS, tfidf_data="20newsgroups", summary_limit=None,
-                 summary_peers=["lead", "textrank", "lexrank", "lsa", "luhn"],
-                 peer_variants=["textrank", "lexrank", "lsa", "luhn"],
-                 all_articles=True, scaling_data="20newsgroups", scaling_fractions=[0.25, 0.5, 0.75, 1.0],
-                 scaling_sklearn=True, doc_lengths=[10, 20, 50, 100, 200, 500, 1000, 2000],
-                 sumy_max_length=1000, gemm_sizes=[1024, 256, 2048], gemm_repeats=7, scaling_peer_settings=True,
-                 blas_switch_train="20newsgroups"),
+    "smoke": dict(
+        runs=1, warmup=0, latency_runs=2, peer_latency_runs=1, row_limit=(300, 100), context_peer_runs=(1, 0),
+        train_sets=["bbc-news"], timed_train_sets=[], lr_sets=[], fasttext_sets=["bbc-news"],
+        tfidf_data="bbc-news", summary_limit=30, summary_peers=["lead", "textrank"], timed_summary_peers=["textrank"],
+        peer_variants=[], rouge_all_precis=True, all_articles=False,
+        scaling_data="bbc-news", scaling_fractions=[0.5, 1.0], scaling_peer_settings=False,
+        doc_lengths=[10, 100], sumy_max_length=100, gemm_sizes=[256], gemm_repeats=2,
+        blas_switch_train=["bbc-news"], sumy_scaling=["textrank"]),
+    "quick": dict(
+        runs=3, warmup=1, latency_runs=10, peer_latency_runs=3, context_peer_runs=(1, 0),
+        train_sets=TRAIN_SETS, timed_train_sets=["bbc-news", "20newsgroups"], lr_sets=["bbc-news"],
+        fasttext_sets=["bbc-news", "reuters21578-r8"],
+        tfidf_data="20newsgroups", summary_limit=None, summary_peers=["lead", "textrank", "lexrank", "lsa", "luhn"],
+        timed_summary_peers=["textrank", "lead"], peer_variants=["textrank"], rouge_all_precis=False,
+        all_articles=True,
+        scaling_data="20newsgroups", scaling_fractions=[0.25, 0.5, 1.0], scaling_peer_settings=False,
+        doc_lengths=[10, 20, 50, 100, 200, 500, 1000, 2000], sumy_max_length=500,
+        gemm_sizes=[1024, 256], gemm_repeats=5, blas_switch_train=["reuters21578-r8"], blas_switch_doc=1000,
+        sumy_scaling=["textrank"]),
+    "full": dict(
+        runs=5, warmup=1, latency_runs=20, peer_latency_runs=10, context_peer_runs=None,
+        train_sets=TRAIN_SETS, timed_train_sets=TRAIN_SETS, lr_sets=TRAIN_SETS, fasttext_sets=TRAIN_SETS,
+        tfidf_data="20newsgroups", summary_limit=None, summary_peers=["lead", "textrank", "lexrank", "lsa", "luhn"],
+        timed_summary_peers=["lead", "textrank", "lexrank", "lsa", "luhn"],
+        peer_variants=["textrank", "lexrank", "lsa", "luhn"], rouge_all_precis=True, all_articles=True,
+        scaling_data="20newsgroups", scaling_fractions=[0.25, 0.5, 0.75, 1.0], scaling_peer_settings=True,
+        doc_lengths=[10, 20, 50, 100, 200, 500, 1000, 2000], sumy_max_length=1000,
+        gemm_sizes=[1024, 256, 2048], gemm_repeats=7,
+        blas_switch_train=["reuters21578-r52", "20newsgroups"], sumy_scaling=["textrank", "lexrank"]),
 }
 
 
@@ -167,7 +177,8 @@ def measure(cmd, runs, warmup, env=None, stdout_path=None, timeout=1800, stdin_p
     return {"wall": stats(s["wall"] for s in samples), "cpu": stats(s["cpu"] for s in samples),
             "rss_mb": max(s["rss_mb"] for s in samples), "output": parse_json_stdout(samples[-1]["stdout"]),
             "outputs": [parse_json_stdout(s["stdout"]) for s in samples] if not stdout_path else [],
-            "stderr_tail": last_line(samples[-1]["stderr"]), "runs": runs, "warmup": warmup,
+            "stderr_tail": last_line(samples[-1]["stderr"]), "stderr_tails": [s["stderr"][-2000:] for s in samples],
+            "runs": runs, "warmup": warmup,
             "command": " ".join(map(str, cmd))}
 
 
@@ -364,18 +375,28 @@ class Harness:
                 cmd = [self.precis.path, "vectorize", "--data", data, "--output", outdir]
                 if ngram != "1,1":
                     cmd += ["--ngram-range", ngram]
+                timings = self.precis.has_flag("vectorize", "--timings")
+                if timings:
+                    cmd += ["--timings"]
                 m = measure(cmd, self.runs, self.warmup)
                 if "error" not in m:
                     m["mb_per_s"] = size / 1e6 / m["wall"]["median"]
+                    # `--timings` prints "read X s, fit+transform Y s (...), write Z s" on stderr.
+                    fits = [re.search(r"fit\+transform ([0-9.]+) s", t) for t in m["stderr_tails"]] if timings else []
+                    if fits and all(fits):
+                        m["in_process_seconds"] = stats(float(f.group(1)) for f in fits)
+                        m["mb_per_s_in_process"] = size / 1e6 / m["in_process_seconds"]["median"]
                     m["features"] = sum(1 for _ in open(outdir / "vocabulary.txt", encoding="utf-8"))
                     m["nnz"] = self.mtx_nnz(outdir / "matrix.mtx")
                     m["output_bytes"] = sum(p.stat().st_size for p in outdir.iterdir())
                 case["precis"] = m
             else:
                 case["precis"] = not_available("precis vectorize")
-            m = measure(self.peer("sklearn_tfidf.py", "--data", data, "--ngram-range", ngram), self.runs, self.warmup)
+            # The repeats run inside one Python process (no interpreter start-up or re-reading per repeat).
+            m = measure(self.peer("sklearn_tfidf.py", "--data", data, "--ngram-range", ngram, "--repeats", self.runs,
+                                  "--warmup", self.warmup), 1, 0)
             if "error" not in m:
-                m["in_process_seconds"] = stats(o["seconds"] for o in m["outputs"])
+                m["in_process_seconds"] = stats(m["output"]["seconds"])
                 m["mb_per_s"] = size / 1e6 / m["in_process_seconds"]["median"]
                 m["mb_per_s_whole_process"] = size / 1e6 / m["wall"]["median"]
                 m["features"] = m["output"]["features"]
@@ -475,7 +496,8 @@ class Harness:
         for kind, path in [("sklearn-sgd", models / f"{name}-sgd.pkl"), ("fasttext", models / f"{name}-fasttext.bin")]:
             if path.exists():
                 lat[kind] = measure(self.peer("classify_one.py", "--kind", "sklearn" if kind.startswith("sklearn")
-                                              else "fasttext", "--model", path, "--file", doc), runs, 1)
+                                              else "fasttext", "--model", path, "--file", doc),
+                                    self.mode["peer_latency_runs"], 1)
             else:
                 lat[kind] = not_available(f"{kind} model (training failed)")
         res["latency"] = lat
@@ -538,13 +560,26 @@ class Harness:
                 key = f"precis {method or '(default)'}"
                 sysres = {}
                 out = outdir / f"precis-{method}-3.jsonl"
+                # rouge-score on precis's own output: every method in full mode, the default
+                # method (a cross-check of precis's ROUGE) in quick mode.
+                scored_here = self.mode["rouge_all_precis"] or method == default or method is None
                 m = self.precis_summarize_jsonl(test_path, 3, method, self.runs, self.warmup, out)
+                own = self.precis_evaluate_summaries(test_path, method)
+                sysres["own-evaluation"] = own
                 if "error" not in m:
                     m["articles_per_second"] = len(test) / m["wall"]["median"]
-                    m["rouge"] = rouge_score(read_predictions(out), test)
+                    if scored_here:
+                        m["rouge"] = rouge_score(read_predictions(out), test)
+                        m["rouge_source"] = "rouge-score"
+                    elif isinstance((own or {}).get("3"), dict) and "rouge1" in own["3"]:
+                        m["rouge"] = own["3"]
+                        m["rouge_source"] = "precis evaluate-summaries"
                 sysres["3"] = m
-                sysres["match-reference"] = self.precis_match_reference(method, groups, test, outdir)
-                sysres["own-evaluation"] = self.precis_evaluate_summaries(test_path, method)
+                if scored_here:
+                    sysres["match-reference"] = self.precis_match_reference(method, groups, test, outdir)
+                elif isinstance((own or {}).get("match-reference"), dict) and "rouge1" in own["match-reference"]:
+                    sysres["match-reference"] = {"rouge": own["match-reference"],
+                                                 "rouge_source": "precis evaluate-summaries"}
                 res["systems"][key] = sysres
                 log(key, rouge_line(sysres))
                 self.results["summarization"] = res
@@ -560,10 +595,10 @@ class Harness:
                 key = ("Lead-k" if method == "lead" else f"sumy {method}") + suffix
                 sysres = {}
                 out = outdir / f"peer-{method}-{stop}-3.jsonl"
-                primary = stop == "english"
+                timed = stop == "english" and method in self.mode["timed_summary_peers"]
                 m = measure(self.peer("sumy_summarize.py", "--data", test_path, "--method", method, "--sentences", 3,
-                                      "--out", out, "--repeats", self.runs if primary else 1,
-                                      "--warmup", self.warmup if primary else 0, "--stop-words", stop), 1, 0)
+                                      "--out", out, "--repeats", self.runs if timed else 1,
+                                      "--warmup", self.warmup if timed else 0, "--stop-words", stop), 1, 0)
                 if "error" not in m:
                     secs = stats(m["output"]["seconds"])
                     m["in_process_seconds"] = secs
@@ -588,9 +623,10 @@ class Harness:
                 if "error" not in m:
                     m["articles_per_second"] = len(records) / m["wall"]["median"]
                 thr["precis"] = m
+            cruns, cwarm = self.mode["context_peer_runs"] or (self.runs, self.warmup)
             m = measure(self.peer("sumy_summarize.py", "--data", all_path, "--method", "textrank", "--sentences", 3,
-                                  "--out", outdir / "sumy-all.jsonl", "--repeats", self.runs,
-                                  "--warmup", self.warmup), 1, 0)
+                                  "--out", outdir / "sumy-all.jsonl", "--repeats", cruns,
+                                  "--warmup", cwarm), 1, 0)
             if "error" not in m:
                 m["in_process_seconds"] = stats(m["output"]["seconds"])
                 m["articles_per_second"] = len(records) / m["in_process_seconds"]["median"]
@@ -631,11 +667,11 @@ class Harness:
     def blas_switch(self):
         res = {}
         ref = {"LD_LIBRARY_PATH": REFERENCE_BLAS_DIR}
-        name = self.mode["blas_switch_train"]
         model = self.work / "models" / "blas-switch.precis"
         if self.precis.has("train"):
-            for label, env in [("openblas", None), ("reference", ref)]:
-                res[f"train {name} (defaults) / {label}"] = self.precis_train(self.ds(name), model, [], env=env)
+            for name in self.mode["blas_switch_train"]:
+                for label, env in [("openblas", None), ("reference", ref)]:
+                    res[f"train {name} (defaults) / {label}"] = self.precis_train(self.ds(name), model, [], env=env)
         if self.precis.has("summarize") and self.precis.has_flag("summarize", "--jsonl"):
             methods, default = self.precis.summary_methods()
             test_path = self.work / "summary-test.jsonl"
@@ -648,10 +684,11 @@ class Harness:
                         m["articles_per_second"] = n / m["wall"]["median"]
                     res[f"summarize {n} articles, {method or 'default'} / {label}"] = m
             # The longest synthetic document stresses the dense similarity matrix most.
-            longest = self.work / f"doc-{max(self.mode['doc_lengths'])}.txt"
+            n_doc = self.mode.get("blas_switch_doc") or max(self.mode["doc_lengths"])
+            longest = self.work / f"doc-{n_doc}.txt"
             if longest.exists():
                 for label, env in [("openblas", None), ("reference", ref)]:
-                    res[f"summarize one {max(self.mode['doc_lengths'])}-sentence document / {label}"] = measure(
+                    res[f"summarize one {n_doc}-sentence document / {label}"] = measure(
                         [self.precis.path, "summarize", longest, "--sentences", "3"], self.runs, self.warmup, env=env)
         self.results["blas_switch"] = res
 
@@ -677,16 +714,17 @@ class Harness:
             if frac == 1.0 and name in self.mode["timed_train_sets"] and ok(full.get("sklearn-sgd")):
                 # The whole set was timed in section 3 with the same commands (shuffled rows
                 # there too); reuse those figures rather than spend the time again.
-                for key in ["precis-default", "precis-peer-settings", "sklearn-sgd"]:
+                keys = ["precis-default", "sklearn-sgd"] + (["precis-peer-settings"] if self.mode["scaling_peer_settings"] else [])
+                for key in keys:
                     point[key] = dict(full.get(key) or not_available(key), reused_from="training")
                 tr["points"].append(point)
                 continue
             point["precis-default"] = self.precis_train(path, models / "scaling.precis", [])
-            if self.mode.get("scaling_peer_settings"):
+            if self.mode["scaling_peer_settings"]:
                 point["precis-peer-settings"] = self.precis_train(path, models / "scaling.precis", PEER_SETTINGS)
-            if self.mode["scaling_sklearn"]:
-                point["sklearn-sgd"] = measure(self.peer("sklearn_train.py", "--train", path, "--test", test,
-                                                         "--classifier", "sgd"), self.runs, 0)
+            cruns, cwarm = self.mode["context_peer_runs"] or (self.runs, self.warmup)
+            point["sklearn-sgd"] = measure(self.peer("sklearn_train.py", "--train", path, "--test", test,
+                                                     "--classifier", "sgd"), cruns, cwarm)
             tr["points"].append(point)
             log(f"scaling {frac}", {k2: summarize_case({k2: v}) for k2, v in point.items() if isinstance(v, dict)})
             self.results["scaling"] = res
@@ -703,27 +741,45 @@ class Harness:
             doc = self.work / f"doc-{n}.txt"
             doc.write_text(text, encoding="utf-8")
             docj = self.work / f"doc-{n}.jsonl"
-            write_jsonl(docj, [{"id": f"synthetic-{n}", "article": text, "summary": ""}])
+            write_jsonl(docj, [{"id": f"synthetic-{n}", "article": text, "summary": chosen[0]}])
             point = {"sentences": n, "bytes": len(text.encode("utf-8"))}
             if self.precis.has("summarize"):
                 for method in methods or [None]:
                     cmd = [self.precis.path, "summarize", doc, "--sentences", "3"]
                     if method:
                         cmd += ["--method", method]
-                    point[f"precis {method or '(default)'}"] = measure(cmd, self.runs, self.warmup, timeout=600)
-            for peer in ["textrank", "lexrank"]:
-                if n <= self.mode["sumy_max_length"]:
-                    m = measure(self.peer("sumy_summarize.py", "--data", docj, "--method", peer, "--sentences", 3,
-                                          "--out", self.work / "doc-summary.jsonl", "--repeats", self.runs,
-                                          "--warmup", 0), 1, 0, timeout=900)
-                    if "error" not in m:
-                        m["in_process_seconds"] = stats(m["output"]["seconds"])
-                    point[f"sumy {peer}"] = m
+                    m = measure(cmd, self.runs, self.warmup, timeout=600)
+                    # In-process time (read + summarise + score one document, no process start-up)
+                    # from evaluate-summaries' own "seconds", for the growth rate.
+                    if "error" not in m and self.precis.has("evaluate-summaries"):
+                        ev = [self.precis.path, "evaluate-summaries", "--data", docj, "--sentences", "3", "--json"]
+                        if method:
+                            ev += ["--method", method]
+                        e = measure(ev, self.runs, self.warmup, timeout=600)
+                        if "error" not in e and all(o and "seconds" in o for o in e["outputs"]):
+                            m["in_process_seconds"] = stats(o["seconds"] for o in e["outputs"])
+                            m["in_process_source"] = "precis evaluate-summaries --json seconds"
+                    point[f"precis {method or '(default)'}"] = m
             sm["points"].append(point)
             log(f"doc {n}", {k2: summarize_case({k2: v}) for k2, v in point.items() if isinstance(v, dict)})
             res["summarization"] = sm
             self.results["scaling"] = res
             self.save()
+        # sumy: every length in one Python process per method, each timed in-process.
+        docs = [self.work / f"doc-{n}.jsonl" for n in self.mode["doc_lengths"] if n <= self.mode["sumy_max_length"]]
+        for peer in self.mode["sumy_scaling"]:
+            m = measure(self.peer("sumy_scaling.py", "--method", peer, "--repeats", self.runs, "--warmup", self.warmup,
+                                  *docs), 1, 0, timeout=1800)
+            for point in sm["points"]:
+                if point["sentences"] > self.mode["sumy_max_length"]:
+                    continue
+                if "error" in m:
+                    point[f"sumy {peer}"] = m
+                    continue
+                secs = m["output"]["results"].get(str(point["sentences"]))
+                point[f"sumy {peer}"] = {"wall": stats(secs), "rss_mb": m["rss_mb"], "in_process_seconds": stats(secs),
+                                         "note": "in-process; one Python process for all lengths"}
+            log(f"sumy {peer} scaling", {k: v for k, v in ((m.get("output") or {}).get("results") or {}).items()})
         self.results["scaling"] = res
 
     def run(self):
@@ -819,7 +875,7 @@ def main():
     ap.add_argument("--mode", choices=list(MODES), default="quick")
     ap.add_argument("--precis")
     ap.add_argument("--precis-bench")
-    ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+    ap.add_argument("--data", default=os.environ.get("PRECIS_SHARED_DATA", str(ROOT.parent / "shared" / "data")))
     ap.add_argument("--out")
     ap.add_argument("--only", help="comma-separated sections: blas,tfidf,training,classification,"
                                    "summarization,scaling,blas_switch")
