@@ -16,7 +16,9 @@ final class FeatureIndex: @unchecked Sendable {
 
     init(vocabulary: VocabularyStorage, stopWords: Set<String>) {
         tokens = TermTable(capacity: min(1 << 16, max(16, vocabulary.count)))
-        grams = NGramTable(capacity: min(1 << 20, max(16, vocabulary.count / 2)))
+        var gramTerms = 0
+        vocabulary.forEachTerm { _, bytes in if bytes.contains(0x20) { gramTerms += 1 } }
+        grams = NGramTable(capacity: min(1 << 22, max(16, gramTerms)))
         var ids: [UInt32] = []
         vocabulary.forEachTerm { column, bytes in
             ids.removeAll(keepingCapacity: true)
