@@ -137,15 +137,28 @@ public struct LogisticRegression: Sendable {
                 return ContiguousArray(w.map { Float(Double($0) / mean) })
             }
             var epochs = 0, loss = 0.0, previous = Double.infinity, converged = false
+            // Tail averaging: the mean of the weights after each of the last epochs.
+            let firstAveraged = config.epochs - min(config.averagedEpochs, config.epochs) + 1
+            var sum: ContiguousArray<Double>?, averaged = 0
             while epochs < config.epochs {
                 let dataLoss = sgd.runEpoch(&state, x: xTrain, labels: y32, sampleWeights: meanOne)
                 epochs += 1
                 loss = dataLoss + 0.5 * alpha * state.squaredNorm()
                 converged = abs(previous - loss) <= config.tolerance * max(abs(loss), 1)
                 previous = loss
+                if config.averagedEpochs > 1 && epochs >= firstAveraged {
+                    let now = state.parameters()
+                    if sum == nil { sum = ContiguousArray(repeating: 0, count: now.count) }
+                    for i in 0..<now.count { sum![i] += Double(now[i]) }
+                    averaged += 1
+                }
                 if !afterIteration(epochs, loss, { state.parameters() }) { break }
             }
-            theta = state.parameters()
+            if let sum, averaged > 1 {
+                theta = ContiguousArray(sum.map { Float($0 / Double(averaged)) })
+            } else {
+                theta = state.parameters()
+            }
             result = (epochs, converged, loss)
         }
 

@@ -84,9 +84,12 @@ public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
     /// The optimiser.
     public var solver: Solver = .sgd
     /// L2 penalty.
-    public var regularization: Regularization = .c(300)
+    public var regularization: Regularization = .alpha(2e-6)
     /// Passes over the training documents with the ``Solver/sgd`` solver.
-    public var epochs: Int = 15
+    public var epochs: Int = 7
+    /// With ``Solver/sgd``: the kept weights are the mean of the weights after each of
+    /// the last this many epochs (tail averaging, which smooths SGD's noise); `1` keeps the last.
+    public var averagedEpochs: Int = 1
     /// Upper bound on ``Solver/lbfgs`` iterations (one gradient evaluation each, plus rare line-search steps).
     public var maxIterations: Int = 100
     /// Stop when the objective improves by less than this, relative to its size,
@@ -109,7 +112,7 @@ public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
-        case solver, regularization, epochs, maxIterations, tolerance, classWeighting
+        case solver, regularization, epochs, averagedEpochs, maxIterations, tolerance, classWeighting
         case validationFraction, patience, seed, history
     }
 
@@ -121,6 +124,7 @@ public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
         solver = try c.decodeIfPresent(Solver.self, forKey: .solver) ?? .lbfgs
         regularization = try c.decodeIfPresent(Regularization.self, forKey: .regularization) ?? defaults.regularization
         epochs = try c.decodeIfPresent(Int.self, forKey: .epochs) ?? defaults.epochs
+        averagedEpochs = try c.decodeIfPresent(Int.self, forKey: .averagedEpochs) ?? 1
         maxIterations = try c.decodeIfPresent(Int.self, forKey: .maxIterations) ?? defaults.maxIterations
         tolerance = try c.decodeIfPresent(Double.self, forKey: .tolerance) ?? defaults.tolerance
         classWeighting = try c.decodeIfPresent(ClassWeighting.self, forKey: .classWeighting) ?? defaults.classWeighting
@@ -135,6 +139,7 @@ public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
         try c.encode(solver, forKey: .solver)
         try c.encode(regularization, forKey: .regularization)
         try c.encode(epochs, forKey: .epochs)
+        try c.encode(averagedEpochs, forKey: .averagedEpochs)
         try c.encode(maxIterations, forKey: .maxIterations)
         try c.encode(tolerance, forKey: .tolerance)
         try c.encode(classWeighting, forKey: .classWeighting)
@@ -158,6 +163,9 @@ public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
         }
         guard epochs >= 1 else {
             throw ClassificationError.invalidConfiguration("epochs must be at least 1, got \(epochs)")
+        }
+        guard averagedEpochs >= 1 else {
+            throw ClassificationError.invalidConfiguration("averaged epochs must be at least 1, got \(averagedEpochs)")
         }
         guard maxIterations >= 1 else {
             throw ClassificationError.invalidConfiguration("max-iter must be at least 1, got \(maxIterations)")

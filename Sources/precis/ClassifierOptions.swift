@@ -8,13 +8,16 @@ struct ClassifierOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Optimiser: sgd (stochastic gradient descent, fixed epochs) or lbfgs (full-batch L-BFGS) (default: sgd).", valueName: "sgd|lbfgs"))
     var solver: String?
 
-    @Option(help: ArgumentHelp("Passes over the data with --solver sgd (default: 15).", valueName: "N"))
+    @Option(help: ArgumentHelp("Passes over the data with --solver sgd (default: 7).", valueName: "N"))
     var epochs: Int?
 
-    @Option(name: .customLong("c"), help: ArgumentHelp("Inverse L2 regularisation strength, scikit-learn's C (default: 300).", valueName: "C"))
+    @Option(name: .customLong("average-epochs"), help: ArgumentHelp("With --solver sgd, keep the mean of the weights after each of the last N epochs (default: 1, the last).", valueName: "N"))
+    var averagedEpochs: Int?
+
+    @Option(name: .customLong("c"), help: ArgumentHelp("Inverse L2 regularisation strength, scikit-learn's C (instead of --alpha).", valueName: "C"))
     var c: Double?
 
-    @Option(help: ArgumentHelp("L2 penalty on the mean loss, scikit-learn's SGD alpha (instead of --c).", valueName: "ALPHA"))
+    @Option(help: ArgumentHelp("L2 penalty on the mean loss, scikit-learn's SGD alpha (default: 2e-6).", valueName: "ALPHA"))
     var alpha: Double?
 
     @Option(name: .customLong("max-iter"), help: ArgumentHelp("Maximum L-BFGS iterations with --solver lbfgs (default: 100).", valueName: "N"))
@@ -32,7 +35,7 @@ struct ClassifierOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Early-stopping patience in iterations (L-BFGS) or epochs (SGD) (default: 10).", valueName: "N"))
     var patience: Int?
 
-    @Option(help: ArgumentHelp("Seed of every random choice (held-out split, folds) (default: 42).", valueName: "N"))
+    @Option(help: ArgumentHelp("Seed of every random choice (SGD document order, held-out split, folds) (default: 42).", valueName: "N"))
     var seed: UInt64?
 
     /// The library defaults with every option the user gave applied.
@@ -56,6 +59,10 @@ struct ClassifierOptions: ParsableArguments {
         if let epochs {
             guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
             config.epochs = epochs
+        }
+        if let averagedEpochs {
+            guard averagedEpochs >= 1 else { throw ValidationError("--average-epochs must be at least 1, got \(averagedEpochs)") }
+            config.averagedEpochs = averagedEpochs
         }
         if let maxIterations {
             guard maxIterations >= 1 else { throw ValidationError("--max-iter must be at least 1, got \(maxIterations)") }
