@@ -86,10 +86,10 @@ public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
     /// L2 penalty.
     public var regularization: Regularization = .alpha(2e-6)
     /// Passes over the training documents with the ``Solver/sgd`` solver.
-    public var epochs: Int = 7
+    public var epochs: Int = 10
     /// With ``Solver/sgd``: the kept weights are the mean of the weights after each of
     /// the last this many epochs (tail averaging, which smooths SGD's noise); `1` keeps the last.
-    public var averagedEpochs: Int = 1
+    public var averagedEpochs: Int = 5
     /// Upper bound on ``Solver/lbfgs`` iterations (one gradient evaluation each, plus rare line-search steps).
     public var maxIterations: Int = 100
     /// Stop when the objective improves by less than this, relative to its size,

@@ -8,10 +8,10 @@ struct ClassifierOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Optimiser: sgd (stochastic gradient descent, fixed epochs) or lbfgs (full-batch L-BFGS) (default: sgd).", valueName: "sgd|lbfgs"))
     var solver: String?
 
-    @Option(help: ArgumentHelp("Passes over the data with --solver sgd (default: 7).", valueName: "N"))
+    @Option(help: ArgumentHelp("Passes over the data with --solver sgd (default: 10).", valueName: "N"))
     var epochs: Int?
 
-    @Option(name: .customLong("average-epochs"), help: ArgumentHelp("With --solver sgd, keep the mean of the weights after each of the last N epochs (default: 1, the last).", valueName: "N"))
+    @Option(name: .customLong("average-epochs"), help: ArgumentHelp("With --solver sgd, keep the mean of the weights after each of the last N epochs (default: 5).", valueName: "N"))
     var averagedEpochs: Int?
 
     @Option(name: .customLong("c"), help: ArgumentHelp("Inverse L2 regularisation strength, scikit-learn's C (instead of --alpha).", valueName: "C"))
