@@ -19,10 +19,10 @@ import PrecisFeatures
 /// ``SoftmaxObjective`` with weights normalised to sum to one).
 ///
 /// ```swift
-/// let sgd = StochasticGradientDescent(alpha: 1e-5, epochs: 15, seed: 42)
+/// let sgd = StochasticGradientDescent(alpha: 2e-6, epochs: 10, seed: 42)
 /// var state = sgd.makeState(for: x, classes: 3)
-/// for epoch in 1...15 { _ = sgd.runEpoch(&state, x: x, labels: y, sampleWeights: nil, epoch: epoch) }
-/// let theta = state.parameters()
+/// for _ in 0..<sgd.epochs { _ = sgd.runEpoch(&state, x: x, labels: y32, sampleWeights: nil) }
+/// let theta = state.parameters()      // [W, b] as SoftmaxObjective lays them out
 /// ```
 struct StochasticGradientDescent {
     /// L2 penalty weight on the mean loss (must be positive for the schedule).
