@@ -67,18 +67,14 @@ public struct Tokenizer: Sendable, Equatable, Codable {
             if ascii {
                 buffer.reserve(bytes.count)
                 let out = buffer.storage
-                for i in 0..<bytes.count {
-                    let b = base[i]
-                    out[i] = (b &- 0x41) < 26 ? b | 0x20 : b
-                }
                 buffer.count = bytes.count
-                scanASCII(UnsafeBufferPointer(start: out, count: bytes.count), body)
+                scanASCIIWords(base, bytes.count, lowercaseInto: out, body)
             } else {
                 UnicodeLowercasing.lowercase(bytes, into: buffer)
                 scan(UnsafeBufferPointer(start: buffer.storage, count: buffer.count), body)
             }
         } else if ascii {
-            scanASCII(bytes, body)
+            scanASCIIWords(base, bytes.count, lowercaseInto: nil, body)
         } else {
             scan(bytes, body)
         }
@@ -105,19 +101,80 @@ public struct Tokenizer: Sendable, Equatable, Codable {
         return acc & 0x8080_8080_8080_8080 == 0
     }
 
-    /// Scans ASCII text for runs of word characters.
+    /// Scans ASCII text for runs of word characters eight bytes at a time
+    /// (SWAR): each 64-byte block yields a 64-bit mask of word bytes, and
+    /// tokens are read off the mask's 0→1 and 1→0 transitions. When `out`
+    /// is given, the lowercased text is written there in the same pass and
+    /// the tokens point into it; otherwise they point into `base`.
     @inline(__always)
-    private func scanASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        guard let base = bytes.baseAddress else { return }
-        let n = bytes.count
+    private func scanASCIIWords(_ base: UnsafePointer<UInt8>, _ n: Int, lowercaseInto out: UnsafeMutablePointer<UInt8>?,
+                                _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let raw = UnsafeRawPointer(base)
+        let tokens = UnsafePointer(out) ?? base
         let minimum = minimumLength
-        var i = 0
-        while i < n {
-            while i < n && !WordCharacters.isASCIIWord(base[i]) { i += 1 }
-            let start = i
-            while i < n && WordCharacters.isASCIIWord(base[i]) { i += 1 }
-            if i - start >= minimum { body(UnsafeBufferPointer(start: base + start, count: i - start)) }
+        var start = 0           // start of the current run (valid while inRun)
+        var inRun = false
+        var carry: UInt64 = 0   // the previous block's last bit
+        var blockStart = 0
+        while blockStart < n {
+            // The word mask of bytes blockStart ..< blockStart + 64.
+            var mask: UInt64 = 0
+            var k = 0
+            while k < 8 {
+                let at = blockStart + 8 * k
+                if at >= n { break }
+                var x: UInt64
+                if at + 8 <= n {
+                    x = raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+                } else {
+                    x = 0
+                    var shift: UInt64 = 0
+                    for i in at..<n { x |= UInt64(base[i]) << shift; shift += 8 }
+                }
+                let (word, lowered) = Self.classify(x)
+                if let out = out {
+                    if at + 8 <= n {
+                        UnsafeMutableRawPointer(out).storeBytes(of: lowered, toByteOffset: at, as: UInt64.self)
+                    } else {
+                        var l = lowered
+                        for i in at..<n { out[i] = UInt8(truncatingIfNeeded: l); l >>= 8 }
+                    }
+                }
+                mask |= ((word &* 0x0002_0408_1020_4081) >> 56) << UInt64(8 * k)
+                k += 1
+            }
+            // Bit i of `edges`: a run starts or ends at byte blockStart + i.
+            var edges = mask ^ (mask << 1 | carry)
+            carry = mask >> 63
+            while edges != 0 {
+                let position = blockStart + edges.trailingZeroBitCount
+                edges &= edges &- 1
+                if inRun {
+                    if position - start >= minimum { body(UnsafeBufferPointer(start: tokens + start, count: position - start)) }
+                } else {
+                    start = position
+                }
+                inRun.toggle()
+            }
+            blockStart += 64
         }
+        if inRun && n - start >= minimum { body(UnsafeBufferPointer(start: tokens + start, count: n - start)) }
+    }
+
+    /// For eight ASCII bytes: the high bit of each byte that is a word
+    /// character `[A-Za-z0-9_]`, and the bytes lowercased.
+    @inline(__always)
+    static func classify(_ x: UInt64) -> (word: UInt64, lowered: UInt64) {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let set = x | high
+        // High bit of each byte set when that byte is >= c (bytes below 0x80, c <= 0x80).
+        @inline(__always) func atLeast(_ c: UInt64) -> UInt64 { (set &- ones &* c) & high }
+        let upper = atLeast(0x41) & ~atLeast(0x5B)
+        let lower = atLeast(0x61) & ~atLeast(0x7B)
+        let digit = atLeast(0x30) & ~atLeast(0x3A)
+        let underscore = atLeast(0x5F) & ~atLeast(0x60)
+        return (upper | lower | digit | underscore, x | upper >> 2)
     }
 
     /// Scans (already lowercased) UTF-8 for runs of word characters.
