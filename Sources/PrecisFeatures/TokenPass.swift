@@ -25,6 +25,15 @@ final class TokenPass: @unchecked Sendable {
     let unigrams: GrowableBuffer<UInt32>
     let unigramCounts: GrowableBuffer<UInt32>
     let unigramEnds = GrowableBuffer<Int>()
+    /// Sum of the touched words (kept so the touching loads stay).
+    private(set) var touched: UInt64 = 0
+    /// A token waiting to be interned: its bytes, hash and first eight bytes.
+    struct PendingToken {
+        var start: UnsafePointer<UInt8>
+        var count: Int
+        var hash: UInt64
+        var prefix: UInt64
+    }
     /// Per local token: documents of this run it occurs in (after ``run(_:tokenizer:countUnigrams:keepSequence:)``).
     private(set) var tokenDF = GrowableBuffer<Int32>()
 
@@ -60,13 +69,35 @@ final class TokenPass: @unchecked Sendable {
         let buffer = TokenBuffer(capacity: 1 << 16)
         let stats = self.stats, sequence = self.sequence
         let unigrams = self.unigrams, unigramCounts = self.unigramCounts
+        let table = self.tokens
+        // A document's tokens, hashed and their home slots touched as they
+        // come, then interned as a batch: the table's cache misses overlap.
+        let pending = GrowableBuffer<PendingToken>(capacity: 1 << 12)
+        let ids = GrowableBuffer<UInt32>(capacity: 1 << 12)
+        var sink: UInt64 = 0
         for d in range {
             let mark = UInt64(d - range.lowerBound) << 32
             let start = unigrams.count
-            tokenizer.forEachToken(in: documents[d], buffer: buffer) { token in
-                let id = intern(token)
+            pending.removeAll()
+            tokenizer.forEachToken(in: documents[d], buffer: buffer, { token in
+                let (h, prefix) = ByteHashing.hashAndPrefix(token.baseAddress!, token.count)
+                sink &+= table.touch(h)
+                pending.append(PendingToken(start: token.baseAddress!, count: token.count, hash: h, prefix: prefix))
+            }, afterLast: {
+                ids.removeAll()
+                ids.reserve(pending.count)
+                for k in 0..<pending.count {
+                    let p = pending.base[k]
+                    let id = table.intern(UnsafeBufferPointer(start: p.start, count: p.count), hash: p.hash, prefix: p.prefix)
+                    if id == stats.count { stats.append(TokenStats(mark: .max, df: 0, isStop: false)) }
+                    sink &+= stats.base[id].mark
+                    ids.append(UInt32(id))
+                }
+            })
+            for k in 0..<ids.count {
+                let id = Int(ids.base[k])
                 let record = stats.base + id
-                if record.pointee.isStop { return }
+                if record.pointee.isStop { continue }
                 if keepSequence { sequence.append(UInt32(id)) }
                 if countUnigrams {
                     let m = record.pointee.mark
@@ -83,6 +114,7 @@ final class TokenPass: @unchecked Sendable {
             ends.append(sequence.count)
             unigramEnds.append(unigrams.count)
         }
+        touched = sink
         let df = GrowableBuffer<Int32>(capacity: stats.count)
         for id in 0..<stats.count { df.append(stats[id].df) }
         tokenDF = df

@@ -47,6 +47,31 @@ public struct Tokenizer: Sendable, Equatable, Codable {
         copy.withUTF8 { forEachToken(inUTF8: $0, buffer: buffer, body) }
     }
 
+    /// Like ``forEachToken(in:buffer:_:)``, then calls `afterLast` once
+    /// while every token buffer handed to `body` is still valid, so a
+    /// caller can collect the tokens first and process them as a batch.
+    ///
+    /// ```swift
+    /// var lengths: [Int] = []
+    /// tokenizer.forEachToken(in: "one two", buffer: TokenBuffer(), { lengths.append($0.count) }, afterLast: {
+    ///     print(lengths)      // [3, 3]
+    /// })
+    /// ```
+    public func forEachToken(in text: String, buffer: TokenBuffer, _ body: (UnsafeBufferPointer<UInt8>) -> Void,
+                             afterLast: () -> Void) {
+        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            forEachToken(inUTF8: bytes, buffer: buffer, body)
+            afterLast()
+        }) {
+            return done
+        }
+        var copy = text
+        copy.withUTF8 {
+            forEachToken(inUTF8: $0, buffer: buffer, body)
+            afterLast()
+        }
+    }
+
     /// Calls `body` once per token of the UTF-8 text `bytes`, in order.
     ///
     /// Invalid UTF-8 sequences are treated as separators. The token buffers
