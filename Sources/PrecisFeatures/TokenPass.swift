@@ -84,32 +84,49 @@ final class TokenPass: @unchecked Sendable {
                 sink &+= table.touch(h)
                 pending.append(PendingToken(start: token.baseAddress!, count: token.count, hash: h, prefix: prefix))
             }, afterLast: {
-                ids.removeAll()
                 ids.reserve(pending.count)
+                let out = ids.base
                 for k in 0..<pending.count {
                     let p = pending.base[k]
                     let id = table.intern(UnsafeBufferPointer(start: p.start, count: p.count), hash: p.hash, prefix: p.prefix)
                     if id == stats.count { stats.append(TokenStats(mark: .max, df: 0, isStop: false)) }
                     sink &+= stats.base[id].mark
-                    ids.append(UInt32(id))
+                    out[k] = UInt32(id)
                 }
+                ids.count = pending.count
             })
-            for k in 0..<ids.count {
-                let id = Int(ids.base[k])
-                let record = stats.base + id
-                if record.pointee.isStop { continue }
-                if keepSequence { sequence.append(UInt32(id)) }
-                if countUnigrams {
+            // Room for every token, then plain stores through local pointers.
+            let n = ids.count
+            let idp = ids.base
+            if keepSequence {
+                sequence.reserve(sequence.count + n)
+                let seq = sequence.base
+                var m = sequence.count
+                for k in 0..<n where !stats.base[Int(idp[k])].isStop { seq[m] = idp[k]; m += 1 }
+                sequence.count = m
+            }
+            if countUnigrams {
+                unigrams.reserve(start + n)
+                unigramCounts.reserve(start + n)
+                let u = unigrams.base, c = unigramCounts.base + start
+                var entries = start
+                for k in 0..<n {
+                    let id = idp[k]
+                    let record = stats.base + Int(id)
+                    if record.pointee.isStop { continue }
                     let m = record.pointee.mark
                     if m & 0xFFFF_FFFF_0000_0000 == mark {
-                        unigramCounts[start + Int(m & 0xFFFF_FFFF)] += 1
+                        c[Int(m & 0xFFFF_FFFF)] += 1
                     } else {
-                        record.pointee.mark = mark | UInt64(unigrams.count - start)
+                        record.pointee.mark = mark | UInt64(entries - start)
                         record.pointee.df += 1
-                        unigrams.append(UInt32(id))
-                        unigramCounts.append(1)
+                        u[entries] = id
+                        c[entries - start] = 1
+                        entries += 1
                     }
                 }
+                unigrams.count = entries
+                unigramCounts.count = entries
             }
             ends.append(sequence.count)
             unigramEnds.append(unigrams.count)

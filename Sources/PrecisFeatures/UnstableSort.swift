@@ -79,7 +79,7 @@ enum RadixSort {
         while shift < highBit {
             let s = UInt64(shift)
             counts.withUnsafeMutableBufferPointer { counts in
-                for k in 0..<radix { counts[k] = 0 }
+                if passes > 0 { for k in 0..<radix { counts[k] = 0 } }
                 for i in 0..<n { counts[Int((source[i] >> s) & mask)] += 1 }
                 var total = 0
                 for k in 0..<radix { let c = counts[k]; counts[k] = total; total += c }

@@ -57,6 +57,7 @@ public struct Tokenizer: Sendable, Equatable, Codable {
     ///     print(lengths)      // [3, 3]
     /// })
     /// ```
+    @inlinable
     public func forEachToken(in text: String, buffer: TokenBuffer, _ body: (UnsafeBufferPointer<UInt8>) -> Void,
                              afterLast: () -> Void) {
         if let done: Void = text.utf8.withContiguousStorageIfAvailable({ bytes in
@@ -84,6 +85,7 @@ public struct Tokenizer: Sendable, Equatable, Codable {
     ///     Tokenizer().forEachToken(inUTF8: bytes, buffer: buffer) { print(String(decoding: $0, as: UTF8.self)) }
     /// }
     /// ```
+    @inlinable
     public func forEachToken(inUTF8 bytes: UnsafeBufferPointer<UInt8>, buffer: TokenBuffer,
                              _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
@@ -113,7 +115,7 @@ public struct Tokenizer: Sendable, Equatable, Codable {
     }
 
     /// Whether every byte is below 0x80, eight bytes at a time.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func isASCII(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         let raw = UnsafeRawPointer(p)
         var i = 0
@@ -131,8 +133,8 @@ public struct Tokenizer: Sendable, Equatable, Codable {
     /// tokens are read off the mask's 0→1 and 1→0 transitions. When `out`
     /// is given, the lowercased text is written there in the same pass and
     /// the tokens point into it; otherwise they point into `base`.
-    @inline(__always)
-    private func scanASCIIWords(_ base: UnsafePointer<UInt8>, _ n: Int, lowercaseInto out: UnsafeMutablePointer<UInt8>?,
+    @inlinable @inline(__always)
+    func scanASCIIWords(_ base: UnsafePointer<UInt8>, _ n: Int, lowercaseInto out: UnsafeMutablePointer<UInt8>?,
                                 _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         let raw = UnsafeRawPointer(base)
         let tokens = UnsafePointer(out) ?? base
@@ -188,7 +190,7 @@ public struct Tokenizer: Sendable, Equatable, Codable {
 
     /// For eight ASCII bytes: the high bit of each byte that is a word
     /// character `[A-Za-z0-9_]`, and the bytes lowercased.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func classify(_ x: UInt64) -> (word: UInt64, lowered: UInt64) {
         let high: UInt64 = 0x8080_8080_8080_8080
         let ones: UInt64 = 0x0101_0101_0101_0101
@@ -203,7 +205,8 @@ public struct Tokenizer: Sendable, Equatable, Codable {
     }
 
     /// Scans (already lowercased) UTF-8 for runs of word characters.
-    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    @usableFromInline
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         let n = bytes.count
         guard let base = bytes.baseAddress else { return }
         var i = 0
