@@ -135,42 +135,27 @@ public struct Tokenizer: Sendable, Equatable, Codable {
     /// the tokens point into it; otherwise they point into `base`.
     @inlinable @inline(__always)
     func scanASCIIWords(_ base: UnsafePointer<UInt8>, _ n: Int, lowercaseInto out: UnsafeMutablePointer<UInt8>?,
-                                _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        let raw = UnsafeRawPointer(base)
+                        _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         let tokens = UnsafePointer(out) ?? base
         let minimum = minimumLength
         var start = 0           // start of the current run (valid while inRun)
         var inRun = false
         var carry: UInt64 = 0   // the previous block's last bit
-        var blockStart = 0
-        while blockStart < n {
-            // The word mask of bytes blockStart ..< blockStart + 64.
+        // The word mask of the 64 bytes at `p`, lowercased into `o` when given.
+        @inline(__always)
+        func blockMask(_ p: UnsafeRawPointer, _ o: UnsafeMutableRawPointer?) -> UInt64 {
             var mask: UInt64 = 0
-            var k = 0
-            while k < 8 {
-                let at = blockStart + 8 * k
-                if at >= n { break }
-                var x: UInt64
-                if at + 8 <= n {
-                    x = raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)
-                } else {
-                    x = 0
-                    var shift: UInt64 = 0
-                    for i in at..<n { x |= UInt64(base[i]) << shift; shift += 8 }
-                }
-                let (word, lowered) = Self.classify(x)
-                if let out = out {
-                    if at + 8 <= n {
-                        UnsafeMutableRawPointer(out).storeBytes(of: lowered, toByteOffset: at, as: UInt64.self)
-                    } else {
-                        var l = lowered
-                        for i in at..<n { out[i] = UInt8(truncatingIfNeeded: l); l >>= 8 }
-                    }
-                }
+            for k in 0..<8 {
+                let (word, lowered) = Self.classify(p.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self))
+                o?.storeBytes(of: lowered, toByteOffset: 8 * k, as: UInt64.self)
                 mask |= ((word &* 0x0002_0408_1020_4081) >> 56) << UInt64(8 * k)
-                k += 1
             }
-            // Bit i of `edges`: a run starts or ends at byte blockStart + i.
+            return mask
+        }
+        // Emits the tokens ending in the block at `blockStart` (bit i of
+        // `edges`: a run starts or ends at byte blockStart + i).
+        @inline(__always)
+        func emit(_ mask: UInt64, _ blockStart: Int) {
             var edges = mask ^ (mask << 1 | carry)
             carry = mask >> 63
             while edges != 0 {
@@ -183,7 +168,23 @@ public struct Tokenizer: Sendable, Equatable, Codable {
                 }
                 inRun.toggle()
             }
+        }
+        var blockStart = 0
+        while blockStart + 64 <= n {
+            emit(blockMask(UnsafeRawPointer(base + blockStart), out.map { UnsafeMutableRawPointer($0 + blockStart) }), blockStart)
             blockStart += 64
+        }
+        if blockStart < n {
+            // The last partial block through a zero-padded copy (a zero byte is no word character).
+            var tail: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+            let rest = n - blockStart
+            withUnsafeMutableBytes(of: &tail) { t in
+                let p = t.baseAddress!
+                p.copyMemory(from: base + blockStart, byteCount: rest)
+                let mask = blockMask(UnsafeRawPointer(p), out == nil ? nil : p)
+                if let out { UnsafeMutableRawPointer(out + blockStart).copyMemory(from: p, byteCount: rest) }
+                emit(mask, blockStart)
+            }
         }
         if inRun && n - start >= minimum { body(UnsafeBufferPointer(start: tokens + start, count: n - start)) }
     }
