@@ -23,8 +23,10 @@ public struct SummarizerConfiguration: Sendable {
     /// Position prior strength: the jump probability to sentence i (0-based) is ∝ 1 / (i + 1)^exponent.
     public var positionExponent: Float = 0.25
     /// Exponent of the length factor `(words / mean words)^lengthExponent` that multiplies
-    /// graph scores (0 turns it off). Longer sentences carry more facts.
-    public var lengthExponent: Float = 0
+    /// graph scores (0 turns it off). Longer sentences carry more facts; the mild default
+    /// (0.25) was chosen on the BBC training split, where it raised mean ROUGE F1 over both
+    /// summary lengths by a point (0.5 scored about the same, 0.75 and 1 lower).
+    public var lengthExponent: Float = 0.25
     /// Multiplier for sentences that open with a pronoun referring back ("He added ...",
     /// "Its backers ..."), which read poorly without the sentence before them (1 turns it off).
     public var danglingPronounFactor: Float = 1
