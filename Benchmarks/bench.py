@@ -398,7 +398,7 @@ class Harness:
             if "error" not in m:
                 m["in_process_seconds"] = stats(m["output"]["seconds"])
                 m["mb_per_s"] = size / 1e6 / m["in_process_seconds"]["median"]
-                m["mb_per_s_whole_process"] = size / 1e6 / m["wall"]["median"]
+                m["read_seconds"] = m["output"]["read_seconds"]
                 m["features"] = m["output"]["features"]
                 m["nnz"] = m["output"]["nnz"]
             case["sklearn"] = m
