@@ -85,7 +85,7 @@ public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
     public var seed: UInt64 = 42
     /// L-BFGS history length (pairs of vectors kept). Memory: about
     /// `(2 × history + 4) × features × classes` floats during the fit.
-    public var history: Int = 4
+    public var history: Int = 3
 
     /// The defaults.
     public init() {}

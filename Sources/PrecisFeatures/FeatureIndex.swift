@@ -16,7 +16,9 @@ final class FeatureIndex: @unchecked Sendable {
 
     init(vocabulary: VocabularyStorage, stopWords: Set<String>) {
         tokens = TermTable(capacity: min(1 << 16, max(16, vocabulary.count)))
-        grams = NGramTable(capacity: min(1 << 20, max(16, vocabulary.count / 2)))
+        var gramTerms = 0
+        vocabulary.forEachTerm { _, bytes in if bytes.contains(0x20) { gramTerms += 1 } }
+        grams = NGramTable(capacity: min(1 << 22, max(16, gramTerms)))
         var ids: [UInt32] = []
         vocabulary.forEachTerm { column, bytes in
             ids.removeAll(keepingCapacity: true)
@@ -82,7 +84,7 @@ final class FeatureIndex: @unchecked Sendable {
     final class Scratch {
         let buffer = TokenBuffer(capacity: 1 << 12)
         let sequence = GrowableBuffer<UInt32>(capacity: 256)
-        let columns = GrowableBuffer<UInt32>(capacity: 256)
+        let columns = GrowableBuffer<UInt64>(capacity: 256)
         let pairs = GrowableBuffer<UInt64>(capacity: 256)
         let doubles = GrowableBuffer<Double>(capacity: 256)
     }
@@ -112,7 +114,7 @@ final class FeatureIndex: @unchecked Sendable {
                 let id = sequence[k]
                 if id != Self.unknown {
                     let c = tokenColumn[Int(id)]
-                    if c >= 0 { columns.append(UInt32(c)) }
+                    if c >= 0 { columns.append(UInt64(c)) }
                 }
             }
         }
@@ -128,7 +130,7 @@ final class FeatureIndex: @unchecked Sendable {
                     if g < 0 { break }
                     if length >= minN {
                         let c = gramColumn[g]
-                        if c >= 0 { columns.append(UInt32(c)) }
+                        if c >= 0 { columns.append(UInt64(c)) }
                     }
                     prefix = NGramTable.tagged(g)
                     length += 1
@@ -140,7 +142,7 @@ final class FeatureIndex: @unchecked Sendable {
         pairs.removeAll()
         let m = columns.count
         guard m > 0 else { return }
-        var cols = UnsafeMutableBufferPointer(start: columns.base, count: m)
+        let cols = UnsafeMutableBufferPointer(start: columns.base, count: m)
         if m <= 24 {
             var i = 1
             while i < m {
@@ -150,14 +152,14 @@ final class FeatureIndex: @unchecked Sendable {
                 i += 1
             }
         } else {
-            cols.sort()   // UInt32 columns: short rows in practice
+            UnstableSort.sort(cols)
         }
         var k = 0
         while k < m {
             let c = cols[k]
             var run = 1
             while k + run < m && cols[k + run] == c { run += 1 }
-            pairs.append(UInt64(c) << 32 | UInt64(run))
+            pairs.append(c << 32 | UInt64(run))
             k += run
         }
     }

@@ -2,12 +2,13 @@ import Foundation
 
 /// How the corpus stages split work over the cores.
 enum Parallelism {
-    /// Number of cores to use.
-    static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    /// Number of cores to use (asked once: the query reads the system's CPU files).
+    static let cores: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     /// Splits `documents` into at most `parts` consecutive ranges of about
     /// equal UTF-8 size; a small corpus stays in one range (threads would cost more).
     static func ranges(_ documents: [String], parts: Int, minimumBytes: Int = 1 << 18) -> [Range<Int>] {
+        if documents.count <= 1 || parts == 1 { return [0..<documents.count] }
         var total = 0
         for d in documents { total += d.utf8.count }
         let n = documents.count

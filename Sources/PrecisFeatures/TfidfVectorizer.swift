@@ -73,7 +73,10 @@ public struct TfidfVectorizer: Sendable {
         let bytesPerRange = ranges.map { r in r.reduce(0) { $0 + documents[$1].utf8.count } }
         let passes = ranges.indices.map { TokenPass(configuration: config, range: ranges[$0], expectedBytes: bytesPerRange[$0]) }
         let countUnigrams = config.ngramRange.lowerBound == 1
-        Parallelism.run(passes.count) { i in passes[i].run(documents, tokenizer: config.tokenizer, countUnigrams: countUnigrams) }
+        let keepSequence = config.ngramRange.upperBound > 1
+        Parallelism.run(passes.count) { i in
+            passes[i].run(documents, tokenizer: config.tokenizer, countUnigrams: countUnigrams, keepSequence: keepSequence)
+        }
         // 2. One token table (the first run's, grown with the others' tokens); map the others' ids.
         let tokens = passes[0].tokens
         let tokenDF = passes[0].tokenDF

@@ -8,8 +8,15 @@ import PrecisText
 final class TokenPass: @unchecked Sendable {
     let range: Range<Int>
     let tokens: TermTable
-    /// Per local token: whether it is a stop word.
-    let isStop = GrowableBuffer<Bool>()
+    /// Per local token, in one record so a token costs one cache miss:
+    /// `document << 32 | entry position` of its last document, its document
+    /// frequency in this run, whether it is a stop word.
+    struct TokenStats {
+        var mark: UInt64
+        var df: Int32
+        var isStop: Bool
+    }
+    private let stats = GrowableBuffer<TokenStats>()
     /// The documents' token ids back to back (local ids, then global after ``remap(_:)``).
     let sequence: GrowableBuffer<UInt32>
     /// `ends[k]`: end of document `range.lowerBound + k` in `sequence`; `ends[0] == 0`.
@@ -18,14 +25,13 @@ final class TokenPass: @unchecked Sendable {
     let unigrams: GrowableBuffer<UInt32>
     let unigramCounts: GrowableBuffer<UInt32>
     let unigramEnds = GrowableBuffer<Int>()
-    /// Per token: documents of this run it occurs in, and `document << 32 | entry position`.
-    let tokenDF = GrowableBuffer<Int32>()
-    private let tokenMark = GrowableBuffer<UInt64>()
+    /// Per local token: documents of this run it occurs in (after ``run(_:tokenizer:countUnigrams:keepSequence:)``).
+    private(set) var tokenDF = GrowableBuffer<Int32>()
 
     init(configuration: TfidfConfiguration, range: Range<Int>, expectedBytes: Int) {
         self.range = range
         tokens = TermTable(capacity: Swift.min(1 << 16, Swift.max(64, expectedBytes / 64)))
-        sequence = GrowableBuffer(capacity: Swift.max(64, expectedBytes / 5))
+        sequence = GrowableBuffer(capacity: configuration.ngramRange.upperBound > 1 ? Swift.max(64, expectedBytes / 5) : 16)
         let unigramCapacity = configuration.ngramRange.lowerBound == 1 ? Swift.max(64, expectedBytes / 10) : 16
         unigrams = GrowableBuffer(capacity: unigramCapacity)
         unigramCounts = GrowableBuffer(capacity: unigramCapacity)
@@ -36,7 +42,7 @@ final class TokenPass: @unchecked Sendable {
             word.withUTF8 { bytes in
                 guard bytes.count > 0 else { return }
                 let id = intern(bytes)
-                isStop[id] = true
+                stats[id].isStop = true
             }
         }
     }
@@ -44,42 +50,42 @@ final class TokenPass: @unchecked Sendable {
     @inline(__always)
     private func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let id = tokens.intern(bytes)
-        if id == isStop.count {
-            isStop.append(false)
-            tokenDF.append(0)
-            tokenMark.append(.max)
-        }
+        if id == stats.count { stats.append(TokenStats(mark: .max, df: 0, isStop: false)) }
         return id
     }
 
-    /// Tokenises `documents[range]`, counting unigrams when `countUnigrams`.
-    func run(_ documents: [String], tokenizer: Tokenizer, countUnigrams: Bool) {
+    /// Tokenises `documents[range]`, counting unigrams when `countUnigrams`
+    /// and keeping the token sequence (for n-grams) when `keepSequence`.
+    func run(_ documents: [String], tokenizer: Tokenizer, countUnigrams: Bool, keepSequence: Bool) {
         let buffer = TokenBuffer(capacity: 1 << 16)
-        let isStop = self.isStop, sequence = self.sequence
+        let stats = self.stats, sequence = self.sequence
         let unigrams = self.unigrams, unigramCounts = self.unigramCounts
-        let tokenDF = self.tokenDF, tokenMark = self.tokenMark
         for d in range {
             let mark = UInt64(d - range.lowerBound) << 32
             let start = unigrams.count
             tokenizer.forEachToken(in: documents[d], buffer: buffer) { token in
                 let id = intern(token)
-                if isStop[id] { return }
-                sequence.append(UInt32(id))
+                let record = stats.base + id
+                if record.pointee.isStop { return }
+                if keepSequence { sequence.append(UInt32(id)) }
                 if countUnigrams {
-                    let m = tokenMark[id]
+                    let m = record.pointee.mark
                     if m & 0xFFFF_FFFF_0000_0000 == mark {
                         unigramCounts[start + Int(m & 0xFFFF_FFFF)] += 1
                     } else {
-                        tokenMark[id] = mark | UInt64(unigrams.count - start)
+                        record.pointee.mark = mark | UInt64(unigrams.count - start)
+                        record.pointee.df += 1
                         unigrams.append(UInt32(id))
                         unigramCounts.append(1)
-                        tokenDF[id] += 1
                     }
                 }
             }
             ends.append(sequence.count)
             unigramEnds.append(unigrams.count)
         }
+        let df = GrowableBuffer<Int32>(capacity: stats.count)
+        for id in 0..<stats.count { df.append(stats[id].df) }
+        tokenDF = df
     }
 
     /// Rewrites the token sequence and unigram entries with `map[local]` ids.

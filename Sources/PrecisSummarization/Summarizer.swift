@@ -43,9 +43,13 @@ public struct Summarizer: Sendable {
         return summarize(sentences: sentences, length: length)
     }
 
-    /// Summarises already segmented sentences (only ``Sentence/isCandidate`` ones are chosen).
+    /// Summarises already segmented sentences (only ``Sentence/isCandidate`` ones are chosen, or
+    /// headings when the text has no body sentence).
     public func summarize(sentences: [Sentence], length: SummaryLength) -> Summary {
-        let candidates = sentences.indices.filter { sentences[$0].isCandidate }
+        // Body sentences are the candidates; a text with none (only unpunctuated lines, such as
+        // a list or a transcript) falls back to its heading-like lines. Furniture and run-ons never count.
+        var candidates = sentences.indices.filter { sentences[$0].isCandidate }
+        if candidates.isEmpty { candidates = sentences.indices.filter { sentences[$0].kind == .heading } }
         var allScores = [Float](repeating: 0, count: sentences.count)
         let budget = length.sentenceBudget(candidates: candidates.count)
         guard !candidates.isEmpty else {

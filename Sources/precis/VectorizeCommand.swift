@@ -47,6 +47,7 @@ struct VectorizeCommand: ParsableCommand {
         let t0 = clock.now
         let documents = try data.loadTexts()
         let t1 = clock.now
+        let cpu1 = processCPUSeconds()
         let config = try vectorizer.configuration(defaults: TfidfConfiguration())
         let matrix: SparseMatrix
         let vocabulary: Data
@@ -67,13 +68,14 @@ struct VectorizeCommand: ParsableCommand {
             vocabulary = fitted.model.vocabularyText()
         }
         let t2 = clock.now
+        let cpu2 = processCPUSeconds()
         try Self.write(matrix: matrix, vocabulary: vocabulary, to: output)
         let t3 = clock.now
         if timings {
             let bytes = documents.reduce(0) { $0 + $1.utf8.count }
             let fit = seconds(t2 - t1)
-            let line = String(format: "read %.3f s, fit+transform %.3f s (%.1f MB/s of text), write %.3f s; %d documents, %d features, %d non-zeros",
-                         seconds(t1 - t0), fit, Double(bytes) / 1e6 / fit, seconds(t3 - t2),
+            let line = String(format: "read %.3f s, fit+transform %.3f s (%.1f MB/s of text; %.3f s of CPU), write %.3f s; %d documents, %d features, %d non-zeros",
+                         seconds(t1 - t0), fit, Double(bytes) / 1e6 / fit, cpu2 - cpu1, seconds(t3 - t2),
                          documents.count, matrix.columns, matrix.nonZeroCount)
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
@@ -125,6 +127,14 @@ private struct OutputError: Error, CustomStringConvertible {
     var path: String
     var message: String
     var description: String { "\(path): \(message)" }
+}
+
+/// CPU time used by the process so far (all threads, user + system), in seconds.
+private func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
 }
 
 /// A duration in seconds.

@@ -82,6 +82,9 @@ struct SummarizerTests {
         let summary = Summarizer().summarize(text, length: .sentences(3))
         #expect(summary.sentences.map(\.text) == ["The only real sentence is this one here."])
         #expect(Summarizer().summarize("", length: .sentences(3)).isEmpty)
+        // Only unpunctuated lines: they are the candidates.
+        let lines = "Rail fares to be frozen next year\nMinister announces review of ticket prices\nUnions welcome the decision on fares"
+        #expect(Summarizer().summarize(lines, length: .sentences(2)).sentences.count == 2)
         #expect(Summarizer().summarize("   \n\n ", length: .sentences(3)).isEmpty)
         #expect(Summarizer().summarize(String(repeating: "word ", count: 400_000), length: .sentences(3)).isEmpty)
     }
