@@ -2,7 +2,9 @@ import PrecisFeatures
 import PrecisLinearAlgebra
 
 /// Fits a multinomial (softmax) logistic regression with an L2 penalty on a sparse
-/// feature matrix, by L-BFGS on the full-batch objective (see ``SoftmaxObjective``).
+/// feature matrix, by stochastic gradient descent (``StochasticGradientDescent``, the
+/// default) or by L-BFGS on the full-batch objective (see ``SoftmaxObjective``), as
+/// ``LogisticRegressionConfiguration/solver`` says.
 ///
 /// Deterministic: the same matrix, labels and configuration give bit-identical
 /// weights. With ``LogisticRegressionConfiguration/validationFraction`` above zero,
@@ -85,33 +87,79 @@ public struct LogisticRegression: Sendable {
 
         let weights = Self.sampleWeights(labels: yTrain, classCount: classCount, weighting: config.classWeighting)
         let alpha = config.regularization.alpha(documents: Double(xTrain.rows))
-        var objective = SoftmaxObjective(x: xTrain, labels: yTrain, classCount: classCount,
-                                         sampleWeights: weights, alpha: alpha)
-        var theta = ContiguousArray<Float>(repeating: 0, count: objective.dimension)
-        let lbfgs = LBFGS(history: config.history, maxIterations: config.maxIterations, tolerance: config.tolerance)
 
         // Early stopping state.
         let xValidation = validationRows.isEmpty ? nil : x.selectingRows(validationRows)
         let yValidation = validationRows.map { labels[$0] }
         var best: (loss: Double, iteration: Int, theta: ContiguousArray<Float>)?
         let features = x.columns
-
-        let result = lbfgs.minimize(&theta, evaluate: { objective.evaluate($0, gradient: $1) }) { iteration, loss, current in
+        let cap = config.solver == .sgd ? config.epochs : config.maxIterations
+        /// After iteration (or epoch) `iteration`: tracks the held-out loss, reports progress,
+        /// and says whether to go on.
+        func afterIteration(_ iteration: Int, _ loss: Double, _ current: () -> ContiguousArray<Float>) -> Bool {
             var validationLoss: Double?
             var keepGoing = true
             if let xValidation {
-                let model = Self.model(from: current, features: features, classes: classCount)
+                let theta = current()
+                let model = Self.model(from: theta, features: features, classes: classCount)
                 let l = Self.meanLogLoss(model.probabilities(xValidation), labels: yValidation)
                 validationLoss = l
                 if best == nil || l < best!.loss {
-                    best = (l, iteration, current)
+                    best = (l, iteration, theta)
                 } else if iteration - best!.iteration >= config.patience {
                     keepGoing = false
                 }
             }
-            progress?(Progress(iteration: iteration, maxIterations: config.maxIterations,
-                               loss: loss, validationLoss: validationLoss))
+            progress?(Progress(iteration: iteration, maxIterations: cap, loss: loss, validationLoss: validationLoss))
             return keepGoing
+        }
+
+        let theta: ContiguousArray<Float>
+        let result: (iterations: Int, converged: Bool, loss: Double)
+        switch config.solver {
+        case .lbfgs:
+            var objective = SoftmaxObjective(x: xTrain, labels: yTrain, classCount: classCount,
+                                             sampleWeights: weights, alpha: alpha)
+            var current = ContiguousArray<Float>(repeating: 0, count: objective.dimension)
+            let lbfgs = LBFGS(history: config.history, maxIterations: config.maxIterations, tolerance: config.tolerance)
+            let r = lbfgs.minimize(&current, evaluate: { objective.evaluate($0, gradient: $1) }) { iteration, loss, now in
+                afterIteration(iteration, loss, { now })
+            }
+            theta = current
+            result = (r.iterations, r.converged, r.loss)
+        case .sgd:
+            let sgd = StochasticGradientDescent(alpha: alpha, epochs: config.epochs, seed: config.seed)
+            var state = sgd.makeState(for: xTrain, classes: classCount)
+            let y32 = ContiguousArray(yTrain.map { Int32($0) })
+            // Weights with mean one, so alpha keeps its meaning (penalty on the mean loss).
+            let meanOne = weights.map { w -> ContiguousArray<Float> in
+                let mean = w.reduce(0.0) { $0 + Double($1) } / Double(max(w.count, 1))
+                return ContiguousArray(w.map { Float(Double($0) / mean) })
+            }
+            var epochs = 0, loss = 0.0, previous = Double.infinity, converged = false
+            // Tail averaging: the mean of the weights after each of the last epochs.
+            let firstAveraged = config.epochs - min(config.averagedEpochs, config.epochs) + 1
+            var sum: ContiguousArray<Double>?, averaged = 0
+            while epochs < config.epochs {
+                let dataLoss = sgd.runEpoch(&state, x: xTrain, labels: y32, sampleWeights: meanOne)
+                epochs += 1
+                loss = dataLoss + 0.5 * alpha * state.squaredNorm()
+                converged = abs(previous - loss) <= config.tolerance * max(abs(loss), 1)
+                previous = loss
+                if config.averagedEpochs > 1 && epochs >= firstAveraged {
+                    let now = state.parameters()
+                    if sum == nil { sum = ContiguousArray(repeating: 0, count: now.count) }
+                    for i in 0..<now.count { sum![i] += Double(now[i]) }
+                    averaged += 1
+                }
+                if !afterIteration(epochs, loss, { state.parameters() }) { break }
+            }
+            if let sum, averaged > 1 {
+                theta = ContiguousArray(sum.map { Float($0 / Double(averaged)) })
+            } else {
+                theta = state.parameters()
+            }
+            result = (epochs, converged, loss)
         }
 
         var fit = Fit(model: Self.model(from: best?.theta ?? theta, features: features, classes: classCount),

@@ -55,6 +55,20 @@ public enum ClassWeighting: String, Equatable, Sendable, Codable, CaseIterable {
     case balanced
 }
 
+/// How a ``LogisticRegression`` minimises its objective.
+///
+/// ```swift
+/// var config = LogisticRegressionConfiguration()
+/// config.solver = .lbfgs      // full-batch quasi-Newton instead of SGD
+/// ```
+public enum Solver: String, Equatable, Sendable, Codable, CaseIterable {
+    /// Stochastic gradient descent over shuffled documents (``StochasticGradientDescent``):
+    /// a fixed number of epochs, each touching only the documents' non-zero features.
+    case sgd
+    /// L-BFGS on the full-batch objective, until the tolerance or the iteration cap.
+    case lbfgs
+}
+
 /// The hyper-parameters of a ``LogisticRegression``: what to fit, not what was fitted.
 ///
 /// The defaults were chosen by cross-validation on the training splits of the
@@ -67,9 +81,16 @@ public enum ClassWeighting: String, Equatable, Sendable, Codable, CaseIterable {
 /// config.validationFraction = 0.1      // hold out 10% and stop early
 /// ```
 public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
+    /// The optimiser.
+    public var solver: Solver = .sgd
     /// L2 penalty.
-    public var regularization: Regularization = .c(300)
-    /// Upper bound on optimiser iterations (one gradient evaluation each, plus rare line-search steps).
+    public var regularization: Regularization = .alpha(2e-6)
+    /// Passes over the training documents with the ``Solver/sgd`` solver.
+    public var epochs: Int = 10
+    /// With ``Solver/sgd``: the kept weights are the mean of the weights after each of
+    /// the last this many epochs (tail averaging, which smooths SGD's noise); `1` keeps the last.
+    public var averagedEpochs: Int = 5
+    /// Upper bound on ``Solver/lbfgs`` iterations (one gradient evaluation each, plus rare line-search steps).
     public var maxIterations: Int = 100
     /// Stop when the objective improves by less than this, relative to its size,
     /// over one iteration (or the gradient's largest entry falls below it).
@@ -90,6 +111,44 @@ public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
     /// The defaults.
     public init() {}
 
+    private enum CodingKeys: String, CodingKey {
+        case solver, regularization, epochs, averagedEpochs, maxIterations, tolerance, classWeighting
+        case validationFraction, patience, seed, history
+    }
+
+    /// Decodes a configuration; keys missing from older model files take their
+    /// values from the L-BFGS era (solver `lbfgs`) or the defaults.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = LogisticRegressionConfiguration()
+        solver = try c.decodeIfPresent(Solver.self, forKey: .solver) ?? .lbfgs
+        regularization = try c.decodeIfPresent(Regularization.self, forKey: .regularization) ?? defaults.regularization
+        epochs = try c.decodeIfPresent(Int.self, forKey: .epochs) ?? defaults.epochs
+        averagedEpochs = try c.decodeIfPresent(Int.self, forKey: .averagedEpochs) ?? 1
+        maxIterations = try c.decodeIfPresent(Int.self, forKey: .maxIterations) ?? defaults.maxIterations
+        tolerance = try c.decodeIfPresent(Double.self, forKey: .tolerance) ?? defaults.tolerance
+        classWeighting = try c.decodeIfPresent(ClassWeighting.self, forKey: .classWeighting) ?? defaults.classWeighting
+        validationFraction = try c.decodeIfPresent(Double.self, forKey: .validationFraction) ?? defaults.validationFraction
+        patience = try c.decodeIfPresent(Int.self, forKey: .patience) ?? defaults.patience
+        seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? defaults.seed
+        history = try c.decodeIfPresent(Int.self, forKey: .history) ?? defaults.history
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(solver, forKey: .solver)
+        try c.encode(regularization, forKey: .regularization)
+        try c.encode(epochs, forKey: .epochs)
+        try c.encode(averagedEpochs, forKey: .averagedEpochs)
+        try c.encode(maxIterations, forKey: .maxIterations)
+        try c.encode(tolerance, forKey: .tolerance)
+        try c.encode(classWeighting, forKey: .classWeighting)
+        try c.encode(validationFraction, forKey: .validationFraction)
+        try c.encode(patience, forKey: .patience)
+        try c.encode(seed, forKey: .seed)
+        try c.encode(history, forKey: .history)
+    }
+
     /// Checks the values, throwing ``ClassificationError/invalidConfiguration(_:)``.
     public func validate() throws {
         switch regularization {
@@ -98,6 +157,15 @@ public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
         case .alpha(let a) where !(a >= 0 && a.isFinite):
             throw ClassificationError.invalidConfiguration("alpha must be a non-negative number, got \(a)")
         default: break
+        }
+        if solver == .sgd, case .alpha(let a) = regularization, a == 0 {
+            throw ClassificationError.invalidConfiguration("the sgd solver needs a positive alpha (its step sizes are 1/(alpha·t))")
+        }
+        guard epochs >= 1 else {
+            throw ClassificationError.invalidConfiguration("epochs must be at least 1, got \(epochs)")
+        }
+        guard averagedEpochs >= 1 else {
+            throw ClassificationError.invalidConfiguration("averaged epochs must be at least 1, got \(averagedEpochs)")
         }
         guard maxIterations >= 1 else {
             throw ClassificationError.invalidConfiguration("max-iter must be at least 1, got \(maxIterations)")

@@ -56,29 +56,18 @@ public enum JSONLReader {
     /// Calls `body` with each line's object and its 1-based line number.
     public static func forEachObject(_ data: Data, path: String,
                                      _ body: ([String: Any], Int) throws -> Void) throws {
-        var lineNumber = 0
-        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var start = FileBytes.bomLength(bytes)
-            while start < bytes.count {
-                lineNumber += 1
-                let rest = UnsafeBufferPointer(rebasing: bytes[start...])
-                let end = rest.firstIndex(of: 0x0A).map { start + $0 } ?? bytes.count
-                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                start = end + 1
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                _ = try FileBytes.string(line, path: path, line: lineNumber)
-                let parsed: Any
-                do {
-                    parsed = try JSONSerialization.jsonObject(with: Data(line), options: [])
-                } catch {
-                    throw DatasetError(path: path, line: lineNumber, "invalid JSON")
-                }
-                guard let object = parsed as? [String: Any] else {
-                    throw DatasetError(path: path, line: lineNumber, "expected a JSON object")
-                }
-                try body(object, lineNumber)
+        try FileBytes.forEachLine(data) { line, lineNumber in
+            _ = try FileBytes.string(line, path: path, line: lineNumber)
+            let parsed: Any
+            do {
+                parsed = try JSONSerialization.jsonObject(with: Data(line), options: [])
+            } catch {
+                throw DatasetError(path: path, line: lineNumber, "invalid JSON")
             }
+            guard let object = parsed as? [String: Any] else {
+                throw DatasetError(path: path, line: lineNumber, "expected a JSON object")
+            }
+            try body(object, lineNumber)
         }
     }
 

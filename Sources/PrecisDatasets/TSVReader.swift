@@ -16,30 +16,17 @@ public enum TSVReader {
     public static func read(path: String) throws -> [LabeledDocument] {
         let data = try FileBytes.read(path)
         var documents: [LabeledDocument] = []
-        var lineNumber = 0
-        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var start = FileBytes.bomLength(bytes)
-            while start < bytes.count {
-                lineNumber += 1
-                let rest = UnsafeBufferPointer(rebasing: bytes[start...])
-                let end = rest.firstIndex(of: 0x0A).map { start + $0 } ?? bytes.count
-                var lineEnd = end
-                if lineEnd > start && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-                let line = UnsafeBufferPointer(rebasing: bytes[start..<lineEnd])
-                start = end + 1
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                guard let tab = line.firstIndex(of: 0x09) else {
-                    throw DatasetError(path: path, line: lineNumber, "expected label<TAB>text, found no TAB")
-                }
-                let label = try FileBytes.string(UnsafeBufferPointer(rebasing: line[..<tab]), path: path, line: lineNumber)
-                let text = try FileBytes.string(UnsafeBufferPointer(rebasing: line[(tab + 1)...]), path: path, line: lineNumber)
-                let trimmedLabel = label.trimmingCharacters(in: .whitespaces)
-                guard !trimmedLabel.isEmpty else {
-                    throw DatasetError(path: path, line: lineNumber, "empty label")
-                }
-                documents.append(LabeledDocument(label: trimmedLabel, text: text))
+        try FileBytes.forEachLine(data) { line, lineNumber in
+            guard let tab = line.firstIndex(of: 0x09) else {
+                throw DatasetError(path: path, line: lineNumber, "expected label<TAB>text, found no TAB")
             }
+            let label = try FileBytes.string(UnsafeBufferPointer(rebasing: line[..<tab]), path: path, line: lineNumber)
+            let text = try FileBytes.string(UnsafeBufferPointer(rebasing: line[(tab + 1)...]), path: path, line: lineNumber)
+            let trimmedLabel = label.trimmingCharacters(in: .whitespaces)
+            guard !trimmedLabel.isEmpty else {
+                throw DatasetError(path: path, line: lineNumber, "empty label")
+            }
+            documents.append(LabeledDocument(label: trimmedLabel, text: text))
         }
         return documents
     }

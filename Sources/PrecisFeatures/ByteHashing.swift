@@ -14,10 +14,7 @@ enum ByteHashing {
             i += 8
         }
         if i < count {
-            var w: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < count { w |= UInt64(p[i]) << shift; shift += 8; i += 1 }
-            h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
+            h = (h ^ tail(p, count)) &* 0x9E37_79B9_7F4A_7C15
         }
         return mix(h)
     }
@@ -37,13 +34,30 @@ enum ByteHashing {
             i += 8
         }
         if i < count {
-            var w: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < count { w |= UInt64(p[i]) << shift; shift += 8; i += 1 }
+            let w = tail(p, count)
             h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
             if count < 8 { prefix = w }
         }
         return (mix(h), prefix)
+    }
+
+    /// The last `count % 8` bytes (non-zero) of `count` bytes at `p`, as a
+    /// little-endian word, zero-padded; read with at most two loads that
+    /// stay inside the bytes (overlapping when needed).
+    @inline(__always)
+    static func tail(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(p)
+        let r = count & 7
+        if count >= 8 {
+            return raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) >> UInt64(8 * (8 - r))
+        }
+        if count >= 4 {
+            let lo = UInt64(raw.loadUnaligned(as: UInt32.self))
+            let hi = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            return lo | hi << UInt64(8 * (count - 4))
+        }
+        let middle = count >> 1
+        return UInt64(p[0]) | UInt64(p[middle]) << UInt64(8 * middle) | UInt64(p[count - 1]) << UInt64(8 * (count - 1))
     }
 
     /// A well-mixed hash of a 64-bit key (the murmur3 finaliser).

@@ -145,31 +145,30 @@ final class CorpusVocabulary: @unchecked Sendable {
             head[t] = w
         }
         let n = tokens.count
-        var order = Array(0..<n)
-        head.withUnsafeBufferPointer { head in
-            let before: (Int, Int) -> Bool = { a, b in
-                let x = head[a], y = head[b]
-                return x != y ? x < y : compareBytes(table.bytes(a), table.bytes(b)) < 0
-            }
-            guard n > 20_000 else { order.sort(by: before); return }
-            // Two halves sorted in parallel, then merged.
-            let half = n / 2
-            order.withUnsafeMutableBufferPointer { order in
-                Parallelism.run(2) { p in
-                    var part = UnsafeMutableBufferPointer(rebasing: p == 0 ? order[..<half] : order[half...])
-                    part.sort(by: before)
+        // Radix sort of (head, id) pairs by head, then runs of equal heads
+        // (tokens of eight bytes or more sharing them) in full byte order.
+        var ids = [UInt32](unsafeUninitializedCapacity: n) { b, c in
+            for t in 0..<n { b[t] = UInt32(t) }
+            c = n
+        }
+        head.withUnsafeMutableBufferPointer { keys in
+            ids.withUnsafeMutableBufferPointer { ids in
+                RadixSort.sortPairs(keys, ids)
+                var i = 0
+                while i < n {
+                    var j = i + 1
+                    while j < n && keys[j] == keys[i] { j += 1 }
+                    if j - i > 1 {
+                        var run = UnsafeMutableBufferPointer(rebasing: ids[i..<j])
+                        run.sort { a, b in
+                            compareBytes(table.bytes(Int(a)), table.bytes(Int(b))) < 0
+                        }
+                    }
+                    i = j
                 }
             }
-            var merged = [Int]()
-            merged.reserveCapacity(n)
-            var i = 0, j = half
-            while i < half && j < n {
-                if before(order[j], order[i]) { merged.append(order[j]); j += 1 } else { merged.append(order[i]); i += 1 }
-            }
-            merged.append(contentsOf: order[i..<half])
-            merged.append(contentsOf: order[j..<n])
-            order = merged
         }
+        let order = ids.map { Int($0) }
         if maxN == 1 {
             // Unigrams only: the sorted tokens that are features.
             var isFeature = [Bool](repeating: false, count: n)

@@ -77,6 +77,20 @@ final class TermTable: @unchecked Sendable {
     @inline(__always)
     func intern(_ token: UnsafeBufferPointer<UInt8>) -> Int {
         let (h, prefix) = ByteHashing.hashAndPrefix(token.baseAddress!, token.count)
+        return intern(token, hash: h, prefix: prefix)
+    }
+
+    /// Loads the home slot of a term with hash `h` (so that a later
+    /// ``intern(_:hash:prefix:)`` finds it in cache: independent loads of
+    /// a batch overlap their cache misses). Returns the slot's tag word.
+    @inline(__always)
+    func touch(_ h: UInt64) -> UInt64 {
+        slots[Int(truncatingIfNeeded: h) & mask].meta
+    }
+
+    /// ``intern(_:)`` with the hash and prefix of ``ByteHashing/hashAndPrefix(_:_:)`` already computed.
+    @inline(__always)
+    func intern(_ token: UnsafeBufferPointer<UInt8>, hash h: UInt64, prefix: UInt64) -> Int {
         let i = probe(token, h, prefix)
         let meta = slots[i].meta
         if meta != 0 { return Int(meta & 0xFFFF_FFFF) - 1 }

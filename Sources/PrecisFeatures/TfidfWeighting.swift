@@ -20,14 +20,15 @@ struct TfidfWeighting {
 
     /// Appends a row given `pairs` of `column << 32 | k` (columns distinct,
     /// any order; sorted in place) where `weights[k]` is the unnormalised
-    /// weight of that column. Long rows are radix-sorted in `scratch`.
+    /// weight of that column. Long rows (1024 entries or more) are radix-sorted in `scratch`.
     @inline(__always)
     func appendRow(_ pairs: UnsafeMutableBufferPointer<UInt64>, weights: UnsafePointer<Double>,
                    indices: GrowableBuffer<Int32>, values: GrowableBuffer<Float>,
                    scratch: GrowableBuffer<UInt64>? = nil) {
         let n = pairs.count
         guard n > 0 else { return }
-        if n >= 256, let scratch {
+        // Radix sort clears and sums 2 × 2048 counters: worth it from about a thousand entries.
+        if n >= 1024, let scratch {
             scratch.reserve(n)
             RadixSort.sort(pairs, lowBit: 32, highBit: 32 + RadixSort.bits(idf.count), scratch: scratch.base)
         } else {

@@ -25,6 +25,15 @@ final class TokenPass: @unchecked Sendable {
     let unigrams: GrowableBuffer<UInt32>
     let unigramCounts: GrowableBuffer<UInt32>
     let unigramEnds = GrowableBuffer<Int>()
+    /// Sum of the touched words (kept so the touching loads stay).
+    private(set) var touched: UInt64 = 0
+    /// A token waiting to be interned: its bytes, hash and first eight bytes.
+    struct PendingToken {
+        var start: UnsafePointer<UInt8>
+        var count: Int
+        var hash: UInt64
+        var prefix: UInt64
+    }
     /// Per local token: documents of this run it occurs in (after ``run(_:tokenizer:countUnigrams:keepSequence:)``).
     private(set) var tokenDF = GrowableBuffer<Int32>()
 
@@ -60,29 +69,69 @@ final class TokenPass: @unchecked Sendable {
         let buffer = TokenBuffer(capacity: 1 << 16)
         let stats = self.stats, sequence = self.sequence
         let unigrams = self.unigrams, unigramCounts = self.unigramCounts
+        let table = self.tokens
+        // A document's tokens, hashed and their home slots touched as they
+        // come, then interned as a batch: the table's cache misses overlap.
+        let pending = GrowableBuffer<PendingToken>(capacity: 1 << 12)
+        let ids = GrowableBuffer<UInt32>(capacity: 1 << 12)
+        var sink: UInt64 = 0
         for d in range {
             let mark = UInt64(d - range.lowerBound) << 32
             let start = unigrams.count
-            tokenizer.forEachToken(in: documents[d], buffer: buffer) { token in
-                let id = intern(token)
-                let record = stats.base + id
-                if record.pointee.isStop { return }
-                if keepSequence { sequence.append(UInt32(id)) }
-                if countUnigrams {
+            pending.removeAll()
+            tokenizer.forEachToken(in: documents[d], buffer: buffer, { token in
+                let (h, prefix) = ByteHashing.hashAndPrefix(token.baseAddress!, token.count)
+                sink &+= table.touch(h)
+                pending.append(PendingToken(start: token.baseAddress!, count: token.count, hash: h, prefix: prefix))
+            }, afterLast: {
+                ids.reserve(pending.count)
+                let out = ids.base
+                for k in 0..<pending.count {
+                    let p = pending.base[k]
+                    let id = table.intern(UnsafeBufferPointer(start: p.start, count: p.count), hash: p.hash, prefix: p.prefix)
+                    if id == stats.count { stats.append(TokenStats(mark: .max, df: 0, isStop: false)) }
+                    sink &+= stats.base[id].mark
+                    out[k] = UInt32(id)
+                }
+                ids.count = pending.count
+            })
+            // Room for every token, then plain stores through local pointers.
+            let n = ids.count
+            let idp = ids.base
+            if keepSequence {
+                sequence.reserve(sequence.count + n)
+                let seq = sequence.base
+                var m = sequence.count
+                for k in 0..<n where !stats.base[Int(idp[k])].isStop { seq[m] = idp[k]; m += 1 }
+                sequence.count = m
+            }
+            if countUnigrams {
+                unigrams.reserve(start + n)
+                unigramCounts.reserve(start + n)
+                let u = unigrams.base, c = unigramCounts.base + start
+                var entries = start
+                for k in 0..<n {
+                    let id = idp[k]
+                    let record = stats.base + Int(id)
+                    if record.pointee.isStop { continue }
                     let m = record.pointee.mark
                     if m & 0xFFFF_FFFF_0000_0000 == mark {
-                        unigramCounts[start + Int(m & 0xFFFF_FFFF)] += 1
+                        c[Int(m & 0xFFFF_FFFF)] += 1
                     } else {
-                        record.pointee.mark = mark | UInt64(unigrams.count - start)
+                        record.pointee.mark = mark | UInt64(entries - start)
                         record.pointee.df += 1
-                        unigrams.append(UInt32(id))
-                        unigramCounts.append(1)
+                        u[entries] = id
+                        c[entries - start] = 1
+                        entries += 1
                     }
                 }
+                unigrams.count = entries
+                unigramCounts.count = entries
             }
             ends.append(sequence.count)
             unigramEnds.append(unigrams.count)
         }
+        touched = sink
         let df = GrowableBuffer<Int32>(capacity: stats.count)
         for id in 0..<stats.count { df.append(stats[id].df) }
         tokenDF = df

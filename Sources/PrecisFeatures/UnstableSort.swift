@@ -79,7 +79,7 @@ enum RadixSort {
         while shift < highBit {
             let s = UInt64(shift)
             counts.withUnsafeMutableBufferPointer { counts in
-                for k in 0..<radix { counts[k] = 0 }
+                if passes > 0 { for k in 0..<radix { counts[k] = 0 } }
                 for i in 0..<n { counts[Int((source[i] >> s) & mask)] += 1 }
                 var total = 0
                 for k in 0..<radix { let c = counts[k]; counts[k] = total; total += c }
@@ -95,6 +95,43 @@ enum RadixSort {
             passes += 1
         }
         if passes % 2 == 1 { base.update(from: scratch, count: n) }
+    }
+
+    /// Sorts `keys` (all 64 bits) and moves `values` along with them; stable.
+    static func sortPairs(_ keys: UnsafeMutableBufferPointer<UInt64>, _ values: UnsafeMutableBufferPointer<UInt32>) {
+        let n = keys.count
+        guard n > 1, var sourceKeys = keys.baseAddress, var sourceValues = values.baseAddress else { return }
+        let scratchKeys = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
+        let scratchValues = UnsafeMutablePointer<UInt32>.allocate(capacity: n)
+        defer { scratchKeys.deallocate(); scratchValues.deallocate() }
+        var targetKeys = scratchKeys, targetValues = scratchValues
+        let radix = 1 << digitBits
+        let mask = UInt64(radix - 1)
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: radix)
+        defer { counts.deallocate() }
+        var shift = 0
+        while shift < 64 {
+            let s = UInt64(shift)
+            counts.initialize(repeating: 0, count: radix)
+            for i in 0..<n { counts[Int((sourceKeys[i] >> s) & mask)] += 1 }
+            shift += digitBits
+            // A digit shared by every key moves nothing.
+            if counts[Int((sourceKeys[0] >> s) & mask)] == n { continue }
+            var total = 0
+            for k in 0..<radix { let c = counts[k]; counts[k] = total; total += c }
+            for i in 0..<n {
+                let d = Int((sourceKeys[i] >> s) & mask)
+                targetKeys[counts[d]] = sourceKeys[i]
+                targetValues[counts[d]] = sourceValues[i]
+                counts[d] += 1
+            }
+            swap(&sourceKeys, &targetKeys)
+            swap(&sourceValues, &targetValues)
+        }
+        if sourceKeys != keys.baseAddress {
+            keys.baseAddress!.update(from: sourceKeys, count: n)
+            values.baseAddress!.update(from: sourceValues, count: n)
+        }
     }
 
     /// Number of bits needed to represent `value`.

@@ -5,16 +5,25 @@ import Precis
 /// and `cross-validate`. Every option is optional: the library's defaults apply
 /// unless the user names one.
 struct ClassifierOptions: ParsableArguments {
-    @Option(name: .customLong("c"), help: ArgumentHelp("Inverse L2 regularisation strength, scikit-learn's C (default: 300).", valueName: "C"))
+    @Option(help: ArgumentHelp("Optimiser: sgd (stochastic gradient descent, fixed epochs) or lbfgs (full-batch L-BFGS) (default: sgd).", valueName: "sgd|lbfgs"))
+    var solver: String?
+
+    @Option(help: ArgumentHelp("Passes over the data with --solver sgd (default: 10).", valueName: "N"))
+    var epochs: Int?
+
+    @Option(name: .customLong("average-epochs"), help: ArgumentHelp("With --solver sgd, keep the mean of the weights after each of the last N epochs (default: 5).", valueName: "N"))
+    var averagedEpochs: Int?
+
+    @Option(name: .customLong("c"), help: ArgumentHelp("Inverse L2 regularisation strength, scikit-learn's C (instead of --alpha).", valueName: "C"))
     var c: Double?
 
-    @Option(help: ArgumentHelp("L2 penalty on the mean loss, scikit-learn's SGD alpha (instead of --c).", valueName: "ALPHA"))
+    @Option(help: ArgumentHelp("L2 penalty on the mean loss, scikit-learn's SGD alpha (default: 2e-6).", valueName: "ALPHA"))
     var alpha: Double?
 
-    @Option(name: .customLong("max-iter"), help: ArgumentHelp("Maximum optimiser iterations (default: 100).", valueName: "N"))
+    @Option(name: .customLong("max-iter"), help: ArgumentHelp("Maximum L-BFGS iterations with --solver lbfgs (default: 100).", valueName: "N"))
     var maxIterations: Int?
 
-    @Option(name: .customLong("tol"), help: ArgumentHelp("Stop when the loss improves by less than this relative amount (default: 1e-4).", valueName: "X"))
+    @Option(name: .customLong("tol"), help: ArgumentHelp("L-BFGS: stop when the loss improves by less than this relative amount (default: 1e-4).", valueName: "X"))
     var tolerance: Double?
 
     @Option(name: .customLong("class-weight"), help: ArgumentHelp("none or balanced (weigh every class the same in total).", valueName: "none|balanced"))
@@ -23,10 +32,10 @@ struct ClassifierOptions: ParsableArguments {
     @Option(name: .customLong("validation-split"), help: ArgumentHelp("Hold out this fraction (stratified) and stop early on its loss (default: 0, off).", valueName: "F"))
     var validationSplit: Double?
 
-    @Option(help: ArgumentHelp("Early-stopping patience in iterations (default: 10).", valueName: "N"))
+    @Option(help: ArgumentHelp("Early-stopping patience in iterations (L-BFGS) or epochs (SGD) (default: 10).", valueName: "N"))
     var patience: Int?
 
-    @Option(help: ArgumentHelp("Seed of every random choice (held-out split, folds) (default: 42).", valueName: "N"))
+    @Option(help: ArgumentHelp("Seed of every random choice (SGD document order, held-out split, folds) (default: 42).", valueName: "N"))
     var seed: UInt64?
 
     /// The library defaults with every option the user gave applied.
@@ -40,6 +49,20 @@ struct ClassifierOptions: ParsableArguments {
         if let alpha {
             guard alpha >= 0, alpha.isFinite else { throw ValidationError("--alpha must be a non-negative number, got \(alpha)") }
             config.regularization = .alpha(alpha)
+        }
+        if let solver {
+            guard let chosen = Solver(rawValue: solver) else {
+                throw ValidationError("--solver must be sgd or lbfgs, got '\(solver)'")
+            }
+            config.solver = chosen
+        }
+        if let epochs {
+            guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
+            config.epochs = epochs
+        }
+        if let averagedEpochs {
+            guard averagedEpochs >= 1 else { throw ValidationError("--average-epochs must be at least 1, got \(averagedEpochs)") }
+            config.averagedEpochs = averagedEpochs
         }
         if let maxIterations {
             guard maxIterations >= 1 else { throw ValidationError("--max-iter must be at least 1, got \(maxIterations)") }
@@ -66,6 +89,9 @@ struct ClassifierOptions: ParsableArguments {
             config.patience = patience
         }
         if let seed { config.seed = seed }
+        if config.solver == .sgd, case .alpha(let a) = config.regularization, a == 0 {
+            throw ValidationError("--alpha must be positive with --solver sgd, got 0")
+        }
         return config
     }
 }

@@ -9,13 +9,14 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train a topic classifier on labelled text and write a model file.",
         discussion: """
-        Defaults (no option needed): word 1-2-grams in at least 2 documents, sublinear TF-IDF, multinomial logistic regression with C = 300, fitted by L-BFGS (at most 100 iterations).
+        Defaults (no option needed): word 1-2-grams in at least 2 documents, sublinear TF-IDF, multinomial logistic regression with an L2 penalty alpha = 2e-6, fitted by stochastic gradient descent (10 epochs over a seeded shuffle, keeping the mean of the last 5 epochs' weights). --solver lbfgs fits the full-batch objective by L-BFGS instead (slower; --c, --max-iter, --tol).
 
         The model is written to a temporary file and renamed, so an existing model is only replaced by a complete new one. Set SOURCE_DATE_EPOCH to make the recorded date (and so the whole file) reproducible.
 
         Example:
           precis train --data train.tsv --model topics.precis
           precis train --data train.tsv --model topics.precis --class-weight balanced --validation-split 0.1
+          precis train --data train.tsv --model topics.precis --solver lbfgs --c 300
         """
     )
 

@@ -111,6 +111,7 @@ struct LogisticRegressionTests {
         let (trainTexts, trainLabels) = try read("train.tsv")
         let (testTexts, _) = try read("test.tsv")
         var config = LogisticRegressionConfiguration()
+        config.solver = .lbfgs
         config.regularization = .c(10)
         config.maxIterations = 2000
         config.tolerance = 1e-12

@@ -1,0 +1,232 @@
+import Foundation
+import PrecisFeatures
+
+/// Multinomial (softmax) logistic regression by plain stochastic gradient descent,
+/// one document at a time, in the manner of scikit-learn's `SGDClassifier`:
+///
+/// - the documents are visited in a fresh seeded shuffle every epoch (``SplitMix64``),
+///   so the same data, penalty and seed give bit-identical weights;
+/// - the L2 penalty is applied lazily through a global scale, `W = scale · V`:
+///   each step multiplies `scale` by `1 − ηα` and only the rows of `V` of the
+///   document's features are touched (`nnz × classes` work per step); `V` is
+///   folded back into `scale = 1` when the scale becomes tiny;
+/// - the learning rate follows scikit-learn's `'optimal'` schedule
+///   `η_t = 1 / (α (t₀ + t))`, with `t₀` from Léon Bottou's heuristic;
+/// - intercepts are updated with a damped step (`0.01 η`, scikit-learn's sparse
+///   intercept decay) and are not penalised.
+///
+/// The objective is the weighted mean log-loss plus `½α‖W‖²` (the same as
+/// ``SoftmaxObjective`` with weights normalised to sum to one).
+///
+/// ```swift
+/// let sgd = StochasticGradientDescent(alpha: 2e-6, epochs: 10, seed: 42)
+/// var state = sgd.makeState(for: x, classes: 3)
+/// for _ in 0..<sgd.epochs { _ = sgd.runEpoch(&state, x: x, labels: y32, sampleWeights: nil) }
+/// let theta = state.parameters()      // [W, b] as SoftmaxObjective lays them out
+/// ```
+struct StochasticGradientDescent {
+    /// L2 penalty weight on the mean loss (must be positive for the schedule).
+    let alpha: Double
+    /// Passes over the data.
+    let epochs: Int
+    /// Seed of the visiting order.
+    let seed: UInt64
+
+    /// scikit-learn's intercept step damping for sparse input.
+    static let interceptDecay = 0.01
+    /// Below this, the lazy scale is folded into the weights.
+    static let minimumScale = 1e-9
+
+    /// The optimiser's working state: `W = scale · v` and intercepts `b`. `v` is
+    /// features × `stride` (classes rounded up to a multiple of 8, the padding stays
+    /// zero), so each feature's row is whole SIMD vectors.
+    struct State {
+        var v: ContiguousArray<Float>
+        var b: ContiguousArray<Double>
+        var scale: Double = 1
+        /// Steps taken so far (the `t` of the schedule).
+        var steps: Int = 0
+        let features: Int
+        let classes: Int
+        let stride: Int
+        var rng: SplitMix64
+        /// Row of `v` that holds each feature: features are laid out by falling
+        /// document frequency (ties by index), so the frequent ones share cache lines.
+        let slot: ContiguousArray<Int32>
+        /// The training matrix's column indices mapped through `slot`.
+        let slotIndices: ContiguousArray<Int32>
+
+        /// The parameters as ``SoftmaxObjective`` lays them out: `[W, b]` in `Float`.
+        func parameters() -> ContiguousArray<Float> {
+            var theta = ContiguousArray<Float>(repeating: 0, count: (features + 1) * classes)
+            let s = scale, k = classes, stride = self.stride
+            theta.withUnsafeMutableBufferPointer { t in
+                v.withUnsafeBufferPointer { vb in
+                    for j in 0..<features {
+                        let r = Int(slot[j]) * stride
+                        for c in 0..<k { t[j * k + c] = Float(s * Double(vb[r + c])) }
+                    }
+                }
+                for c in 0..<k { t[features * k + c] = Float(b[c]) }
+            }
+            return theta
+        }
+
+        /// `‖W‖²`.
+        func squaredNorm() -> Double {
+            var total = 0.0
+            v.withUnsafeBufferPointer { vb in for value in vb { total += Double(value) * Double(value) } }
+            return total * scale * scale
+        }
+    }
+
+    /// A zero-initialised state for training on `x`.
+    func makeState(for x: SparseMatrix, classes: Int) -> State {
+        let stride = (classes + 7) / 8 * 8
+        let features = x.columns
+        var frequency = [Int](repeating: 0, count: features)
+        for j in x.columnIndices { frequency[Int(j)] += 1 }
+        let order = (0..<features).sorted { frequency[$0] != frequency[$1] ? frequency[$0] > frequency[$1] : $0 < $1 }
+        var slot = ContiguousArray<Int32>(repeating: 0, count: features)
+        for (position, feature) in order.enumerated() { slot[feature] = Int32(position) }
+        let slotIndices = ContiguousArray(x.columnIndices.map { slot[Int($0)] })
+        return State(v: ContiguousArray(repeating: 0, count: features * stride),
+                     b: ContiguousArray(repeating: 0, count: classes),
+                     features: features, classes: classes, stride: stride,
+                     rng: SplitMix64(seed: seed ^ 0x5347_445F_5348_5546),
+                     slot: slot, slotIndices: slotIndices)
+    }
+
+    /// `t₀` of the `'optimal'` schedule: scikit-learn's `1 / (α η₀)` with
+    /// `η₀ = √(1/√α)` (a typical weight size) divided by the log-loss slope there.
+    var scheduleOffset: Double {
+        let typicalWeight = (1 / alpha.squareRoot()).squareRoot()
+        let slope = 1 / (exp(-typicalWeight) + 1)      // |d log-loss / dz| at z = −typicalWeight
+        let eta0 = typicalWeight / max(1, slope)
+        return 1 / (alpha * eta0)
+    }
+
+    /// One pass over every row of `x` in a seeded random order. Returns the
+    /// weighted mean log-loss of the documents as they were met (before each step).
+    ///
+    /// - Parameter sampleWeights: per-document weights with mean one, or nil.
+    func runEpoch(_ state: inout State, x: SparseMatrix, labels: ContiguousArray<Int32>,
+                  sampleWeights: ContiguousArray<Float>?) -> Double {
+        let n = x.rows, k = state.classes
+        var order = Array(0..<n)
+        state.rng.shuffle(&order)
+        let t0 = scheduleOffset
+        let alpha = self.alpha
+        var lossSum = 0.0
+        var scale = state.scale
+        var steps = state.steps
+        let stride = state.stride, chunks = stride / 8
+        var scores = ContiguousArray<Double>(repeating: 0, count: k)
+        var gradient = ContiguousArray<SIMD8<Float>>(repeating: .zero, count: chunks)
+        var partial = ContiguousArray<SIMD8<Float>>(repeating: .zero, count: chunks)
+        let slotIndices = state.slotIndices
+        state.v.withUnsafeMutableBufferPointer { vb in
+            let v = UnsafeMutableRawPointer(vb.baseAddress!)
+            x.rowOffsets.withUnsafeBufferPointer { offsets in
+            slotIndices.withUnsafeBufferPointer { indices in
+            x.values.withUnsafeBufferPointer { values in
+            labels.withUnsafeBufferPointer { yb in
+            scores.withUnsafeMutableBufferPointer { sb in
+            gradient.withUnsafeMutableBufferPointer { gb in
+            partial.withUnsafeMutableBufferPointer { pb in
+            state.b.withUnsafeMutableBufferPointer { bb in
+                let s = sb.baseAddress!, b = bb.baseAddress!, g = gb.baseAddress!, acc = pb.baseAddress!
+                let rowBytes = stride * MemoryLayout<Float>.stride
+                for i in order {
+                    let start = offsets[i], end = offsets[i + 1]
+                    // Scores s = scale · (x V) + b, four SIMD vectors of classes at a time.
+                    var group = 0
+                    while group < chunks {
+                        let width = min(4, chunks - group)
+                        var a0 = SIMD8<Float>.zero, a1 = a0, a2 = a0, a3 = a0
+                        let offset = group * 32
+                        for p in start..<end {
+                            let xv = values[p]
+                            let row = v + Int(indices[p]) * rowBytes + offset
+                            a0 += xv * row.loadUnaligned(as: SIMD8<Float>.self)
+                            if width > 1 { a1 += xv * row.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self) }
+                            if width > 2 { a2 += xv * row.loadUnaligned(fromByteOffset: 64, as: SIMD8<Float>.self) }
+                            if width > 3 { a3 += xv * row.loadUnaligned(fromByteOffset: 96, as: SIMD8<Float>.self) }
+                        }
+                        acc[group] = a0
+                        if width > 1 { acc[group + 1] = a1 }
+                        if width > 2 { acc[group + 2] = a2 }
+                        if width > 3 { acc[group + 3] = a3 }
+                        group += 4
+                    }
+                    var m = -Double.infinity
+                    for c in 0..<k {
+                        s[c] = scale * Double(acc[c >> 3][c & 7]) + b[c]
+                        if s[c] > m { m = s[c] }
+                    }
+                    var total = 0.0
+                    for c in 0..<k { s[c] = exp(s[c] - m); total += s[c] }
+                    let y = Int(yb[i])
+                    let omega = sampleWeights.map { Double($0[i]) } ?? 1
+                    let trueProbability = s[y] / total
+                    lossSum += omega * -log(max(trueProbability, 1e-300))
+                    // Gradient of the document's loss with respect to its scores: ω(p − y).
+                    let inverse = 1 / total
+                    for c in 0..<k { s[c] = omega * s[c] * inverse }
+                    s[y] -= omega
+
+                    steps += 1
+                    let eta = 1 / (alpha * (t0 + Double(steps - 1)))
+                    scale *= max(0, 1 - eta * alpha)
+                    if scale < Self.minimumScale {
+                        let vf = vb.baseAddress!
+                        for j in 0..<vb.count { vf[j] = Float(Double(vf[j]) * scale) }
+                        scale = 1
+                    }
+                    let step = -eta / scale
+                    for q in 0..<chunks { g[q] = .zero }
+                    for c in 0..<k { g[c >> 3][c & 7] = Float(step * s[c]) }
+                    group = 0
+                    while group < chunks {
+                        let width = min(4, chunks - group)
+                        let g0 = g[group]
+                        let g1 = width > 1 ? g[group + 1] : .zero
+                        let g2 = width > 2 ? g[group + 2] : .zero
+                        let g3 = width > 3 ? g[group + 3] : .zero
+                        let offset = group * 32
+                        for p in start..<end {
+                            let xv = values[p]
+                            let row = v + Int(indices[p]) * rowBytes + offset
+                            row.storeBytes(of: row.loadUnaligned(as: SIMD8<Float>.self) + xv * g0, as: SIMD8<Float>.self)
+                            if width > 1 {
+                                row.storeBytes(of: row.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self) + xv * g1,
+                                               toByteOffset: 32, as: SIMD8<Float>.self)
+                            }
+                            if width > 2 {
+                                row.storeBytes(of: row.loadUnaligned(fromByteOffset: 64, as: SIMD8<Float>.self) + xv * g2,
+                                               toByteOffset: 64, as: SIMD8<Float>.self)
+                            }
+                            if width > 3 {
+                                row.storeBytes(of: row.loadUnaligned(fromByteOffset: 96, as: SIMD8<Float>.self) + xv * g3,
+                                               toByteOffset: 96, as: SIMD8<Float>.self)
+                            }
+                        }
+                        group += 4
+                    }
+                    let interceptStep = -eta * Self.interceptDecay
+                    for c in 0..<k { b[c] += interceptStep * s[c] }
+                }
+            }
+            }
+            }
+            }
+            }
+            }
+            }
+            }
+        }
+        state.scale = scale
+        state.steps = steps
+        return lossSum / Double(max(n, 1))
+    }
+}
