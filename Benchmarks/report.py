@@ -706,7 +706,7 @@ def scaling_section(results, out_dir):
 
         def cell(m):
             if not ok(m):
-                return err(m) if m else "not run"
+                return err(m) if m else "not run (too slow for this mode)"
             ips = m.get("in_process_seconds")
             if ips and m.get("in_process_source"):
                 return f"{secs(m['wall']['median'])} ({secs(ips['median'])})"
@@ -722,7 +722,8 @@ def scaling_section(results, out_dir):
         md += ["Synthetic documents of N real BBC sentences (corpus order, 4 sentences per paragraph), summarised to "
                "3 sentences. precis cells: `precis summarize FILE --sentences 3 --method NAME` whole process, and in "
                "brackets the *in-process* time (reading, summarising and scoring the one document, from "
-               "`precis evaluate-summaries --json`'s `seconds`). sumy: *in-process* time of one document.", ""]
+               "`precis evaluate-summaries --json`'s `seconds`, which runs BLAS on one thread per worker where "
+               "`summarize` lets OpenBLAS use both cores). sumy: *in-process* time of one document.", ""]
         if chart:
             md += ["![summarisation scaling](scaling-summarization.svg)", ""]
         md += ["| sentences | bytes | " + " | ".join(keys) + " |", "|---|---|" + "---|" * len(keys)]
@@ -731,6 +732,8 @@ def scaling_section(results, out_dir):
         md += ["", "Growth exponent k in time ∝ sentences^k (in-process times), fitted over documents of ≥ 200 "
                    "sentences:", ""]
         for name, s in series:
+            if name.endswith("(whole process)"):
+                continue
             big = [(x, y) for x, y in s if x >= 200]
             md.append(f"- {name}: {growth_words(growth_exponent(big))}")
         md.append("")

@@ -14,16 +14,34 @@ from rouge_score import rouge_scorer
 KEYS = ("rouge1", "rouge2", "rougeL")
 
 
-def score(predictions, references):
-    """predictions: id -> summary text; references: list of records with id, summary."""
+def _score_pairs(pairs):
+    """Sums of precision, recall and F1 per metric over (reference, candidate) pairs."""
     scorer = rouge_scorer.RougeScorer(list(KEYS), use_stemmer=True)
     totals = {k: [0.0, 0.0, 0.0] for k in KEYS}
-    for record in references:
-        result = scorer.score(record["summary"], predictions.get(record["id"], ""))
+    for reference, candidate in pairs:
+        result = scorer.score(reference, candidate)
         for k in KEYS:
             totals[k][0] += result[k].precision
             totals[k][1] += result[k].recall
             totals[k][2] += result[k].fmeasure
+    return totals
+
+
+def score(predictions, references, processes=2):
+    """predictions: id -> summary text; references: list of records with id, summary.
+
+    The documents are split over `processes` worker processes (the scores are sums, so
+    the result does not depend on the split).
+    """
+    pairs = [(r["summary"], predictions.get(r["id"], "")) for r in references]
+    chunks = [pairs[i::processes] for i in range(processes)] if processes > 1 and len(pairs) > 50 else [pairs]
+    if len(chunks) > 1:
+        import multiprocessing
+        with multiprocessing.get_context("fork").Pool(len(chunks)) as pool:
+            parts = pool.map(_score_pairs, chunks)
+    else:
+        parts = [_score_pairs(pairs)]
+    totals = {k: [sum(p[k][i] for p in parts) for i in range(3)] for k in KEYS}
     n = max(len(references), 1)
     return {"n": len(references), **{k: {"precision": 100 * t[0] / n, "recall": 100 * t[1] / n,
                                          "f1": 100 * t[2] / n} for k, t in totals.items()}}
