@@ -8,9 +8,9 @@
 set -euo pipefail
 
 missing=()
-have_header() { [ -e /usr/include/cblas.h ] || ls /usr/include/*/cblas.h >/dev/null 2>&1; }
-have_header && ls /usr/lib/*/libblas.so /usr/lib/libblas.so >/dev/null 2>&1 || missing+=(libblas-dev)
-ls /usr/lib/*/openblas-pthread/libblas.so.3 >/dev/null 2>&1 || missing+=(libopenblas0-pthread)
+exists() { for f in "$@"; do [ -e "$f" ] && return 0; done; return 1; }
+{ exists /usr/include/cblas.h /usr/include/*/cblas.h && exists /usr/lib/*/libblas.so /usr/lib/libblas.so; } || missing+=(libblas-dev)
+exists /usr/lib/*/openblas-pthread/libblas.so.3 || missing+=(libopenblas0-pthread)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 [ "${1:-}" = "--with-make" ] && { command -v make >/dev/null 2>&1 || missing+=(make); }
 
