@@ -49,7 +49,7 @@ let package = Package(
                           path: "Benchmarks/Sources/precis-bench"),
 
         // Tests, with a small helper module shared by every test target.
-        .target(name: "PrecisTestSupport", path: "Tests/PrecisTestSupport"),
+        .target(name: "PrecisTestSupport", dependencies: ["PrecisClassification"], path: "Tests/PrecisTestSupport"),
         .testTarget(name: "PrecisLinearAlgebraTests", dependencies: ["PrecisLinearAlgebra", "PrecisTestSupport"]),
         .testTarget(name: "PrecisTextTests", dependencies: ["PrecisText", "PrecisTestSupport"]),
         .testTarget(name: "PrecisFeaturesTests", dependencies: ["PrecisFeatures", "PrecisDatasets", "PrecisTestSupport"]),

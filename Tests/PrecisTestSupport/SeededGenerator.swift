@@ -1,19 +1,10 @@
-/// A small deterministic random number generator (SplitMix64) so that
-/// randomised tests are reproducible.
-public struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
+import PrecisClassification
 
-    /// A generator starting from `seed`.
-    public init(seed: UInt64) { state = seed }
+/// The deterministic generator randomised tests use: the library's own SplitMix64,
+/// so tests and training draw from one implementation.
+public typealias SeededGenerator = SplitMix64
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// `count` floats uniform in `-1...1`.
     public mutating func floats(_ count: Int) -> [Float] {
         (0..<count).map { _ in Float.random(in: -1...1, using: &self) }
