@@ -128,36 +128,59 @@ public struct LogisticRegression: Sendable {
             theta = current
             result = (r.iterations, r.converged, r.loss)
         case .sgd:
-            let sgd = StochasticGradientDescent(alpha: alpha, epochs: config.epochs, seed: config.seed)
-            var state = sgd.makeState(for: xTrain, classes: classCount)
             let y32 = ContiguousArray(yTrain.map { Int32($0) })
             // Weights with mean one, so alpha keeps its meaning (penalty on the mean loss).
             let meanOne = weights.map { w -> ContiguousArray<Float> in
                 let mean = w.reduce(0.0) { $0 + Double($1) } / Double(max(w.count, 1))
                 return ContiguousArray(w.map { Float(Double($0) / mean) })
             }
+            // Independent runs (different visiting orders) step through the epochs in
+            // lockstep, one per core; the kept weights are the mean over the runs.
+            let runs = config.runs
+            let optimisers = (0..<runs).map { r in
+                StochasticGradientDescent(alpha: alpha, epochs: config.epochs, seed: Self.runSeed(config.seed, run: r),
+                                          interceptStep: config.interceptStep)
+            }
+            var states = optimisers.map { $0.makeState(for: xTrain, classes: classCount) }
+            var losses = [Double](repeating: 0, count: runs)
+            /// The mean over the runs of their current parameters.
+            func meanParameters() -> ContiguousArray<Float> {
+                if runs == 1 { return states[0].parameters() }
+                var mean = ContiguousArray<Float>(repeating: 0, count: (features + 1) * classCount)
+                for state in states { state.accumulate(into: &mean, weight: 1 / Double(runs)) }
+                return mean
+            }
             var epochs = 0, loss = 0.0, previous = Double.infinity, converged = false
-            // Tail averaging: the mean of the weights after each of the last epochs.
+            // Tail averaging: the mean of the weights after each of the last epochs (of every run).
             let firstAveraged = config.epochs - min(config.averagedEpochs, config.epochs) + 1
-            var sum: ContiguousArray<Double>?, averaged = 0
+            var sum: ContiguousArray<Float>?, averaged = 0
             while epochs < config.epochs {
-                let dataLoss = sgd.runEpoch(&state, x: xTrain, labels: y32, sampleWeights: meanOne)
+                states.withUnsafeMutableBufferPointer { stateBuffer in
+                    losses.withUnsafeMutableBufferPointer { lossBuffer in
+                        let stateBase = stateBuffer.baseAddress!, lossBase = lossBuffer.baseAddress!
+                        let step = { (r: Int) in
+                            lossBase[r] = optimisers[r].runEpoch(&stateBase[r], x: xTrain, labels: y32, sampleWeights: meanOne)
+                        }
+                        if runs == 1 { step(0) } else { DispatchQueue.concurrentPerform(iterations: runs, execute: step) }
+                    }
+                }
                 epochs += 1
-                loss = dataLoss + 0.5 * alpha * state.squaredNorm()
+                loss = (0..<runs).reduce(0.0) { $0 + losses[$1] + 0.5 * alpha * states[$1].squaredNorm() } / Double(runs)
                 converged = abs(previous - loss) <= config.tolerance * max(abs(loss), 1)
                 previous = loss
                 if config.averagedEpochs > 1 && epochs >= firstAveraged {
-                    let now = state.parameters()
-                    if sum == nil { sum = ContiguousArray(repeating: 0, count: now.count) }
-                    for i in 0..<now.count { sum![i] += Double(now[i]) }
+                    if sum == nil { sum = ContiguousArray(repeating: 0, count: (features + 1) * classCount) }
+                    for state in states { state.accumulate(into: &sum!, weight: 1 / Double(runs)) }
                     averaged += 1
                 }
-                if !afterIteration(epochs, loss, { state.parameters() }) { break }
+                if !afterIteration(epochs, loss, meanParameters) { break }
             }
-            if let sum, averaged > 1 {
-                theta = ContiguousArray(sum.map { Float($0 / Double(averaged)) })
+            if var sum, averaged > 1 {
+                let scale = 1 / Float(averaged)
+                for i in sum.indices { sum[i] *= scale }
+                theta = sum
             } else {
-                theta = state.parameters()
+                theta = meanParameters()
             }
             result = (epochs, converged, loss)
         }
@@ -171,6 +194,16 @@ public struct LogisticRegression: Sendable {
             fit.validationAccuracy = Double(correct) / Double(max(yValidation.count, 1))
         }
         return fit
+    }
+
+    /// The seed of SGD run `run` of ``LogisticRegressionConfiguration/runs``: run 0
+    /// uses the configured seed itself, so one run is exactly a plain SGD fit.
+    ///
+    /// ```swift
+    /// LogisticRegression.runSeed(42, run: 0)   // 42
+    /// ```
+    public static func runSeed(_ seed: UInt64, run: Int) -> UInt64 {
+        run == 0 ? seed : seed &+ UInt64(run) &* 0x9E37_79B9_7F4A_7C15
     }
 
     /// Per-document weights for `weighting` (nil when every document counts once).

@@ -84,12 +84,25 @@ public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
     /// The optimiser.
     public var solver: Solver = .sgd
     /// L2 penalty.
-    public var regularization: Regularization = .alpha(2e-6)
+    public var regularization: Regularization = .alpha(1e-6)
     /// Passes over the training documents with the ``Solver/sgd`` solver.
-    public var epochs: Int = 10
+    public var epochs: Int = 5
     /// With ``Solver/sgd``: the kept weights are the mean of the weights after each of
     /// the last this many epochs (tail averaging, which smooths SGD's noise); `1` keeps the last.
-    public var averagedEpochs: Int = 5
+    public var averagedEpochs: Int = 3
+    /// With ``Solver/sgd``: independent runs over differently seeded visiting orders,
+    /// spread over the cores and averaged into one set of weights (the runs share
+    /// nothing while they step, so the result does not depend on the core count).
+    /// Averaging cancels much of each run's noise, so four runs of 5 epochs beat
+    /// two of 10 or one of 20 at the same total work; each run holds its own
+    /// `features × classes` weights. Memory grows by one weight matrix per run.
+    public var runs: Int = 4
+    /// With ``Solver/sgd``: the intercepts' step as a fraction of the weights' step.
+    /// The intercepts move on every document while a feature's weights move only
+    /// on documents that contain it, so their steps are damped; scikit-learn damps
+    /// by 0.01 for sparse input, which leaves the intercepts far from their optimum
+    /// on imbalanced corpora (Reuters). 0.3 was chosen by cross-validation.
+    public var interceptStep: Double = 0.3
     /// Upper bound on ``Solver/lbfgs`` iterations (one gradient evaluation each, plus rare line-search steps).
     public var maxIterations: Int = 100
     /// Stop when the objective improves by less than this, relative to its size,
@@ -112,12 +125,14 @@ public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
-        case solver, regularization, epochs, averagedEpochs, maxIterations, tolerance, classWeighting
+        case solver, regularization, epochs, averagedEpochs, runs, interceptStep, maxIterations, tolerance, classWeighting
         case validationFraction, patience, seed, history
     }
 
     /// Decodes a configuration; keys missing from older model files take their
-    /// values from the L-BFGS era (solver `lbfgs`) or the defaults.
+    /// values from the version that wrote them: solver `lbfgs` (the first files),
+    /// one SGD run with scikit-learn's 0.01 intercept step (before runs and the
+    /// intercept step were options), otherwise the defaults.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = LogisticRegressionConfiguration()
@@ -125,6 +140,8 @@ public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
         regularization = try c.decodeIfPresent(Regularization.self, forKey: .regularization) ?? defaults.regularization
         epochs = try c.decodeIfPresent(Int.self, forKey: .epochs) ?? defaults.epochs
         averagedEpochs = try c.decodeIfPresent(Int.self, forKey: .averagedEpochs) ?? 1
+        runs = try c.decodeIfPresent(Int.self, forKey: .runs) ?? 1
+        interceptStep = try c.decodeIfPresent(Double.self, forKey: .interceptStep) ?? 0.01
         maxIterations = try c.decodeIfPresent(Int.self, forKey: .maxIterations) ?? defaults.maxIterations
         tolerance = try c.decodeIfPresent(Double.self, forKey: .tolerance) ?? defaults.tolerance
         classWeighting = try c.decodeIfPresent(ClassWeighting.self, forKey: .classWeighting) ?? defaults.classWeighting
@@ -140,6 +157,8 @@ public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
         try c.encode(regularization, forKey: .regularization)
         try c.encode(epochs, forKey: .epochs)
         try c.encode(averagedEpochs, forKey: .averagedEpochs)
+        try c.encode(runs, forKey: .runs)
+        try c.encode(interceptStep, forKey: .interceptStep)
         try c.encode(maxIterations, forKey: .maxIterations)
         try c.encode(tolerance, forKey: .tolerance)
         try c.encode(classWeighting, forKey: .classWeighting)
@@ -166,6 +185,12 @@ public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
         }
         guard averagedEpochs >= 1 else {
             throw ClassificationError.invalidConfiguration("averaged epochs must be at least 1, got \(averagedEpochs)")
+        }
+        guard (1...64).contains(runs) else {
+            throw ClassificationError.invalidConfiguration("SGD runs must be in 1...64, got \(runs)")
+        }
+        guard interceptStep >= 0, interceptStep.isFinite else {
+            throw ClassificationError.invalidConfiguration("the intercept step must be a non-negative number, got \(interceptStep)")
         }
         guard maxIterations >= 1 else {
             throw ClassificationError.invalidConfiguration("max-iter must be at least 1, got \(maxIterations)")

@@ -12,8 +12,9 @@ import PrecisFeatures
 ///   folded back into `scale = 1` when the scale becomes tiny;
 /// - the learning rate follows scikit-learn's `'optimal'` schedule
 ///   `η_t = 1 / (α (t₀ + t))`, with `t₀` from Léon Bottou's heuristic;
-/// - intercepts are updated with a damped step (`0.01 η`, scikit-learn's sparse
-///   intercept decay) and are not penalised.
+/// - intercepts are not penalised and move by a damped step, `interceptStep × η`
+///   (scikit-learn uses 0.01 for sparse input; see
+///   ``LogisticRegressionConfiguration/interceptStep`` for why ours is larger).
 ///
 /// The objective is the weighted mean log-loss plus `½α‖W‖²` (the same as
 /// ``SoftmaxObjective`` with weights normalised to sum to one).
@@ -31,9 +32,10 @@ struct StochasticGradientDescent {
     let epochs: Int
     /// Seed of the visiting order.
     let seed: UInt64
+    /// The intercepts' step as a fraction of the weights' step (see
+    /// ``LogisticRegressionConfiguration/interceptStep``).
+    var interceptStep: Double = 0.3
 
-    /// scikit-learn's intercept step damping for sparse input.
-    static let interceptDecay = 0.01
     /// Below this, the lazy scale is folded into the weights.
     static let minimumScale = 1e-9
 
@@ -70,6 +72,22 @@ struct StochasticGradientDescent {
                 for c in 0..<k { t[features * k + c] = Float(b[c]) }
             }
             return theta
+        }
+
+        /// Adds `weight ×` the parameters, laid out as ``parameters()`` does, to `sum`
+        /// (which must hold `(features + 1) × classes` values), without a copy.
+        func accumulate(into sum: inout ContiguousArray<Float>, weight: Double) {
+            precondition(sum.count == (features + 1) * classes)
+            let s = scale * weight, k = classes, stride = self.stride
+            sum.withUnsafeMutableBufferPointer { t in
+                v.withUnsafeBufferPointer { vb in
+                    for j in 0..<features {
+                        let r = Int(slot[j]) * stride
+                        for c in 0..<k { t[j * k + c] += Float(s * Double(vb[r + c])) }
+                    }
+                }
+                for c in 0..<k { t[features * k + c] += Float(weight * b[c]) }
+            }
         }
 
         /// `‖W‖²`.
@@ -116,7 +134,7 @@ struct StochasticGradientDescent {
         var order = Array(0..<n)
         state.rng.shuffle(&order)
         let t0 = scheduleOffset
-        let alpha = self.alpha
+        let alpha = self.alpha, interceptStep = self.interceptStep
         var lossSum = 0.0
         var scale = state.scale
         var steps = state.steps
@@ -213,8 +231,8 @@ struct StochasticGradientDescent {
                         }
                         group += 4
                     }
-                    let interceptStep = -eta * Self.interceptDecay
-                    for c in 0..<k { b[c] += interceptStep * s[c] }
+                    let biasStep = -eta * interceptStep
+                    for c in 0..<k { b[c] += biasStep * s[c] }
                 }
             }
             }

@@ -8,16 +8,22 @@ struct ClassifierOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Optimiser: sgd (stochastic gradient descent, fixed epochs) or lbfgs (full-batch L-BFGS) (default: sgd).", valueName: "sgd|lbfgs"))
     var solver: String?
 
-    @Option(help: ArgumentHelp("Passes over the data with --solver sgd (default: 10).", valueName: "N"))
+    @Option(help: ArgumentHelp("Passes over the data with --solver sgd (default: 5).", valueName: "N"))
     var epochs: Int?
 
-    @Option(name: .customLong("average-epochs"), help: ArgumentHelp("With --solver sgd, keep the mean of the weights after each of the last N epochs (default: 5).", valueName: "N"))
+    @Option(name: .customLong("average-epochs"), help: ArgumentHelp("With --solver sgd, keep the mean of the weights after each of the last N epochs (default: 3).", valueName: "N"))
     var averagedEpochs: Int?
+
+    @Option(name: .customLong("sgd-runs"), help: ArgumentHelp("With --solver sgd, average the weights of N independent runs (different shuffles), run side by side on the cores (default: 4).", valueName: "N"))
+    var runs: Int?
+
+    @Option(name: .customLong("intercept-step"), help: ArgumentHelp("With --solver sgd, the intercepts' learning rate as a fraction of the weights' (default: 0.3; scikit-learn uses 0.01).", valueName: "X"))
+    var interceptStep: Double?
 
     @Option(name: .customLong("c"), help: ArgumentHelp("Inverse L2 regularisation strength, scikit-learn's C (instead of --alpha).", valueName: "C"))
     var c: Double?
 
-    @Option(help: ArgumentHelp("L2 penalty on the mean loss, scikit-learn's SGD alpha (default: 2e-6).", valueName: "ALPHA"))
+    @Option(help: ArgumentHelp("L2 penalty on the mean loss, scikit-learn's SGD alpha (default: 1e-6).", valueName: "ALPHA"))
     var alpha: Double?
 
     @Option(name: .customLong("max-iter"), help: ArgumentHelp("Maximum L-BFGS iterations with --solver lbfgs (default: 100).", valueName: "N"))
@@ -63,6 +69,14 @@ struct ClassifierOptions: ParsableArguments {
         if let averagedEpochs {
             guard averagedEpochs >= 1 else { throw ValidationError("--average-epochs must be at least 1, got \(averagedEpochs)") }
             config.averagedEpochs = averagedEpochs
+        }
+        if let runs {
+            guard (1...64).contains(runs) else { throw ValidationError("--sgd-runs must be in 1...64, got \(runs)") }
+            config.runs = runs
+        }
+        if let interceptStep {
+            guard interceptStep >= 0, interceptStep.isFinite else { throw ValidationError("--intercept-step must be a non-negative number, got \(interceptStep)") }
+            config.interceptStep = interceptStep
         }
         if let maxIterations {
             guard maxIterations >= 1 else { throw ValidationError("--max-iter must be at least 1, got \(maxIterations)") }

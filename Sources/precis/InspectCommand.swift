@@ -60,7 +60,9 @@ struct InspectCommand: ParsableCommand {
         }
         let solverSettings: String
         switch c.solver {
-        case .sgd: solverSettings = "\(c.epochs) epochs, weights averaged over the last \(c.averagedEpochs)"
+        case .sgd:
+            solverSettings = "\(c.epochs) epochs, weights averaged over the last \(c.averagedEpochs)"
+                + (c.runs > 1 ? " and over \(c.runs) runs" : "") + ", intercept step \(c.interceptStep)"
         case .lbfgs: solverSettings = "max-iter \(c.maxIterations), tol \(c.tolerance)"
         }
         var lines = [

@@ -47,6 +47,34 @@ struct StochasticGradientDescentTests {
         #expect(c.model.predict(x) == a.model.predict(x))
     }
 
+    @Test("averaged runs: deterministic, different from one run, and the mean of the single runs")
+    func averagedRuns() throws {
+        let (x, y) = LogisticRegressionTests.toy(seed: 5)
+        var two = Self.sgd()
+        two.runs = 2
+        two.averagedEpochs = 1
+        let a = try LogisticRegression(configuration: two).fit(x, labels: y, classCount: 3)
+        let b = try LogisticRegression(configuration: two).fit(x, labels: y, classCount: 3)
+        #expect(a.model == b.model)
+        // Each run alone: run 0 with the configured seed, run 1 with the derived one.
+        var single = two
+        single.runs = 1
+        let first = try LogisticRegression(configuration: single).fit(x, labels: y, classCount: 3)
+        #expect(first.model != a.model)
+        var secondConfig = single
+        secondConfig.seed = LogisticRegression.runSeed(two.seed, run: 1)
+        let second = try LogisticRegression(configuration: secondConfig).fit(x, labels: y, classCount: 3)
+        let w = a.model.weights.storage, w0 = first.model.weights.storage, w1 = second.model.weights.storage
+        for i in w.indices { #expect(abs(w[i] - (w0[i] + w1[i]) / 2) <= 1e-5 * max(1, abs(w[i]))) }
+        for c in 0..<3 {
+            #expect(abs(a.model.intercepts[c] - (first.model.intercepts[c] + second.model.intercepts[c]) / 2) <= 1e-5)
+        }
+        #expect(a.model.predict(x) == y)
+        var bad = two
+        bad.runs = 0
+        #expect(throws: ClassificationError.self) { try bad.validate() }
+    }
+
     @Test("agrees with L-BFGS on the toy fixture's predictions")
     func agreesWithLBFGS() throws {
         let (x, y) = LogisticRegressionTests.toy(seed: 11)
