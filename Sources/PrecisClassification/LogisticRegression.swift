@@ -139,7 +139,7 @@ public struct LogisticRegression: Sendable {
             let runs = config.runs
             let optimisers = (0..<runs).map { r in
                 StochasticGradientDescent(alpha: alpha, epochs: config.epochs, seed: Self.runSeed(config.seed, run: r),
-                                          interceptStep: config.interceptStep)
+                                          interceptStep: config.effectiveInterceptStep(documents: xTrain.rows))
             }
             var states = optimisers.map { $0.makeState(for: xTrain, classes: classCount) }
             var losses = [Double](repeating: 0, count: runs)

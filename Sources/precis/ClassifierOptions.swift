@@ -20,6 +20,9 @@ struct ClassifierOptions: ParsableArguments {
     @Option(name: .customLong("intercept-step"), help: ArgumentHelp("With --solver sgd, the intercepts' learning rate as a fraction of the weights' (default: 0.3; scikit-learn uses 0.01).", valueName: "X"))
     var interceptStep: Double?
 
+    @Option(name: .customLong("intercept-ramp"), help: ArgumentHelp("With --solver sgd, scale the intercept step down in proportion below N training documents; 0 turns it off (default: 1500).", valueName: "N"))
+    var interceptRamp: Int?
+
     @Option(name: .customLong("c"), help: ArgumentHelp("Inverse L2 regularisation strength, scikit-learn's C (instead of --alpha).", valueName: "C"))
     var c: Double?
 
@@ -77,6 +80,10 @@ struct ClassifierOptions: ParsableArguments {
         if let interceptStep {
             guard interceptStep >= 0, interceptStep.isFinite else { throw ValidationError("--intercept-step must be a non-negative number, got \(interceptStep)") }
             config.interceptStep = interceptStep
+        }
+        if let interceptRamp {
+            guard interceptRamp >= 0 else { throw ValidationError("--intercept-ramp must be a non-negative number of documents, got \(interceptRamp)") }
+            config.interceptRampDocuments = interceptRamp
         }
         if let maxIterations {
             guard maxIterations >= 1 else { throw ValidationError("--max-iter must be at least 1, got \(maxIterations)") }

@@ -63,6 +63,7 @@ struct InspectCommand: ParsableCommand {
         case .sgd:
             solverSettings = "\(c.epochs) epochs, weights averaged over the last \(c.averagedEpochs)"
                 + (c.runs > 1 ? " and over \(c.runs) runs" : "") + ", intercept step \(c.interceptStep)"
+                + (c.interceptRampDocuments > 0 ? " (scaled down below \(c.interceptRampDocuments) documents)" : "")
         case .lbfgs: solverSettings = "max-iter \(c.maxIterations), tol \(c.tolerance)"
         }
         var lines = [

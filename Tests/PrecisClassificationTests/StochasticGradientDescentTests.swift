@@ -105,10 +105,22 @@ struct StochasticGradientDescentTests {
         #expect(throws: ClassificationError.self) { try bad.validate() }
         bad = Self.sgd(alpha: 0)
         #expect(throws: ClassificationError.self) { try bad.validate() }
+        var ramp = LogisticRegressionConfiguration()
+        ramp.interceptStep = 0.3
+        ramp.interceptRampDocuments = 1500
+        #expect(ramp.effectiveInterceptStep(documents: 3000) == 0.3)
+        #expect(ramp.effectiveInterceptStep(documents: 1500) == 0.3)
+        #expect(abs(ramp.effectiveInterceptStep(documents: 150) - 0.03) < 1e-12)
+        ramp.interceptRampDocuments = 0
+        #expect(ramp.effectiveInterceptStep(documents: 10) == 0.3)
+        ramp.interceptRampDocuments = -1
+        #expect(throws: ClassificationError.self) { try ramp.validate() }
         let old = #"{"regularization":{"kind":"C","value":300},"maxIterations":100,"tolerance":0.0001,"classWeighting":"none","validationFraction":0,"patience":10,"seed":42,"history":3}"#
         let decoded = try JSONDecoder().decode(LogisticRegressionConfiguration.self, from: Data(old.utf8))
         #expect(decoded.solver == .lbfgs)
         #expect(decoded.regularization == .c(300))
+        // Keys added later read as the behaviour of the version that wrote the file.
+        #expect(decoded.runs == 1 && decoded.interceptStep == 0.01 && decoded.interceptRampDocuments == 0)
         let current = LogisticRegressionConfiguration()
         let roundTrip = try JSONDecoder().decode(LogisticRegressionConfiguration.self,
                                                  from: JSONEncoder().encode(current))
