@@ -101,7 +101,7 @@ public struct LogisticRegression: Sendable {
             var keepGoing = true
             if let xValidation {
                 let theta = current()
-                let model = Self.model(from: theta, features: features, classes: classCount)
+                let model = Self.model(from: theta, features: features, classes: classCount, multiClass: config.multiClass)
                 let l = Self.meanLogLoss(model.probabilities(xValidation), labels: yValidation)
                 validationLoss = l
                 if best == nil || l < best!.loss {
@@ -119,7 +119,7 @@ public struct LogisticRegression: Sendable {
         switch config.solver {
         case .lbfgs:
             var objective = SoftmaxObjective(x: xTrain, labels: yTrain, classCount: classCount,
-                                             sampleWeights: weights, alpha: alpha)
+                                             sampleWeights: weights, alpha: alpha, multiClass: config.multiClass)
             var current = ContiguousArray<Float>(repeating: 0, count: objective.dimension)
             let lbfgs = LBFGS(history: config.history, maxIterations: config.maxIterations, tolerance: config.tolerance)
             let r = lbfgs.minimize(&current, evaluate: { objective.evaluate($0, gradient: $1) }) { iteration, loss, now in
@@ -139,7 +139,8 @@ public struct LogisticRegression: Sendable {
             let runs = config.runs
             let optimisers = (0..<runs).map { r in
                 StochasticGradientDescent(alpha: alpha, epochs: config.epochs, seed: Self.runSeed(config.seed, run: r),
-                                          interceptStep: config.effectiveInterceptStep(documents: xTrain.rows))
+                                          interceptStep: config.effectiveInterceptStep(documents: xTrain.rows),
+                                          multiClass: config.multiClass)
             }
             var states = optimisers.map { $0.makeState(for: xTrain, classes: classCount) }
             var losses = [Double](repeating: 0, count: runs)
@@ -185,7 +186,7 @@ public struct LogisticRegression: Sendable {
             result = (epochs, converged, loss)
         }
 
-        var fit = Fit(model: Self.model(from: best?.theta ?? theta, features: features, classes: classCount),
+        var fit = Fit(model: Self.model(from: best?.theta ?? theta, features: features, classes: classCount, multiClass: config.multiClass),
                       iterations: result.iterations, converged: result.converged, loss: result.loss,
                       validationRows: validationRows, bestIteration: best?.iteration, validationAccuracy: nil)
         if let xValidation {
@@ -219,11 +220,12 @@ public struct LogisticRegression: Sendable {
         }
     }
 
-    static func model(from theta: ContiguousArray<Float>, features: Int, classes: Int) -> LogisticRegressionModel {
+    static func model(from theta: ContiguousArray<Float>, features: Int, classes: Int,
+                      multiClass: MultiClass) -> LogisticRegressionModel {
         let weightCount = features * classes
         return LogisticRegressionModel(
             weights: Matrix(rows: features, columns: classes, elements: theta[0..<weightCount]),
-            intercepts: Array(theta[weightCount...]))
+            intercepts: Array(theta[weightCount...]), multiClass: multiClass)
     }
 
     /// Mean of `−log p(true class)`, with probabilities clipped at 1e-15 (scikit-learn's `log_loss`).

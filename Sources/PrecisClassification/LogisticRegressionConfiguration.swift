@@ -83,6 +83,8 @@ public enum Solver: String, Equatable, Sendable, Codable, CaseIterable {
 public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
     /// The optimiser.
     public var solver: Solver = .sgd
+    /// Softmax over all classes (the default) or one binary model per class.
+    public var multiClass: MultiClass = .multinomial
     /// L2 penalty.
     public var regularization: Regularization = .alpha(1e-6)
     /// Passes over the training documents with the ``Solver/sgd`` solver.
@@ -142,7 +144,7 @@ public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
-        case solver, regularization, epochs, averagedEpochs, runs, interceptStep, interceptRampDocuments, maxIterations, tolerance, classWeighting
+        case solver, multiClass, regularization, epochs, averagedEpochs, runs, interceptStep, interceptRampDocuments, maxIterations, tolerance, classWeighting
         case validationFraction, patience, seed, history
     }
 
@@ -154,6 +156,7 @@ public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = LogisticRegressionConfiguration()
         solver = try c.decodeIfPresent(Solver.self, forKey: .solver) ?? .lbfgs
+        multiClass = try c.decodeIfPresent(MultiClass.self, forKey: .multiClass) ?? .multinomial
         regularization = try c.decodeIfPresent(Regularization.self, forKey: .regularization) ?? defaults.regularization
         epochs = try c.decodeIfPresent(Int.self, forKey: .epochs) ?? defaults.epochs
         averagedEpochs = try c.decodeIfPresent(Int.self, forKey: .averagedEpochs) ?? 1
@@ -172,6 +175,7 @@ public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(solver, forKey: .solver)
+        if multiClass != .multinomial { try c.encode(multiClass, forKey: .multiClass) }
         try c.encode(regularization, forKey: .regularization)
         try c.encode(epochs, forKey: .epochs)
         try c.encode(averagedEpochs, forKey: .averagedEpochs)

@@ -15,14 +15,18 @@ public struct LogisticRegressionModel: Equatable, Sendable {
     public var weights: Matrix
     /// One intercept per class.
     public var intercepts: [Float]
+    /// How scores become probabilities: a softmax (``MultiClass/multinomial``) or
+    /// per-class sigmoids scaled to sum to one (``MultiClass/ovr``).
+    public var multiClass: MultiClass
 
     /// A model from its parts.
     ///
     /// - Precondition: `intercepts.count == weights.columns`.
-    public init(weights: Matrix, intercepts: [Float]) {
+    public init(weights: Matrix, intercepts: [Float], multiClass: MultiClass = .multinomial) {
         precondition(intercepts.count == weights.columns, "LogisticRegressionModel: one intercept per class")
         self.weights = weights
         self.intercepts = intercepts
+        self.multiClass = multiClass
     }
 
     /// Number of classes.
@@ -47,9 +51,11 @@ public struct LogisticRegressionModel: Equatable, Sendable {
         return out
     }
 
-    /// Class probabilities (rows × classes): the softmax of ``decisionFunction(_:)``.
+    /// Class probabilities (rows × classes) from ``decisionFunction(_:)``: its softmax,
+    /// or for a one-vs-rest model its sigmoids scaled to sum to one per row.
     public func probabilities(_ x: SparseMatrix) -> Matrix {
         var scores = decisionFunction(x)
+        if multiClass == .ovr { Softmax.logSigmoidRows(&scores) }
         Softmax.applyToRows(&scores)
         return scores
     }
@@ -87,6 +93,18 @@ public enum Softmax {
                 }
                 let scale = 1 / total
                 for c in 0..<k { row[c] *= scale }
+            }
+        }
+    }
+
+    /// Replaces every value `z` of `m` by `log σ(z) = −log(1 + e^{−z})`, computed
+    /// without overflow. A softmax of the result is the sigmoids scaled to sum to one,
+    /// which stays finite even where every sigmoid underflows.
+    public static func logSigmoidRows(_ m: inout Matrix) {
+        m.storage.withUnsafeMutableBufferPointer { buffer in
+            for i in buffer.indices {
+                let z = buffer[i]
+                buffer[i] = -(max(-z, 0) + log1pf(expf(-abs(z))))
             }
         }
     }

@@ -195,7 +195,7 @@ public enum ModelFile {
         configuration.stopWords = Set(meta.stopWords)
         let tfidf = TfidfModel(configuration: configuration, vocabulary: vocabulary, idf: idf)
         let model = LogisticRegressionModel(weights: Matrix(rows: rows, columns: columns, elements: weightValues),
-                                            intercepts: intercepts)
+                                            intercepts: intercepts, multiClass: meta.multiClass ?? .multinomial)
         return TextClassifier(vectorizer: tfidf, model: model, labels: meta.labels, metadata: meta.training)
     }
 
@@ -211,6 +211,8 @@ public enum ModelFile {
         var vectorizer: TfidfConfiguration
         var stopWords: [String]
         var training: TrainingMetadata
+        /// How scores become probabilities; absent (read as multinomial) for softmax models.
+        var multiClass: MultiClass?
     }
 
     static func metaJSON(_ classifier: TextClassifier) throws -> [UInt8] {
@@ -219,7 +221,8 @@ public enum ModelFile {
         configuration.stopWords = []
         let meta = Meta(format: Meta.formatName, features: classifier.vectorizer.featureCount,
                         labels: classifier.labels, vectorizer: configuration, stopWords: stopWords,
-                        training: classifier.metadata)
+                        training: classifier.metadata,
+                        multiClass: classifier.model.multiClass == .multinomial ? nil : classifier.model.multiClass)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return Array(try encoder.encode(meta))

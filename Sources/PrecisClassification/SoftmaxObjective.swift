@@ -29,6 +29,9 @@ struct SoftmaxObjective {
     let weights: ContiguousArray<Float>
     let classCount: Int
     let alpha: Float
+    /// ``MultiClass/ovr`` replaces the softmax loss by one binary log-loss per class:
+    /// `Σ_c log(1 + exp(∓s_c))`, with residuals `ω(σ(s_c) − [c = y])`.
+    let multiClass: MultiClass
     /// Scratch: scores, then residuals `ω(P − Y)`, rows × classes.
     private var scratch: ContiguousArray<Float>
     private var blockLoss: ContiguousArray<Double>
@@ -38,8 +41,10 @@ struct SoftmaxObjective {
     /// Number of parameters: `(features + 1) × classes`.
     var dimension: Int { (x.columns + 1) * classCount }
 
-    init(x: SparseMatrix, labels: [Int], classCount: Int, sampleWeights: [Float]?, alpha: Double) {
+    init(x: SparseMatrix, labels: [Int], classCount: Int, sampleWeights: [Float]?, alpha: Double,
+         multiClass: MultiClass = .multinomial) {
         self.x = x
+        self.multiClass = multiClass
         self.plan = SparseProductPlan(x)
         self.labels = ContiguousArray(labels.map { Int32($0) })
         self.classCount = classCount
@@ -58,6 +63,7 @@ struct SoftmaxObjective {
         let w = theta.baseAddress!
         let bias = w + d * k
         let blocks = blockLoss.count
+        let oneVsRest = multiClass == .ovr
         scratch.withUnsafeMutableBufferPointer { sb in
             let s = sb.baseAddress!
             plan.multiply(w, columns: k, bias: bias, into: s)
@@ -71,12 +77,23 @@ struct SoftmaxObjective {
                             var sum = 0.0
                             for i in first..<last {
                                 let row = s + i * k
-                                let lse = Self.logSumExp(row, k)
                                 let y = Int(yb[i])
                                 let omega = wb[i]
-                                sum += Double(omega) * Double(lse - row[y])
-                                for c in 0..<k { row[c] = omega * expf(row[c] - lse) }
-                                row[y] -= omega
+                                if oneVsRest {
+                                    var rowLoss: Float = 0
+                                    for c in 0..<k {
+                                        let z = c == y ? row[c] : -row[c]
+                                        rowLoss += max(-z, 0) + log1pf(expf(-abs(z)))
+                                        let sigma = 1 / (1 + expf(-row[c]))
+                                        row[c] = omega * (c == y ? sigma - 1 : sigma)
+                                    }
+                                    sum += Double(omega) * Double(rowLoss)
+                                } else {
+                                    let lse = Self.logSumExp(row, k)
+                                    sum += Double(omega) * Double(lse - row[y])
+                                    for c in 0..<k { row[c] = omega * expf(row[c] - lse) }
+                                    row[y] -= omega
+                                }
                             }
                             losses[block] = sum
                         }

@@ -35,6 +35,8 @@ struct StochasticGradientDescent {
     /// The intercepts' step as a fraction of the weights' step (see
     /// ``LogisticRegressionConfiguration/interceptStep``).
     var interceptStep: Double = 0.3
+    /// Softmax loss over all classes, or one binary log-loss per class.
+    var multiClass: MultiClass = .multinomial
 
     /// Below this, the lazy scale is folded into the weights.
     static let minimumScale = 1e-9
@@ -135,6 +137,7 @@ struct StochasticGradientDescent {
         state.rng.shuffle(&order)
         let t0 = scheduleOffset
         let alpha = self.alpha, interceptStep = self.interceptStep
+        let oneVsRest = multiClass == .ovr
         var lossSum = 0.0
         var scale = state.scale
         var steps = state.steps
@@ -182,16 +185,27 @@ struct StochasticGradientDescent {
                         s[c] = scale * Double(acc[c >> 3][c & 7]) + b[c]
                         if s[c] > m { m = s[c] }
                     }
-                    var total = 0.0
-                    for c in 0..<k { s[c] = exp(s[c] - m); total += s[c] }
                     let y = Int(yb[i])
                     let omega = sampleWeights.map { Double($0[i]) } ?? 1
-                    let trueProbability = s[y] / total
-                    lossSum += omega * -log(max(trueProbability, 1e-300))
-                    // Gradient of the document's loss with respect to its scores: ω(p − y).
-                    let inverse = 1 / total
-                    for c in 0..<k { s[c] = omega * s[c] * inverse }
-                    s[y] -= omega
+                    if oneVsRest {
+                        // Per class: loss log(1 + e^{−z}) with z = ±s (+ for the true class),
+                        // gradient ω(σ(s) − [c = y]).
+                        for c in 0..<k {
+                            let z = c == y ? s[c] : -s[c]
+                            lossSum += omega * (max(-z, 0) + log1p(exp(-abs(z))))
+                            let sigma = 1 / (1 + exp(-s[c]))
+                            s[c] = omega * (c == y ? sigma - 1 : sigma)
+                        }
+                    } else {
+                        var total = 0.0
+                        for c in 0..<k { s[c] = exp(s[c] - m); total += s[c] }
+                        let trueProbability = s[y] / total
+                        lossSum += omega * -log(max(trueProbability, 1e-300))
+                        // Gradient of the document's loss with respect to its scores: ω(p − y).
+                        let inverse = 1 / total
+                        for c in 0..<k { s[c] = omega * s[c] * inverse }
+                        s[y] -= omega
+                    }
 
                     steps += 1
                     let eta = 1 / (alpha * (t0 + Double(steps - 1)))

@@ -8,6 +8,9 @@ struct ClassifierOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Optimiser: sgd (stochastic gradient descent, fixed epochs) or lbfgs (full-batch L-BFGS) (default: sgd).", valueName: "sgd|lbfgs"))
     var solver: String?
 
+    @Option(name: .customLong("multi-class"), help: ArgumentHelp("multinomial (one softmax over the classes, default) or ovr (one binary logistic regression per class, as scikit-learn's SGDClassifier).", valueName: "multinomial|ovr"))
+    var multiClass: String?
+
     @Option(help: ArgumentHelp("Passes over the data with --solver sgd (default: 5).", valueName: "N"))
     var epochs: Int?
 
@@ -64,6 +67,12 @@ struct ClassifierOptions: ParsableArguments {
                 throw ValidationError("--solver must be sgd or lbfgs, got '\(solver)'")
             }
             config.solver = chosen
+        }
+        if let multiClass {
+            guard let chosen = MultiClass(rawValue: multiClass) else {
+                throw ValidationError("--multi-class must be multinomial or ovr, got '\(multiClass)'")
+            }
+            config.multiClass = chosen
         }
         if let epochs {
             guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1, got \(epochs)") }

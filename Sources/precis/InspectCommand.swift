@@ -78,7 +78,7 @@ struct InspectCommand: ParsableCommand {
             "vocabulary:  \(classifier.vectorizer.featureCount) features",
             "vectoriser:  ngram-range \(v.ngramRange.lowerBound),\(v.ngramRange.upperBound), min-df \(frequency(v.minDF)), max-df \(frequency(v.maxDF))"
                 + ", max-features \(v.maxFeatures.map(String.init) ?? "none"), stop words \(v.stopWords.count), sublinear-tf \(v.sublinearTF), norm \(v.norm.rawValue)",
-            "classifier:  multinomial logistic regression, L2 \(regularization), solver \(c.solver.rawValue) (\(solverSettings)), class-weight \(c.classWeighting.rawValue), validation-split \(c.validationFraction), seed \(c.seed)",
+            "classifier:  \(c.multiClass == .ovr ? "one-vs-rest" : "multinomial") logistic regression, L2 \(regularization), solver \(c.solver.rawValue) (\(solverSettings)), class-weight \(c.classWeighting.rawValue), validation-split \(c.validationFraction), seed \(c.seed)",
             "trained by:  \(meta.producer ?? "unknown") on \(meta.created ?? "unknown date")",
             "data:        \(meta.dataFile ?? "unknown file"), \(meta.documents) documents, checksum fnv1a64:\(meta.dataChecksum)",
             "fit:         \(meta.iterations) iterations\(meta.converged ? " (converged)" : ""), final loss \(String(format: "%.5f", meta.finalLoss))",

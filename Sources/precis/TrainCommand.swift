@@ -9,7 +9,7 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train a topic classifier on labelled text and write a model file.",
         discussion: """
-        Defaults (no option needed): word 1-2-grams in at least 2 documents, sublinear TF-IDF, multinomial logistic regression with an L2 penalty alpha = 1e-6, fitted by stochastic gradient descent: four runs over differently seeded shuffles, side by side on the cores, 5 epochs each, intercepts stepping at 0.3 of the weights' rate (less below 1,500 documents); the model is the mean of the four runs' weights over their last 3 epochs. --solver lbfgs fits the full-batch objective by L-BFGS instead (slower; --c, --max-iter, --tol).
+        Defaults (no option needed): word 1-2-grams in at least 2 documents, sublinear TF-IDF, multinomial logistic regression with an L2 penalty alpha = 1e-6, fitted by stochastic gradient descent: four runs over differently seeded shuffles, side by side on the cores, 5 epochs each, intercepts stepping at 0.3 of the weights' rate (less below 1,500 documents); the model is the mean of the four runs' weights over their last 3 epochs. --solver lbfgs fits the full-batch objective by L-BFGS instead (slower; --c, --max-iter, --tol). --multi-class ovr fits one binary logistic regression per class instead of one softmax (scikit-learn SGDClassifier's strategy; with either solver).
 
         The model is written to a temporary file and renamed, so an existing model is only replaced by a complete new one. Set SOURCE_DATE_EPOCH to make the recorded date (and so the whole file) reproducible.
 

@@ -19,4 +19,20 @@ struct InspectCommandTests {
         #expect(object["labels"] as? [String] == ["computing", "cooking", "sport"])
         #expect((object["top_terms"] as? [String: [String]])?["cooking"]?.isEmpty == false)
     }
+
+    @Test("a one-vs-rest model says so, and its probabilities sum to one")
+    func oneVsRest() throws {
+        let dir = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let model = try ClassifierCLIFixtures.trainModel(in: dir, extra: ["--multi-class", "ovr"])
+        let result = try PrecisRunner.run(["inspect", "--model", model])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("one-vs-rest logistic regression"), "\(result.stdout)")
+        let classify = try PrecisRunner.run(["classify", "--model", model, "--json", "--top", "3"],
+                                            stdin: Data("Knead the dough and bake the bread.".utf8))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(classify.stdout.utf8)) as? [String: Any])
+        let probabilities = try #require(object["probabilities"] as? [String: Double])
+        #expect(abs(probabilities.values.reduce(0, +) - 1) < 1e-4)
+        #expect(object["label"] as? String == "cooking")
+    }
 }

@@ -45,6 +45,7 @@ struct TrainCommandTests {
             (["--data", "train.tsv", "--c", "-2"], "--c"),
             (["--data", "train.tsv", "--max-iter", "0"], "--max-iter"),
             (["--data", "train.tsv", "--sgd-runs", "0"], "--sgd-runs"),
+            (["--data", "train.tsv", "--multi-class", "softmax"], "--multi-class"),
             (["--data", "train.tsv", "--intercept-step", "-1"], "--intercept-step"),
             (["--data", "train.tsv", "--validation-split", "1.5"], "--validation-split"),
             (["--data", "train.tsv", "--ngram-range", "3,1"], "--ngram-range"),

@@ -100,9 +100,45 @@ struct LogisticRegressionTests {
 
     @Test("converged probabilities agree with scikit-learn's LogisticRegression(C=10)")
     func scikitLearnParity() throws {
+        try Self.checkParity(fixture: "lr-sklearn.json", multiClass: .multinomial)
+    }
+
+    @Test("one-vs-rest converged probabilities agree with scikit-learn's OneVsRestClassifier(LogisticRegression(C=10))")
+    func scikitLearnOneVsRestParity() throws {
+        try Self.checkParity(fixture: "ovr-sklearn.json", multiClass: .ovr)
+    }
+
+    @Test("one-vs-rest: both solvers learn the toy classes; probabilities are normalised sigmoids")
+    func oneVsRest() throws {
+        let (x, y) = Self.toy(seed: 3)
+        for solver in Solver.allCases {
+            var config = LogisticRegressionConfiguration()
+            config.solver = solver
+            config.multiClass = .ovr
+            config.regularization = .alpha(1e-3)
+            let fit = try LogisticRegression(configuration: config).fit(x, labels: y, classCount: 3)
+            #expect(fit.model.multiClass == .ovr)
+            #expect(fit.model.predict(x) == y, "\(solver)")
+            let p = fit.model.probabilities(x)
+            let s = fit.model.decisionFunction(x)
+            for i in 0..<x.rows {
+                let sigmoids = (0..<3).map { 1 / (1 + exp(-Double(s[i, $0]))) }
+                let total = sigmoids.reduce(0, +)
+                for c in 0..<3 { #expect(abs(Double(p[i, c]) - sigmoids[c] / total) < 1e-5) }
+            }
+        }
+        // Scores far below zero (every sigmoid underflows) still give finite probabilities.
+        var m = Matrix(rows: 1, columns: 3, elements: [-200, -210, -400])
+        Softmax.logSigmoidRows(&m)
+        Softmax.applyToRows(&m)
+        #expect(m.storage.allSatisfy { $0.isFinite })
+        #expect(m[0, 0] > 0.99)
+    }
+
+    static func checkParity(fixture: String, multiClass: MultiClass) throws {
         struct Peer: Decodable { var classes: [String]; var probabilities: [[Double]]; var predicted: [String] }
         let dir = TestPaths.projectData.appendingPathComponent("fixtures/classification")
-        let peer = try JSONDecoder().decode(Peer.self, from: Data(contentsOf: dir.appendingPathComponent("lr-sklearn.json")))
+        let peer = try JSONDecoder().decode(Peer.self, from: Data(contentsOf: dir.appendingPathComponent(fixture)))
         func read(_ name: String) throws -> ([String], [String]) {
             let lines = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8).split(separator: "\n")
             let rows = lines.map { $0.split(separator: "\t", maxSplits: 1).map(String.init) }
@@ -115,6 +151,7 @@ struct LogisticRegressionTests {
         config.regularization = .c(10)
         config.maxIterations = 2000
         config.tolerance = 1e-12
+        config.multiClass = multiClass
         let trainer = TextClassifierTrainer(vectorizer: TfidfConfiguration(), classifier: config)
         let classifier = try trainer.fit(texts: trainTexts, labels: trainLabels).classifier
         #expect(classifier.labels == peer.classes)

@@ -5,21 +5,24 @@ import PrecisFeatures
 import PrecisTestSupport
 
 struct ModelFileTests {
-    static func trained() throws -> TextClassifier {
+    static func trained(multiClass: MultiClass = .multinomial) throws -> TextClassifier {
         let url = TestPaths.projectData.appendingPathComponent("fixtures/classification/train.tsv")
         let rows = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
             .map { $0.split(separator: "\t", maxSplits: 1).map(String.init) }
         var vectorizer = TfidfConfiguration.classifierDefaults
         vectorizer.minDF = .count(1)
         vectorizer.stopWords = ["the", "and", "a", "of"]
-        var result = try TextClassifierTrainer(vectorizer: vectorizer).fit(texts: rows.map { $0[1] }, labels: rows.map { $0[0] }).classifier
+        var classifier = LogisticRegressionConfiguration()
+        classifier.multiClass = multiClass
+        var result = try TextClassifierTrainer(vectorizer: vectorizer, classifier: classifier).fit(texts: rows.map { $0[1] }, labels: rows.map { $0[0] }).classifier
         result.metadata.created = "2026-01-01T00:00:00Z"
         return result
     }
 
-    @Test("write then read gives the same classifier, and encoding is deterministic")
-    func roundTrip() throws {
-        let classifier = try Self.trained()
+    @Test("write then read gives the same classifier, and encoding is deterministic",
+          arguments: MultiClass.allCases)
+    func roundTrip(multiClass: MultiClass) throws {
+        let classifier = try Self.trained(multiClass: multiClass)
         let dir = TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("m.precis").path
@@ -30,6 +33,10 @@ struct ModelFileTests {
         #expect(back.model == classifier.model)
         #expect(back.metadata == classifier.metadata)
         #expect(try ModelFile.encode(classifier) == ModelFile.encode(back))
+        #expect(back.model.multiClass == multiClass)
+        // Softmax models keep the metadata of files written before one-vs-rest existed.
+        let meta = String(decoding: try ModelFile.encode(classifier), as: UTF8.self)
+        #expect(meta.contains("\"multiClass\"") == (multiClass == .ovr))
         // No temporary file is left behind.
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["m.precis"])
     }
