@@ -142,7 +142,8 @@ public struct LogisticRegression: Sendable {
                                           interceptStep: config.effectiveInterceptStep(documents: xTrain.rows),
                                           multiClass: config.multiClass)
             }
-            var states = optimisers.map { $0.makeState(for: xTrain, classes: classCount) }
+            let layout = StochasticGradientDescent.Layout(xTrain)
+            var states = optimisers.map { $0.makeState(layout: layout, classes: classCount) }
             var losses = [Double](repeating: 0, count: runs)
             /// The mean over the runs of their current parameters.
             func meanParameters() -> ContiguousArray<Float> {

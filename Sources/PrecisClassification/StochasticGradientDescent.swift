@@ -100,21 +100,40 @@ struct StochasticGradientDescent {
         }
     }
 
+    /// Where each feature's weights live in ``State/v``: rows by falling document
+    /// frequency (ties by index), so the frequent features share cache lines, and the
+    /// training matrix's column indices mapped to those rows. Computed once per
+    /// matrix and shared (copy-on-write) by every run's state.
+    struct Layout {
+        let features: Int
+        let slot: ContiguousArray<Int32>
+        let slotIndices: ContiguousArray<Int32>
+
+        init(_ x: SparseMatrix) {
+            features = x.columns
+            var frequency = [Int](repeating: 0, count: features)
+            for j in x.columnIndices { frequency[Int(j)] += 1 }
+            let order = (0..<features).sorted { frequency[$0] != frequency[$1] ? frequency[$0] > frequency[$1] : $0 < $1 }
+            var slot = ContiguousArray<Int32>(repeating: 0, count: features)
+            for (position, feature) in order.enumerated() { slot[feature] = Int32(position) }
+            self.slot = slot
+            slotIndices = ContiguousArray(x.columnIndices.map { slot[Int($0)] })
+        }
+    }
+
     /// A zero-initialised state for training on `x`.
     func makeState(for x: SparseMatrix, classes: Int) -> State {
+        makeState(layout: Layout(x), classes: classes)
+    }
+
+    /// A zero-initialised state over a precomputed layout of the training matrix.
+    func makeState(layout: Layout, classes: Int) -> State {
         let stride = (classes + 7) / 8 * 8
-        let features = x.columns
-        var frequency = [Int](repeating: 0, count: features)
-        for j in x.columnIndices { frequency[Int(j)] += 1 }
-        let order = (0..<features).sorted { frequency[$0] != frequency[$1] ? frequency[$0] > frequency[$1] : $0 < $1 }
-        var slot = ContiguousArray<Int32>(repeating: 0, count: features)
-        for (position, feature) in order.enumerated() { slot[feature] = Int32(position) }
-        let slotIndices = ContiguousArray(x.columnIndices.map { slot[Int($0)] })
-        return State(v: ContiguousArray(repeating: 0, count: features * stride),
+        return State(v: ContiguousArray(repeating: 0, count: layout.features * stride),
                      b: ContiguousArray(repeating: 0, count: classes),
-                     features: features, classes: classes, stride: stride,
+                     features: layout.features, classes: classes, stride: stride,
                      rng: SplitMix64(seed: seed ^ 0x5347_445F_5348_5546),
-                     slot: slot, slotIndices: slotIndices)
+                     slot: layout.slot, slotIndices: layout.slotIndices)
     }
 
     /// `t₀` of the `'optimal'` schedule: scikit-learn's `1 / (α η₀)` with
