@@ -35,6 +35,23 @@ struct TrainCommandTests {
         #expect(!files[0].isEmpty)
     }
 
+    @Test("the model bytes do not depend on how many cores the averaged SGD runs get",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/taskset")))
+    func sameBytesOnOneCore() throws {
+        let dir = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var files: [Data] = []
+        for (name, launcher) in [("all.precis", []), ("one.precis", ["/usr/bin/taskset", "-c", "0"])] {
+            let model = dir.appendingPathComponent(name).path
+            let result = try PrecisRunner.run(["train", "--data", ClassifierCLIFixtures.path("train.tsv"), "--model", model,
+                                               "--min-df", "1", "--sgd-runs", "3"],
+                                              environment: ["SOURCE_DATE_EPOCH": "1767225600"], launcher: launcher)
+            #expect(result.status == 0, "\(result.stderr)")
+            files.append(try Data(contentsOf: URL(fileURLWithPath: model)))
+        }
+        #expect(files[0] == files[1])
+    }
+
     @Test("bad input ends with a one-line message naming the problem, and a non-zero status",
           arguments: [
             (["--data", "empty.tsv"], "no documents"),

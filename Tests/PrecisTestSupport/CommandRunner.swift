@@ -18,13 +18,21 @@ public enum PrecisRunner {
     }
 
     /// Runs `precis` with `arguments`, feeding `stdin` if given, and waits for it.
+    /// With `launcher` (a program and its arguments, e.g. `["/usr/bin/taskset", "-c", "0"]`)
+    /// that program is run with the `precis` path and `arguments` after its own.
     @discardableResult
     public static func run(_ arguments: [String], stdin: Data? = nil,
                            environment: [String: String]? = nil,
-                           currentDirectory: URL? = nil) throws -> CommandResult {
+                           currentDirectory: URL? = nil,
+                           launcher: [String] = []) throws -> CommandResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        if let program = launcher.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = Array(launcher.dropFirst()) + [executable] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+        }
         if let environment {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
