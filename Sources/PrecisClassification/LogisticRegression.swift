@@ -135,7 +135,7 @@ public struct LogisticRegression: Sendable {
                 return ContiguousArray(w.map { Float(Double($0) / mean) })
             }
             // Independent runs (different visiting orders) step through the epochs in
-            // lockstep, one per core; the kept weights are the mean over the runs.
+            // lockstep, spread over the cores; the kept weights are the mean over the runs.
             let runs = config.runs
             let optimisers = (0..<runs).map { r in
                 StochasticGradientDescent(alpha: alpha, epochs: config.epochs, seed: Self.runSeed(config.seed, run: r),
