@@ -128,63 +128,10 @@ public struct LogisticRegression: Sendable {
             theta = current
             result = (r.iterations, r.converged, r.loss)
         case .sgd:
-            let y32 = ContiguousArray(yTrain.map { Int32($0) })
-            // Weights with mean one, so alpha keeps its meaning (penalty on the mean loss).
-            let meanOne = weights.map { w -> ContiguousArray<Float> in
-                let mean = w.reduce(0.0) { $0 + Double($1) } / Double(max(w.count, 1))
-                return ContiguousArray(w.map { Float(Double($0) / mean) })
-            }
-            // Independent runs (different visiting orders) step through the epochs in
-            // lockstep, spread over the cores; the kept weights are the mean over the runs.
-            let runs = config.runs
-            let optimisers = (0..<runs).map { r in
-                StochasticGradientDescent(alpha: alpha, epochs: config.epochs, seed: Self.runSeed(config.seed, run: r),
-                                          interceptStep: config.effectiveInterceptStep(documents: xTrain.rows),
-                                          multiClass: config.multiClass)
-            }
-            let layout = StochasticGradientDescent.Layout(xTrain)
-            var states = optimisers.map { $0.makeState(layout: layout, classes: classCount) }
-            var losses = [Double](repeating: 0, count: runs)
-            /// The mean over the runs of their current parameters.
-            func meanParameters() -> ContiguousArray<Float> {
-                if runs == 1 { return states[0].parameters() }
-                var mean = ContiguousArray<Float>(repeating: 0, count: (features + 1) * classCount)
-                for state in states { state.accumulate(into: &mean, weight: 1 / Double(runs)) }
-                return mean
-            }
-            var epochs = 0, loss = 0.0, previous = Double.infinity, converged = false
-            // Tail averaging: the mean of the weights after each of the last epochs (of every run).
-            let firstAveraged = config.epochs - min(config.averagedEpochs, config.epochs) + 1
-            var sum: ContiguousArray<Float>?, averaged = 0
-            while epochs < config.epochs {
-                states.withUnsafeMutableBufferPointer { stateBuffer in
-                    losses.withUnsafeMutableBufferPointer { lossBuffer in
-                        let stateBase = stateBuffer.baseAddress!, lossBase = lossBuffer.baseAddress!
-                        let step = { (r: Int) in
-                            lossBase[r] = optimisers[r].runEpoch(&stateBase[r], x: xTrain, labels: y32, sampleWeights: meanOne)
-                        }
-                        if runs == 1 { step(0) } else { DispatchQueue.concurrentPerform(iterations: runs, execute: step) }
-                    }
-                }
-                epochs += 1
-                loss = (0..<runs).reduce(0.0) { $0 + losses[$1] + 0.5 * alpha * states[$1].squaredNorm() } / Double(runs)
-                converged = abs(previous - loss) <= config.tolerance * max(abs(loss), 1)
-                previous = loss
-                if config.averagedEpochs > 1 && epochs >= firstAveraged {
-                    if sum == nil { sum = ContiguousArray(repeating: 0, count: (features + 1) * classCount) }
-                    for state in states { state.accumulate(into: &sum!, weight: 1 / Double(runs)) }
-                    averaged += 1
-                }
-                if !afterIteration(epochs, loss, meanParameters) { break }
-            }
-            if var sum, averaged > 1 {
-                let scale = 1 / Float(averaged)
-                for i in sum.indices { sum[i] *= scale }
-                theta = sum
-            } else {
-                theta = meanParameters()
-            }
-            result = (epochs, converged, loss)
+            let r = Self.fitSGD(config, x: xTrain, labels: yTrain, classCount: classCount, sampleWeights: weights,
+                                alpha: alpha, afterEpoch: afterIteration)
+            theta = r.theta
+            result = (r.epochs, r.converged, r.loss)
         }
 
         var fit = Fit(model: Self.model(from: best?.theta ?? theta, features: features, classes: classCount, multiClass: config.multiClass),
@@ -196,6 +143,77 @@ public struct LogisticRegression: Sendable {
             fit.validationAccuracy = Double(correct) / Double(max(yValidation.count, 1))
         }
         return fit
+    }
+
+    /// The ``Solver/sgd`` fit: ``LogisticRegressionConfiguration/runs`` independent runs
+    /// (different visiting orders) step through the epochs in lockstep, spread over the
+    /// cores; the kept weights are the mean over the runs of their weights after each
+    /// of the last ``LogisticRegressionConfiguration/averagedEpochs`` epochs.
+    /// `afterEpoch` sees the epoch, the mean objective over the runs and the current
+    /// mean weights, and returns whether to go on.
+    static func fitSGD(_ config: LogisticRegressionConfiguration, x xTrain: SparseMatrix, labels yTrain: [Int],
+                       classCount: Int, sampleWeights weights: [Float]?, alpha: Double,
+                       afterEpoch: (Int, Double, () -> ContiguousArray<Float>) -> Bool)
+        -> (theta: ContiguousArray<Float>, epochs: Int, converged: Bool, loss: Double) {
+        let features = xTrain.columns
+        let y32 = ContiguousArray(yTrain.map { Int32($0) })
+        // Weights with mean one, so alpha keeps its meaning (penalty on the mean loss).
+        let meanOne = weights.map { w -> ContiguousArray<Float> in
+            let mean = w.reduce(0.0) { $0 + Double($1) } / Double(max(w.count, 1))
+            return ContiguousArray(w.map { Float(Double($0) / mean) })
+        }
+        // Independent runs (different visiting orders) step through the epochs in
+        // lockstep, spread over the cores; the kept weights are the mean over the runs.
+        let runs = config.runs
+        let optimisers = (0..<runs).map { r in
+            StochasticGradientDescent(alpha: alpha, epochs: config.epochs, seed: Self.runSeed(config.seed, run: r),
+                                      interceptStep: config.effectiveInterceptStep(documents: xTrain.rows),
+                                      multiClass: config.multiClass)
+        }
+        let layout = StochasticGradientDescent.Layout(xTrain)
+        var states = optimisers.map { $0.makeState(layout: layout, classes: classCount) }
+        var losses = [Double](repeating: 0, count: runs)
+        /// The mean over the runs of their current parameters.
+        func meanParameters() -> ContiguousArray<Float> {
+            if runs == 1 { return states[0].parameters() }
+            var mean = ContiguousArray<Float>(repeating: 0, count: (features + 1) * classCount)
+            for state in states { state.accumulate(into: &mean, weight: 1 / Double(runs)) }
+            return mean
+        }
+        var epochs = 0, loss = 0.0, previous = Double.infinity, converged = false
+        // Tail averaging: the mean of the weights after each of the last epochs (of every run).
+        let firstAveraged = config.epochs - min(config.averagedEpochs, config.epochs) + 1
+        var sum: ContiguousArray<Float>?, averaged = 0
+        while epochs < config.epochs {
+            states.withUnsafeMutableBufferPointer { stateBuffer in
+                losses.withUnsafeMutableBufferPointer { lossBuffer in
+                    let stateBase = stateBuffer.baseAddress!, lossBase = lossBuffer.baseAddress!
+                    let step = { (r: Int) in
+                        lossBase[r] = optimisers[r].runEpoch(&stateBase[r], x: xTrain, labels: y32, sampleWeights: meanOne)
+                    }
+                    if runs == 1 { step(0) } else { DispatchQueue.concurrentPerform(iterations: runs, execute: step) }
+                }
+            }
+            epochs += 1
+            loss = (0..<runs).reduce(0.0) { $0 + losses[$1] + 0.5 * alpha * states[$1].squaredNorm() } / Double(runs)
+            converged = abs(previous - loss) <= config.tolerance * max(abs(loss), 1)
+            previous = loss
+            if config.averagedEpochs > 1 && epochs >= firstAveraged {
+                if sum == nil { sum = ContiguousArray(repeating: 0, count: (features + 1) * classCount) }
+                for state in states { state.accumulate(into: &sum!, weight: 1 / Double(runs)) }
+                averaged += 1
+            }
+            if !afterEpoch(epochs, loss, meanParameters) { break }
+        }
+        let theta: ContiguousArray<Float>
+        if var sum, averaged > 1 {
+            let scale = 1 / Float(averaged)
+            for i in sum.indices { sum[i] *= scale }
+            theta = sum
+        } else {
+            theta = meanParameters()
+        }
+        return (theta, epochs, converged, loss)
     }
 
     /// The seed of SGD run `run` of ``LogisticRegressionConfiguration/runs``: run 0
