@@ -166,7 +166,7 @@ public struct LogisticRegression: Sendable {
         // lockstep, spread over the cores; the kept weights are the mean over the runs.
         let runs = config.runs
         let optimisers = (0..<runs).map { r in
-            StochasticGradientDescent(alpha: alpha, epochs: config.epochs, seed: Self.runSeed(config.seed, run: r),
+            StochasticGradientDescent(alpha: alpha, seed: Self.runSeed(config.seed, run: r),
                                       interceptStep: config.effectiveInterceptStep(documents: xTrain.rows),
                                       multiClass: config.multiClass)
         }
@@ -175,7 +175,6 @@ public struct LogisticRegression: Sendable {
         var losses = [Double](repeating: 0, count: runs)
         /// The mean over the runs of their current parameters.
         func meanParameters() -> ContiguousArray<Float> {
-            if runs == 1 { return states[0].parameters() }
             var mean = ContiguousArray<Float>(repeating: 0, count: (features + 1) * classCount)
             for state in states { state.accumulate(into: &mean, weight: 1 / Double(runs)) }
             return mean

@@ -111,17 +111,6 @@ public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
     /// largest rate, and large intercept steps then overshoot: on training-split
     /// samples of 60–600 documents, steps near 0.01 scored best.
     public var interceptRampDocuments: Int = 1500
-
-    /// The intercept step used for a training set of `documents` documents: see
-    /// ``interceptStep`` and ``interceptRampDocuments``.
-    ///
-    /// ```swift
-    /// LogisticRegressionConfiguration().effectiveInterceptStep(documents: 150)   // 0.03
-    /// ```
-    public func effectiveInterceptStep(documents: Int) -> Double {
-        guard interceptRampDocuments > 0, documents < interceptRampDocuments else { return interceptStep }
-        return interceptStep * Double(max(documents, 1)) / Double(interceptRampDocuments)
-    }
     /// Upper bound on ``Solver/lbfgs`` iterations (one gradient evaluation each, plus rare line-search steps).
     public var maxIterations: Int = 100
     /// Stop when the objective improves by less than this, relative to its size,
@@ -142,6 +131,17 @@ public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
 
     /// The defaults.
     public init() {}
+
+    /// The intercept step used for a training set of `documents` documents: see
+    /// ``interceptStep`` and ``interceptRampDocuments``.
+    ///
+    /// ```swift
+    /// LogisticRegressionConfiguration().effectiveInterceptStep(documents: 150)   // 0.03
+    /// ```
+    public func effectiveInterceptStep(documents: Int) -> Double {
+        guard interceptRampDocuments > 0, documents < interceptRampDocuments else { return interceptStep }
+        return interceptStep * Double(max(documents, 1)) / Double(interceptRampDocuments)
+    }
 
     private enum CodingKeys: String, CodingKey {
         case solver, multiClass, regularization, epochs, averagedEpochs, runs, interceptStep, interceptRampDocuments, maxIterations, tolerance, classWeighting

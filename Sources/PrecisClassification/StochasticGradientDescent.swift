@@ -20,23 +20,21 @@ import PrecisFeatures
 /// ``SoftmaxObjective`` with weights normalised to sum to one).
 ///
 /// ```swift
-/// let sgd = StochasticGradientDescent(alpha: 2e-6, epochs: 10, seed: 42)
-/// var state = sgd.makeState(for: x, classes: 3)
-/// for _ in 0..<sgd.epochs { _ = sgd.runEpoch(&state, x: x, labels: y32, sampleWeights: nil) }
+/// let sgd = StochasticGradientDescent(alpha: 1e-6, seed: 42, interceptStep: 0.3, multiClass: .multinomial)
+/// var state = sgd.makeState(layout: .init(x), classes: 3)
+/// for _ in 0..<5 { _ = sgd.runEpoch(&state, x: x, labels: y32, sampleWeights: nil) }
 /// let theta = state.parameters()      // [W, b] as SoftmaxObjective lays them out
 /// ```
 struct StochasticGradientDescent {
     /// L2 penalty weight on the mean loss (must be positive for the schedule).
     let alpha: Double
-    /// Passes over the data.
-    let epochs: Int
     /// Seed of the visiting order.
     let seed: UInt64
     /// The intercepts' step as a fraction of the weights' step (see
     /// ``LogisticRegressionConfiguration/interceptStep``).
-    var interceptStep: Double = 0.3
+    let interceptStep: Double
     /// Softmax loss over all classes, or one binary log-loss per class.
-    var multiClass: MultiClass = .multinomial
+    let multiClass: MultiClass
 
     /// Below this, the lazy scale is folded into the weights.
     static let minimumScale = 1e-9
@@ -63,16 +61,7 @@ struct StochasticGradientDescent {
         /// The parameters as ``SoftmaxObjective`` lays them out: `[W, b]` in `Float`.
         func parameters() -> ContiguousArray<Float> {
             var theta = ContiguousArray<Float>(repeating: 0, count: (features + 1) * classes)
-            let s = scale, k = classes, stride = self.stride
-            theta.withUnsafeMutableBufferPointer { t in
-                v.withUnsafeBufferPointer { vb in
-                    for j in 0..<features {
-                        let r = Int(slot[j]) * stride
-                        for c in 0..<k { t[j * k + c] = Float(s * Double(vb[r + c])) }
-                    }
-                }
-                for c in 0..<k { t[features * k + c] = Float(b[c]) }
-            }
+            accumulate(into: &theta, weight: 1)
             return theta
         }
 
@@ -121,12 +110,7 @@ struct StochasticGradientDescent {
         }
     }
 
-    /// A zero-initialised state for training on `x`.
-    func makeState(for x: SparseMatrix, classes: Int) -> State {
-        makeState(layout: Layout(x), classes: classes)
-    }
-
-    /// A zero-initialised state over a precomputed layout of the training matrix.
+    /// A zero-initialised state over the layout of the training matrix.
     func makeState(layout: Layout, classes: Int) -> State {
         let stride = (classes + 7) / 8 * 8
         return State(v: ContiguousArray(repeating: 0, count: layout.features * stride),
