@@ -25,7 +25,8 @@ import PrecisLinearAlgebra
 /// let sgd = StochasticGradientDescent(alpha: 1e-6, seed: 42, interceptStep: 0.3, multiClass: .multinomial)
 /// var state = sgd.makeState(layout: .init(x), classes: 3)
 /// for _ in 0..<5 { _ = sgd.runEpoch(&state, x: x, labels: y32, sampleWeights: nil) }
-/// let theta = state.parameters()      // [W, b] as SoftmaxObjective lays them out
+/// var theta = ContiguousArray<Float>(repeating: 0, count: (x.columns + 1) * 3)
+/// state.accumulate(into: &theta, weight: 1)      // [W, b] as SoftmaxObjective lays them out
 /// ```
 struct StochasticGradientDescent {
     /// L2 penalty weight on the mean loss (must be positive for the schedule).
@@ -60,14 +61,8 @@ struct StochasticGradientDescent {
         /// The training matrix's column indices mapped through `slot`.
         let slotIndices: ContiguousArray<Int32>
 
-        /// The parameters as ``SoftmaxObjective`` lays them out: `[W, b]` in `Float`.
-        func parameters() -> ContiguousArray<Float> {
-            var theta = ContiguousArray<Float>(repeating: 0, count: (features + 1) * classes)
-            accumulate(into: &theta, weight: 1)
-            return theta
-        }
-
-        /// Adds `weight ×` the parameters, laid out as ``parameters()`` does, to `sum`
+        /// Adds `weight ×` the parameters, laid out as ``SoftmaxObjective`` does
+        /// (`[W, b]` in `Float`), to `sum`
         /// (which must hold `(features + 1) × classes` values), without a copy.
         func accumulate(into sum: inout ContiguousArray<Float>, weight: Double) {
             precondition(sum.count == (features + 1) * classes)

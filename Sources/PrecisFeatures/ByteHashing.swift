@@ -2,25 +2,8 @@
 /// vocabulary tables (eight bytes per multiply, then a final avalanche).
 /// Only used in memory: hash values never reach a file, so they may change.
 enum ByteHashing {
-    /// The hash of `count` bytes at `p`.
-    @inline(__always)
-    static func hash(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
-        let raw = UnsafeRawPointer(p)
-        var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ (UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15)
-        var i = 0
-        while i + 8 <= count {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-            h ^= h >> 28
-            i += 8
-        }
-        if i < count {
-            h = (h ^ tail(p, count)) &* 0x9E37_79B9_7F4A_7C15
-        }
-        return mix(h)
-    }
-
-    /// The hash of `count` bytes at `p` (as ``hash(_:_:)``) and their first
-    /// eight bytes as a little-endian word, zero-padded.
+    /// The hash of `count` bytes at `p` and their first eight bytes as a
+    /// little-endian word, zero-padded.
     @inline(__always)
     static func hashAndPrefix(_ p: UnsafePointer<UInt8>, _ count: Int) -> (hash: UInt64, prefix: UInt64) {
         let raw = UnsafeRawPointer(p)

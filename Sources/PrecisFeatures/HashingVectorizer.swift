@@ -143,11 +143,7 @@ public struct HashingVectorizer: Equatable, Sendable {
         let ranges = Parallelism.ranges(documents, parts: Parallelism.cores)
         let parts = ranges.map { _ in RowsBuffer() }
         let config = configuration
-        let stopWords = TermTable(capacity: max(16, config.stopWords.count))
-        for word in config.stopWords {
-            var word = word
-            word.withUTF8 { if $0.count > 0 { _ = stopWords.intern($0) } }
-        }
+        let stopWords = TermTable(words: config.stopWords)
         Parallelism.run(ranges.count) { p in
             let out = parts[p]
             let buffer = TokenBuffer()

@@ -12,9 +12,10 @@ public enum MurmurHash3 {
         return array.withUnsafeBufferPointer { hash32($0, seed: seed) }
     }
 
-    /// The 32-bit hash of the bytes in `buffer` with `seed`.
+    /// The 32-bit hash of the bytes in `buffer` with `seed` (the kernel behind
+    /// ``hash32(_:seed:)``, for the package's hot paths).
     @inline(__always)
-    public static func hash32(_ buffer: UnsafeBufferPointer<UInt8>, seed: UInt32 = 0) -> UInt32 {
+    package static func hash32(_ buffer: UnsafeBufferPointer<UInt8>, seed: UInt32 = 0) -> UInt32 {
         let c1: UInt32 = 0xCC9E_2D51, c2: UInt32 = 0x1B87_3593
         var h = seed
         let n = buffer.count

@@ -11,7 +11,7 @@ import PrecisCore
 /// let id = table.intern(bytes)        // same id for the same bytes
 /// table.find(bytes)                   // id, or nil
 /// ```
-final class TermTable: @unchecked Sendable {
+package final class TermTable: @unchecked Sendable {
     /// A slot: the term's first eight bytes (zero-padded) and
     /// `hash tag (24 bits) << 40 | min(length, 255) << 32 | (id + 1)`, or 0 when empty.
     /// Terms of up to eight bytes (most words) are compared without touching the arena.
@@ -29,7 +29,7 @@ final class TermTable: @unchecked Sendable {
     /// Full hash of each term (for growing).
     private let hashes = GrowableBuffer<UInt64>(capacity: 1 << 12)
 
-    init(capacity: Int = 1 << 12) {
+    package init(capacity: Int = 1 << 12) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = .allocate(capacity: size)
@@ -40,8 +40,18 @@ final class TermTable: @unchecked Sendable {
 
     deinit { slots.deallocate() }
 
+    /// A table of `words` (their UTF-8 bytes; empty words are left out), e.g. stop words.
+    package convenience init<S: Sequence>(words: S) where S.Element == String {
+        let list = Array(words)
+        self.init(capacity: max(16, list.count))
+        for word in list {
+            var word = word
+            word.withUTF8 { if $0.count > 0 { _ = intern($0) } }
+        }
+    }
+
     /// Number of distinct terms.
-    var count: Int { hashes.count }
+    package var count: Int { hashes.count }
 
     /// The bytes of term `id` (valid until the next insertion).
     @inline(__always)
@@ -49,9 +59,6 @@ final class TermTable: @unchecked Sendable {
         let start = offsets[id]
         return UnsafeBufferPointer(start: arena.base + start, count: offsets[id + 1] - start)
     }
-
-    /// The term as a `String`.
-    func string(_ id: Int) -> String { String(decoding: bytes(id), as: UTF8.self) }
 
     @inline(__always)
     private static func metaKey(_ hash: UInt64, _ length: Int) -> UInt64 {
@@ -75,9 +82,9 @@ final class TermTable: @unchecked Sendable {
         }
     }
 
-    /// The id of `token`, inserting it when new.
+    /// The id of `token` (non-empty), inserting it when new.
     @inline(__always)
-    func intern(_ token: UnsafeBufferPointer<UInt8>) -> Int {
+    package func intern(_ token: UnsafeBufferPointer<UInt8>) -> Int {
         let (h, prefix) = ByteHashing.hashAndPrefix(token.baseAddress!, token.count)
         return intern(token, hash: h, prefix: prefix)
     }
@@ -110,7 +117,7 @@ final class TermTable: @unchecked Sendable {
 
     /// The id of `token`, or -1 when absent.
     @inline(__always)
-    func find(_ token: UnsafeBufferPointer<UInt8>) -> Int {
+    package func find(_ token: UnsafeBufferPointer<UInt8>) -> Int {
         guard let p = token.baseAddress else { return -1 }
         let (h, prefix) = ByteHashing.hashAndPrefix(p, token.count)
         let meta = slots[probe(token, h, prefix)].meta
