@@ -43,15 +43,9 @@ enum ByteHashing {
         return UInt64(p[0]) | UInt64(p[middle]) << UInt64(8 * middle) | UInt64(p[count - 1]) << UInt64(8 * (count - 1))
     }
 
-    /// A well-mixed hash of a 64-bit key (the murmur3 finaliser).
+    /// A well-mixed hash of a 64-bit key (MurmurHash3's 64-bit finaliser, `fmix64`).
     @inline(__always)
     static func mix(_ key: UInt64) -> UInt64 {
-        var h = key
-        h ^= h >> 33
-        h &*= 0xFF51_AFD7_ED55_8CCD
-        h ^= h >> 33
-        h &*= 0xC4CE_B9FE_1A85_EC53
-        h ^= h >> 33
-        return h
+        MurmurHash3.avalanche(key, shifts: (33, 33, 33), multipliers: (0xFF51_AFD7_ED55_8CCD, 0xC4CE_B9FE_1A85_EC53))
     }
 }
