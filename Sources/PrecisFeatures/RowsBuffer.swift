@@ -11,14 +11,19 @@ import PrecisLinearAlgebra
 /// let x = RowsBuffer.concatenate([part], columns: columns)
 /// ```
 package final class RowsBuffer: @unchecked Sendable {
-    package let indices = GrowableBuffer<Int32>(capacity: 1 << 12)
-    package let values = GrowableBuffer<Float>(capacity: 1 << 12)
+    package let indices: GrowableBuffer<Int32>
+    package let values: GrowableBuffer<Float>
     /// The end of each row in `indices` / `values`, after a leading 0.
     package let offsets = GrowableBuffer<Int>()
     /// Scratch for ``TfidfWeighting/appendCounts(_:scratch:indices:values:)``.
     package let scratch = GrowableBuffer<Double>()
 
-    package init() { offsets.append(0) }
+    /// Empty rows, with room for `entries` stored entries before the buffers first grow.
+    package init(entries: Int = 1 << 12) {
+        indices = GrowableBuffer(capacity: entries)
+        values = GrowableBuffer(capacity: entries)
+        offsets.append(0)
+    }
 
     /// Ends the row being appended.
     @inline(__always)

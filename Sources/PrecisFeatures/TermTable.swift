@@ -20,16 +20,22 @@ package final class TermTable: @unchecked Sendable {
         var meta: UInt64
     }
 
-    private var slots: UnsafeMutablePointer<Slot>
-    private var mask: Int
+    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Slot>
+    @exclusivity(unchecked) private var mask: Int
     /// Term bytes, back to back.
-    let arena = GrowableBuffer<UInt8>(capacity: 1 << 16)
+    let arena: GrowableBuffer<UInt8>
     /// Start of each term's bytes in `arena`; `offsets[id + 1] - offsets[id]` is its length.
-    let offsets = GrowableBuffer<Int>(capacity: 1 << 12)
+    let offsets: GrowableBuffer<Int>
     /// Full hash of each term (for growing).
-    private let hashes = GrowableBuffer<UInt64>(capacity: 1 << 12)
+    private let hashes: GrowableBuffer<UInt64>
 
+    /// A table with room for about `capacity` terms before it first grows
+    /// (small tables, such as one document's words, stay small).
     package init(capacity: Int = 1 << 12) {
+        let terms = min(1 << 12, max(16, capacity))
+        arena = GrowableBuffer(capacity: terms * 16)
+        offsets = GrowableBuffer(capacity: terms + 1)
+        hashes = GrowableBuffer(capacity: terms)
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = .allocate(capacity: size)

@@ -114,7 +114,7 @@ public struct SentenceVectorizer: Sendable {
         let idf = df.map { TfidfWeighting.inverseDocumentFrequency(Int($0), documents: sentences.count,
                                                                      smooth: configuration.smoothIDF) }
         // Each sentence's (term, count) pairs, weighted and normalised as TfidfModel does.
-        let rows = RowsBuffer()
+        let rows = RowsBuffer(entries: sequences.reduce(0) { $0 + $1.count })
         let pairs = GrowableBuffer<UInt64>(capacity: 64)
         var counts = [UInt32](repeating: 0, count: termCount)
         idf.withUnsafeBufferPointer { idf in
@@ -145,11 +145,11 @@ struct SentenceTermTable {
     let stopWords: TermTable
     let stemmer = PorterStemmer()
     /// Distinct surface forms (lowercased tokens) …
-    let surfaces = TermTable(capacity: 512)
+    let surfaces = TermTable(capacity: 256)
     /// … and the term id of each (-1 for a stop word).
     var surfaceTerms: [Int32] = []
     /// Distinct terms (stemmed when stemming is on); the id of a term is its index here.
-    let termTable = TermTable(capacity: 512)
+    let termTable = TermTable(capacity: 256)
     /// Term `j` as text.
     var terms: [String] = []
 
