@@ -197,7 +197,12 @@ public enum ModelFile {
         let tfidf = TfidfModel(configuration: configuration, vocabulary: vocabulary, idf: idf)
         let model = LogisticRegressionModel(weights: Matrix(rows: rows, columns: columns, elements: weightValues),
                                             intercepts: intercepts, multiClass: meta.multiClass ?? .multinomial)
-        return TextClassifier(vectorizer: tfidf, model: model, labels: meta.labels, metadata: meta.training)
+        var classifier = TextClassifier(vectorizer: tfidf, model: model, labels: meta.labels, metadata: meta.training)
+        if let multiLabel = meta.multiLabel {
+            guard multiLabel.thresholds.count == columns else { throw fail("corrupt model file (\(multiLabel.thresholds.count) thresholds for \(columns) labels)") }
+            classifier.multiLabel = multiLabel
+        }
+        return classifier
     }
 
     // MARK: Parts
@@ -214,6 +219,8 @@ public enum ModelFile {
         var training: TrainingMetadata
         /// How scores become probabilities; absent (read as multinomial) for softmax models.
         var multiClass: MultiClass?
+        /// Per-label thresholds of a multi-label model; absent for single-label models.
+        var multiLabel: MultiLabelDecision?
     }
 
     static func metaJSON(_ classifier: TextClassifier) throws -> [UInt8] {
@@ -223,7 +230,8 @@ public enum ModelFile {
         let meta = Meta(format: Meta.formatName, features: classifier.vectorizer.featureCount,
                         labels: classifier.labels, vectorizer: configuration, stopWords: stopWords,
                         training: classifier.metadata,
-                        multiClass: classifier.model.multiClass == .multinomial ? nil : classifier.model.multiClass)
+                        multiClass: classifier.model.multiClass == .multinomial ? nil : classifier.model.multiClass,
+                        multiLabel: classifier.multiLabel)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return Array(try encoder.encode(meta))

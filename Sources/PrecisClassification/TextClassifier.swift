@@ -19,6 +19,9 @@ public struct TextClassifier: Sendable {
     public var labels: [String]
     /// Provenance and training scores.
     public var metadata: TrainingMetadata
+    /// For a multi-label model (one-vs-rest, independent probabilities): its per-label
+    /// thresholds; nil for a single-label model. See `TextClassifier+MultiLabel.swift`.
+    public var multiLabel: MultiLabelDecision?
 
     /// A classifier from its parts.
     ///

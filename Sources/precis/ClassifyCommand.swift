@@ -50,6 +50,7 @@ struct ClassifyCommand: ParsableCommand {
         let path = try model ?? ClassifierSupport.defaultModelPath()
         let classifier = try ClassifierSupport.loadModel(path)
         let inputs = try ClassifierInput.read(paths: files, layout: layout)
+        if classifier.isMultiLabel { return MultiLabelCommands.classify(classifier, inputs: inputs, json: json, top: top) }
         let k = top ?? (json ? 1 : 0)
         let results = classifier.classify(inputs.map(\.text), top: max(k, 1))
         let showSource = inputs.count > 1

@@ -24,12 +24,14 @@ struct CrossValidateCommand: ParsableCommand {
 
     @OptionGroup(title: "Vectoriser options") var vectorizer: VectorizerOptions
     @OptionGroup(title: "Classifier options") var classifier: ClassifierOptions
+    @OptionGroup(title: "Multi-label options") var multiLabel: MultiLabelOptions
 
     @Flag(help: "Print the results as one JSON object.")
     var json = false
 
     func run() throws {
         guard folds >= 2 else { throw ValidationError("--folds must be at least 2, got \(folds)") }
+        if multiLabel.enabled { return try MultiLabelCommands.crossValidate(self) }
         let vectorizerConfig = try vectorizer.configuration(defaults: .classifierDefaults)
         let classifierConfig = try classifier.configuration()
         let (texts, labels) = try ClassifierSupport.loadDocuments(data)

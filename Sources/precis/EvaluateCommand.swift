@@ -21,11 +21,19 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
+    @Option(name: .customLong("label-separator"), help: ArgumentHelp("With a multi-label model: separator of the labels in the label field (default: ,).", valueName: "SEP"))
+    var labelSeparator: String = ","
+
     @Flag(help: "Print the metrics as one JSON object.")
     var json = false
 
     func run() throws {
         let classifier = try ClassifierSupport.loadModel(model)
+        if classifier.isMultiLabel {
+            var options = MultiLabelOptions()
+            options.separator = labelSeparator
+            return try MultiLabelCommands.evaluate(classifier, data: data, options: options, json: json)
+        }
         let (texts, labels) = try ClassifierSupport.loadDocuments(data)
         let metrics = Self.evaluate(classifier, texts: texts, labels: labels)
         if !metrics.unseenLabels.isEmpty {

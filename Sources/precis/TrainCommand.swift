@@ -27,11 +27,13 @@ struct TrainCommand: ParsableCommand {
 
     @OptionGroup(title: "Vectoriser options") var vectorizer: VectorizerOptions
     @OptionGroup(title: "Classifier options") var classifier: ClassifierOptions
+    @OptionGroup(title: "Multi-label options") var multiLabel: MultiLabelOptions
 
     @Option(name: .customLong("cv-folds"), help: ArgumentHelp("Also cross-validate with K stratified folds first and record the scores in the model.", valueName: "K"))
     var cvFolds: Int?
 
     func run() throws {
+        if multiLabel.enabled { return try MultiLabelCommands.train(self) }
         let start = Date()
         let vectorizerConfig = try vectorizer.configuration(defaults: .classifierDefaults)
         let classifierConfig = try classifier.configuration()

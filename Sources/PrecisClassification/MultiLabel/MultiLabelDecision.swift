@@ -1,0 +1,79 @@
+import Foundation
+
+/// How a multi-label classifier turns its per-label probabilities (independent
+/// sigmoids) into a label set: every label whose probability reaches its own
+/// threshold, and — unless empty sets are allowed — the label closest to its
+/// threshold (largest log-odds margin) when none does. Fitted state, stored in the
+/// model file.
+///
+/// ```swift
+/// let decision = MultiLabelDecision(thresholds: [0.4, 0.3, 0.5], allowEmpty: false)
+/// decision.labels(probabilities: [0.9, 0.35, 0.1])   // [0, 1]
+/// decision.labels(probabilities: [0.1, 0.2, 0.3])    // [1]: nearest its threshold
+/// ```
+public struct MultiLabelDecision: Equatable, Sendable, Codable {
+    /// One probability threshold per label.
+    public var thresholds: [Float]
+    /// Whether a document may get no label at all.
+    public var allowEmpty: Bool
+    /// How the thresholds and hyper-parameters were chosen (absent when set by hand).
+    public var selection: MultiLabelSelection?
+
+    /// A decision rule from its thresholds.
+    public init(thresholds: [Float], allowEmpty: Bool, selection: MultiLabelSelection? = nil) {
+        self.thresholds = thresholds
+        self.allowEmpty = allowEmpty
+        self.selection = selection
+    }
+
+    /// The chosen label indices (ascending) for one document's probabilities.
+    public func labels<C: Collection>(probabilities p: C) -> [Int] where C.Element == Float, C.Index == Int {
+        var chosen: [Int] = []
+        var best = -1, bestMargin = -Double.infinity
+        for (c, probability) in zip(0..., p) {
+            let t = c < thresholds.count ? thresholds[c] : 0.5
+            if probability >= t { chosen.append(c) }
+            let margin = Self.logit(Double(probability)) - Self.logit(Double(t))
+            if margin > bestMargin { bestMargin = margin; best = c }
+        }
+        if chosen.isEmpty && !allowEmpty && best >= 0 { chosen = [best] }
+        return chosen
+    }
+
+    /// `log(p / (1 − p))`, clamped to stay finite.
+    static func logit(_ p: Double) -> Double {
+        let q = min(max(p, 1e-12), 1 - 1e-12)
+        return log(q) - log1p(-q)
+    }
+}
+
+/// What the internal cross-validation of a multi-label fit tried and chose.
+public struct MultiLabelSelection: Equatable, Sendable, Codable {
+    /// Folds of the internal cross-validation (iterative stratification).
+    public var folds: Int
+    /// Each candidate alpha with its out-of-fold micro- and macro-F1 (thresholds tuned).
+    public var candidates: [Candidate]
+    /// The alpha kept.
+    public var alpha: Double
+    /// Labels whose threshold fell back to the pooled one (too few positives to tune).
+    public var fallbackLabels: Int
+
+    /// One tried setting.
+    public struct Candidate: Equatable, Sendable, Codable {
+        public var alpha: Double
+        public var microF1: Double
+        public var macroF1: Double
+        public init(alpha: Double, microF1: Double, macroF1: Double) {
+            self.alpha = alpha
+            self.microF1 = microF1
+            self.macroF1 = macroF1
+        }
+    }
+
+    public init(folds: Int, candidates: [Candidate], alpha: Double, fallbackLabels: Int) {
+        self.folds = folds
+        self.candidates = candidates
+        self.alpha = alpha
+        self.fallbackLabels = fallbackLabels
+    }
+}

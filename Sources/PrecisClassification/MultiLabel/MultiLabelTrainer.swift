@@ -1,0 +1,199 @@
+import Foundation
+import PrecisFeatures
+import PrecisLinearAlgebra
+import PrecisCore
+
+/// Hyper-parameters of a multi-label fit.
+///
+/// ```swift
+/// var config = MultiLabelConfiguration()
+/// config.alpha = 1e-5            // fix it; nil lets internal cross-validation choose
+/// config.allowEmpty = true
+/// ```
+public struct MultiLabelConfiguration: Equatable, Sendable {
+    /// The L2 penalty; nil: chosen among ``alphaGrid`` by internal cross-validation.
+    public var alpha: Double?
+    /// Candidates for ``alpha`` when it is not fixed, ascending. The search starts at
+    /// ``startAlpha`` and walks the grid while the cross-validated F1 improves
+    /// (settings past a worse one are not tried).
+    public var alphaGrid: [Double] = [3e-7, 1e-6, 3e-6, 1e-5, 3e-5, 1e-4, 3e-4]
+    /// Where the search over ``alphaGrid`` starts.
+    public var startAlpha: Double = 3e-6
+    /// Folds of the internal cross-validation that tunes thresholds (and alpha).
+    public var folds: Int = 3
+    /// SGD passes over the data.
+    public var epochs: Int = 6
+    /// SGD runs averaged per fit (the folds' fits already run side by side on the cores).
+    public var runs: Int = 1
+    /// Labels with fewer positives than this use the pooled threshold.
+    public var minimumPositives: Int = 3
+    /// Whether a document may get no label.
+    public var allowEmpty: Bool = false
+    /// Seed of shuffles and folds.
+    public var seed: UInt64 = 42
+
+    /// The defaults.
+    public init() {}
+}
+
+/// Trains a multi-label ``TextClassifier``: one TF-IDF vectoriser, one binary
+/// logistic model per label fitted together in one pass per epoch
+/// (``MultiLabelSGD``), and per-label thresholds chosen on out-of-fold
+/// probabilities of an internal cross-validation by iterative stratification
+/// (``ThresholdSelection``), which also picks the penalty unless it is fixed.
+/// The model grows with the number of labels, not with label combinations.
+///
+/// ```swift
+/// let result = try MultiLabelTrainer().fit(texts: texts, labelSets: [["grain", "corn"], ["earn"]])
+/// result.classifier.classifyMultiLabel(["Corn exports rose"])[0].labels
+/// ```
+public struct MultiLabelTrainer: Sendable {
+    public var vectorizer: TfidfConfiguration
+    public var configuration: MultiLabelConfiguration
+
+    public init(vectorizer: TfidfConfiguration = .classifierDefaults,
+                configuration: MultiLabelConfiguration = MultiLabelConfiguration()) {
+        self.vectorizer = vectorizer
+        self.configuration = configuration
+    }
+
+    /// A trained multi-label classifier.
+    public struct Result: Sendable {
+        public var classifier: TextClassifier
+    }
+
+    /// Fits on `texts`, each with its labels.
+    ///
+    /// - Throws: ``ClassificationError`` (empty data, one label, bad options) or
+    ///   ``PrecisFeatures/FeatureError`` (empty vocabulary).
+    public func fit(texts: [String], labelSets: [[String]], progress: ((String) -> Void)? = nil) throws -> Result {
+        guard !texts.isEmpty else { throw ClassificationError.emptyTrainingSet }
+        guard texts.count == labelSets.count else {
+            throw ClassificationError.shapeMismatch("\(labelSets.count) label sets for \(texts.count) documents")
+        }
+        let config = configuration
+        guard config.folds >= 2, config.epochs >= 1, config.runs >= 1 else {
+            throw ClassificationError.invalidConfiguration("folds must be at least 2, epochs and runs at least 1")
+        }
+        let grid = config.alpha.map { [$0] } ?? config.alphaGrid
+        guard !grid.isEmpty, grid.allSatisfy({ $0 > 0 && $0.isFinite }) else {
+            throw ClassificationError.invalidConfiguration("alpha must be positive and finite")
+        }
+        let classes = Array(Set(labelSets.joined())).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        guard classes.count >= 2 else { throw ClassificationError.singleClass(classes.first ?? "") }
+        let index = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
+        let sets = labelSets.map { $0.compactMap { index[$0] } }
+        let targets = MultiLabelTargets(sets, classCount: classes.count)
+
+        progress?("vectorising \(texts.count) documents")
+        let (tfidf, x) = try TfidfVectorizer(configuration: vectorizer).fitTransform(texts)
+
+        // Internal cross-validation: out-of-fold probabilities for every candidate alpha.
+        let folds = min(config.folds, texts.count)
+        let split = IterativeStratification(labelSets: sets, folds: folds, seed: config.seed)
+        let foldRows = (0..<folds).map { split.split($0) }
+        let selector = ThresholdSelection(minimumPositives: config.minimumPositives)
+        typealias Trial = (alpha: Double, score: Double, result: ThresholdSelection.Result, model: LogisticRegressionModel)
+        var candidates: [MultiLabelSelection.Candidate] = []
+        /// Fits every fold (side by side on the cores) with `alpha`; thresholds from the out-of-fold probabilities.
+        func trial(_ alpha: Double) -> Trial {
+            progress?("cross-validating alpha \(alpha)")
+            let usable = foldRows.filter { !$0.train.isEmpty && !$0.test.isEmpty }
+            let fits = Parallelism.map(usable.count, chunk: 1) { f -> (LogisticRegressionModel, Matrix) in
+                let (train, test) = usable[f]
+                let model = sgd(alpha).fit(x.selectingRows(train), targets: targets.selecting(train))
+                return (model, Self.sigmoids(model, x.selectingRows(test)))
+            }
+            var oof = Matrix(rows: x.rows, columns: classes.count)
+            for (f, fit) in fits.enumerated() {
+                for (r, i) in usable[f].test.enumerated() { for c in 0..<classes.count { oof[i, c] = fit.1[r, c] } }
+            }
+            let result = selector.select(probabilities: oof, targets: targets, allowEmpty: config.allowEmpty)
+            candidates.append(.init(alpha: alpha, microF1: result.microF1, macroF1: result.macroF1))
+            return (alpha, (result.microF1 + result.macroF1) / 2, result, Self.mean(fits.map(\.0)))
+        }
+        var best: Trial?
+        if grid.count == 1 {
+            best = trial(grid[0])
+        } else {
+            // Walk the grid from the start point in the improving direction; stop at the first worse setting.
+            let start = grid.firstIndex { $0 >= config.startAlpha } ?? grid.count / 2
+            var current = trial(grid[start])
+            var improved = false
+            for direction in [-1, 1] where !improved || direction == -1 {
+                var i = start + direction
+                while grid.indices.contains(i) {
+                    let next = trial(grid[i])
+                    guard next.score > current.score else { break }
+                    current = next
+                    improved = true
+                    i += direction
+                }
+            }
+            best = current
+            candidates.sort { $0.alpha < $1.alpha }
+        }
+        guard let best else { throw ClassificationError.invalidConfiguration("no alpha to try") }
+
+        // The model is the mean of the kept alpha's fold models: every document counts,
+        // and its scores have the scale the thresholds were tuned on (a model refitted on
+        // all the data is more confident than the fold models, so their thresholds would
+        // let too many labels through).
+        let model = best.model
+        let selection = MultiLabelSelection(folds: folds, candidates: candidates, alpha: best.alpha,
+                                            fallbackLabels: best.result.fallbackLabels)
+        let decision = MultiLabelDecision(thresholds: best.result.thresholds, allowEmpty: config.allowEmpty,
+                                          selection: selection)
+
+        var metadata = TrainingMetadata(documents: texts.count,
+                                        dataChecksum: TrainingMetadata.dataChecksum(texts: texts, labels: labelSets.map { $0.joined(separator: ",") }))
+        for set in labelSets { for label in set { metadata.classCounts[label, default: 0] += 1 } }
+        var recorded = LogisticRegressionConfiguration()
+        recorded.multiClass = .ovr
+        recorded.regularization = .alpha(best.alpha)
+        recorded.epochs = config.epochs
+        recorded.runs = config.runs
+        recorded.averagedEpochs = sgd(best.alpha).averagedEpochs
+        recorded.seed = config.seed
+        metadata.classifier = recorded
+        metadata.iterations = config.epochs
+        // Training "accuracy" of a multi-label model: the share of documents whose label set is exactly right.
+        let predictions = Self.sigmoids(model, x)
+        var exact = 0
+        for i in 0..<x.rows where decision.labels(probabilities: predictions.row(i)) == targets.labels(of: i).map(Int.init) { exact += 1 }
+        metadata.trainingAccuracy = Double(exact) / Double(x.rows)
+        var classifier = TextClassifier(vectorizer: tfidf, model: model, labels: classes, metadata: metadata)
+        classifier.multiLabel = decision
+        return Result(classifier: classifier)
+    }
+
+    /// The mean of linear models of the same shape (weights and intercepts averaged).
+    static func mean(_ models: [LogisticRegressionModel]) -> LogisticRegressionModel {
+        var weights = models[0].weights, intercepts = models[0].intercepts
+        let share = 1 / Float(models.count)
+        weights.withUnsafeMutableStorage { w in
+            for i in w.indices { w[i] *= share }
+            for other in models.dropFirst() {
+                for (i, v) in other.weights.storage.enumerated() { w[i] += share * v }
+            }
+        }
+        for c in intercepts.indices {
+            intercepts[c] = models.reduce(0) { $0 + share * $1.intercepts[c] }
+        }
+        return LogisticRegressionModel(weights: weights, intercepts: intercepts, multiClass: .ovr)
+    }
+
+    func sgd(_ alpha: Double) -> MultiLabelSGD {
+        MultiLabelSGD(alpha: alpha, epochs: configuration.epochs, averagedEpochs: max(1, configuration.epochs / 2),
+                      runs: configuration.runs, seed: configuration.seed)
+    }
+
+    /// Independent per-label probabilities `σ(x·W + b)`.
+    static func sigmoids(_ model: LogisticRegressionModel, _ x: SparseMatrix) -> Matrix {
+        var scores = model.decisionFunction(x)
+        scores.withUnsafeMutableStorage { buffer in
+            for i in buffer.indices { buffer[i] = 1 / (1 + expf(-buffer[i])) }
+        }
+        return scores
+    }
+}

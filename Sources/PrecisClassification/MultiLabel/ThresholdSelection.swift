@@ -1,0 +1,99 @@
+import PrecisLinearAlgebra
+
+/// Per-label decision thresholds from out-of-fold probabilities: for each label the
+/// cut that maximises its F1 on the documents it was not trained on (the "SCut"
+/// strategy), and for labels with too few positives to tune, the single cut that
+/// maximises micro-F1 over all labels pooled.
+///
+/// ```swift
+/// let t = ThresholdSelection(minimumPositives: 3)
+/// let result = t.select(probabilities: oof, targets: targets)
+/// result.thresholds        // one per label
+/// ```
+public struct ThresholdSelection: Sendable {
+    /// Labels with fewer positives than this use the pooled threshold.
+    public var minimumPositives: Int
+
+    /// A selector with the given fallback rule.
+    public init(minimumPositives: Int = 3) {
+        self.minimumPositives = minimumPositives
+    }
+
+    /// The chosen thresholds, how many labels fell back to the pooled one, and the
+    /// out-of-fold micro- and macro-F1 they give.
+    public struct Result: Sendable {
+        public var thresholds: [Float]
+        public var fallbackLabels: Int
+        public var microF1: Double
+        public var macroF1: Double
+    }
+
+    /// Thresholds for `probabilities` (documents × labels) against `targets`.
+    public func select(probabilities p: Matrix, targets: MultiLabelTargets, allowEmpty: Bool = false) -> Result {
+        let n = p.rows, k = p.columns
+        var truth = [[Bool]](repeating: [Bool](repeating: false, count: n), count: k)
+        for i in 0..<n { for c in targets.labels(of: i) { truth[Int(c)][i] = true } }
+        // Pooled cut: maximises micro-F1 over every (document, label) pair.
+        var pooled: [(Float, Bool)] = []
+        pooled.reserveCapacity(n * k)
+        for i in 0..<n { for c in 0..<k { pooled.append((p[i, c], truth[c][i])) } }
+        let pooledCut = Self.bestCut(pooled).threshold
+        var thresholds = [Float](repeating: pooledCut, count: k)
+        var fallback = 0
+        for c in 0..<k {
+            let column = (0..<n).map { (p[$0, c], truth[c][$0]) }
+            let positives = column.filter(\.1).count
+            if positives < minimumPositives {
+                fallback += 1
+                continue
+            }
+            thresholds[c] = Self.bestCut(column).threshold
+        }
+        let decision = MultiLabelDecision(thresholds: thresholds, allowEmpty: allowEmpty)
+        var tp = [Int](repeating: 0, count: k), fp = tp, fn = tp
+        for i in 0..<n {
+            let predicted = Set(decision.labels(probabilities: (0..<k).map { p[i, $0] }))
+            for c in 0..<k {
+                switch (predicted.contains(c), truth[c][i]) {
+                case (true, true): tp[c] += 1
+                case (true, false): fp[c] += 1
+                case (false, true): fn[c] += 1
+                default: break
+                }
+            }
+        }
+        let (micro, macro) = Self.f1(tp: tp, fp: fp, fn: fn)
+        return Result(thresholds: thresholds, fallbackLabels: fallback, microF1: micro, macroF1: macro)
+    }
+
+    /// Micro-F1 and macro-F1 (over labels with a positive or a prediction) from counts.
+    static func f1(tp: [Int], fp: [Int], fn: [Int]) -> (micro: Double, macro: Double) {
+        let t = tp.reduce(0, +), f = fp.reduce(0, +), m = fn.reduce(0, +)
+        let micro = t == 0 ? 0 : 2 * Double(t) / Double(2 * t + f + m)
+        var sum = 0.0, labels = 0
+        for c in tp.indices where tp[c] + fp[c] + fn[c] > 0 {
+            labels += 1
+            sum += tp[c] == 0 ? 0 : 2 * Double(tp[c]) / Double(2 * tp[c] + fp[c] + fn[c])
+        }
+        return (micro, labels == 0 ? 0 : sum / Double(labels))
+    }
+
+    /// The cut maximising F1 when everything at or above it is predicted positive:
+    /// halfway between the last score kept and the next one (ties on F1: the higher cut).
+    static func bestCut(_ scored: [(Float, Bool)]) -> (threshold: Float, f1: Double) {
+        let sorted = scored.sorted { $0.0 > $1.0 }
+        let positives = sorted.filter(\.1).count
+        guard positives > 0, !sorted.isEmpty else { return (0.5, 0) }
+        var tp = 0, bestF1 = -1.0, bestIndex = 0
+        for (j, item) in sorted.enumerated() {
+            if item.1 { tp += 1 }
+            // Only cut between distinct scores.
+            if j + 1 < sorted.count && sorted[j + 1].0 == item.0 { continue }
+            let f1 = 2 * Double(tp) / Double(tp + (j + 1) + positives)
+            if f1 > bestF1 { bestF1 = f1; bestIndex = j }
+        }
+        let above = sorted[bestIndex].0
+        let below = bestIndex + 1 < sorted.count ? sorted[bestIndex + 1].0 : 0
+        return ((above + below) / 2, bestF1)
+    }
+}

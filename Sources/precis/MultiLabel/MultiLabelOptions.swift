@@ -1,0 +1,25 @@
+import ArgumentParser
+import Precis
+
+/// Options of multi-label data and models, shared by `train`, `evaluate` and
+/// `cross-validate`.
+struct MultiLabelOptions: ParsableArguments {
+    @Flag(name: .customLong("multi-label"), help: "Each document may have several labels: TSV/CSV label field split on --label-separator, or a JSONL \"labels\" array. Trains one binary model per label with per-label thresholds.")
+    var enabled = false
+
+    @Option(name: .customLong("label-separator"), help: ArgumentHelp("Separator of the labels in a multi-label label field (default: ,).", valueName: "SEP"))
+    var separator: String = ","
+
+    @Flag(name: .customLong("allow-empty"), help: "With --multi-label, a document may get no label when none reaches its threshold (default: the closest label).")
+    var allowEmpty = false
+
+    /// Reads multi-label documents, naming the file on failure.
+    func load(_ data: DataOptions) throws -> (texts: [String], labelSets: [[String]]) {
+        guard let format = DataFormat(rawValue: data.format) else {
+            throw ValidationError("--format must be one of \(DataFormat.allCases.map(\.rawValue).joined(separator: ", ")), got '\(data.format)'")
+        }
+        let documents = try MultiLabelDataset.read(path: data.path, format: format, separator: separator,
+                                                   labelColumn: data.labelColumn, textColumn: data.textColumn)
+        return (documents.map(\.text), documents.map(\.labels))
+    }
+}
