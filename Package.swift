@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "PrecisText", dependencies: ["PrecisCore"]),
         .target(name: "PrecisDatasets"),
         .target(name: "PrecisFeatures", dependencies: ["PrecisCore", "PrecisText", "PrecisLinearAlgebra"]),
-        .target(name: "PrecisClassification", dependencies: ["PrecisCore", "PrecisFeatures", "PrecisLinearAlgebra"]),
+        .target(name: "PrecisClassification", dependencies: ["PrecisCore", "PrecisText", "PrecisFeatures", "PrecisLinearAlgebra"]),
         .target(name: "PrecisSummarization", dependencies: ["PrecisCore", "PrecisText", "PrecisFeatures", "PrecisLinearAlgebra"]),
         .target(name: "PrecisEvaluation", dependencies: ["PrecisCore", "PrecisText"]),
         .target(name: "Precis", dependencies: [

@@ -41,12 +41,16 @@ struct ClassifyCommand: ParsableCommand {
     @Option(name: .customLong("explain-terms"), help: ArgumentHelp("How many terms --explain lists.", valueName: "N"))
     var explainTerms: Int = 8
 
+    @Option(help: ArgumentHelp("Abstain (label null in JSON, (none) in text) when the top probability is below P.", valueName: "P"))
+    var threshold: Double?
+
     func run() throws {
         if let top, top < 1 { throw ValidationError("--top must be at least 1, got \(top)") }
         guard explainTerms >= 1 else { throw ValidationError("--explain-terms must be at least 1, got \(explainTerms)") }
         guard let layout = ClassifierInput.Layout(rawValue: format) else {
             throw ValidationError("--format must be one of \(ClassifierInput.Layout.allCases.map(\.rawValue).joined(separator: ", ")), got '\(format)'")
         }
+        if let threshold, !(0...1).contains(threshold) { throw ValidationError("--threshold must be between 0 and 1, got \(threshold)") }
         let path = try model ?? ClassifierSupport.defaultModelPath()
         let classifier = try ClassifierSupport.loadModel(path)
         let inputs = try ClassifierInput.read(paths: files, layout: layout)
@@ -54,12 +58,19 @@ struct ClassifyCommand: ParsableCommand {
         let k = top ?? (json ? 1 : 0)
         let results = classifier.classify(inputs.map(\.text), top: max(k, 1))
         let showSource = inputs.count > 1
+        // Documents with nothing to go on (empty, stop words only, no known term): said so, not silently labelled.
+        let empty = classifier.isUninformative(inputs.map(\.text))
+        for (input, isEmpty) in zip(inputs, empty) where isEmpty {
+            ClassifierSupport.printError("warning: \(input.source): empty or stop-word-only document; its label is only the prior")
+        }
         var out = ""
-        for (input, result) in zip(inputs, results) {
+        for (i, (input, result)) in zip(inputs, results).enumerated() {
+            let abstains = threshold.map { Double(result.probabilities.first?.probability ?? 0) < $0 } ?? false
             let explanation = explain ? classifier.explain(input.text, label: result.label, top: explainTerms) : []
             if json {
                 var fields = ["\"source\":" + ClassifierSupport.jsonString(input.source),
-                              "\"label\":" + ClassifierSupport.jsonString(result.label)]
+                              "\"label\":" + (abstains ? "null" : ClassifierSupport.jsonString(result.label))]
+                if empty[i] { fields.append("\"empty\":true") }
                 let probabilities = result.probabilities.map {
                     ClassifierSupport.jsonString($0.label) + ":" + ClassifierSupport.jsonNumber(Double($0.probability))
                 }
@@ -72,7 +83,8 @@ struct ClassifyCommand: ParsableCommand {
                 }
                 out += "{" + fields.joined(separator: ",") + "}\n"
             } else {
-                var line = showSource ? "\(input.source)\t\(result.label)" : result.label
+                let label = abstains ? "(none)" : result.label
+                var line = showSource ? "\(input.source)\t\(label)" : label
                 if k > 0 {
                     line += "\t" + result.probabilities.map { "\($0.label) \(String(format: "%.4f", $0.probability))" }.joined(separator: ", ")
                 }

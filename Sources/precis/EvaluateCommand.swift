@@ -40,10 +40,13 @@ struct EvaluateCommand: ParsableCommand {
             let count = labels.filter { metrics.unseenLabels.contains($0) }.count
             ClassifierSupport.printError("warning: \(data.path): \(count) document(s) have labels the model never saw (counted as errors): \(metrics.unseenLabels.joined(separator: ", "))")
         }
+        let calibration = EvaluateCalibration.measure(classifier, texts: texts, labels: labels)
         if json {
-            print(try ClassifierSupport.json(metrics))
+            print(try EvaluateCalibration.merge(try ClassifierSupport.json(metrics), calibration))
         } else {
             print(metrics.report())
+            print("")
+            print(calibration.report())
             print("")
             print("confusion matrix (rows = true label, columns = predicted):")
             print(metrics.confusionTable())

@@ -108,3 +108,35 @@ struct DatasetReaderTests {
         #expect(Set(docs.map(\.label)).count == 5)
     }
 }
+
+struct MultiLabelDatasetTests {
+    func write(_ text: String, _ name: String) throws -> String {
+        let dir = TestPaths.temporaryDirectory()
+        let path = dir.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test("TSV label fields split on the separator, trimmed, without repeats")
+    func tsv() throws {
+        let path = try write("grain,corn\tCorn credits\ntrade, trade ,grain\tTalks\n", "ml.tsv")
+        let docs = try MultiLabelDataset.read(path: path)
+        #expect(docs.map(\.labels) == [["grain", "corn"], ["trade", "grain"]])
+        let piped = try write("a|b\tx\n", "p.tsv")
+        #expect(try MultiLabelDataset.read(path: piped, separator: "|")[0].labels == ["a", "b"])
+    }
+
+    @Test("JSONL labels arrays (or a label string split on the separator)")
+    func jsonl() throws {
+        let path = try write("{\"labels\": [\"grain\", \"corn\"], \"text\": \"x\"}\n{\"label\": \"a,b\", \"text\": \"y\"}\n", "ml.jsonl")
+        #expect(try MultiLabelDataset.read(path: path).map(\.labels) == [["grain", "corn"], ["a", "b"]])
+    }
+
+    @Test("a document without labels is refused, naming the file and line")
+    func empty() throws {
+        let path = try write("{\"labels\": [], \"text\": \"x\"}\n", "empty.jsonl")
+        #expect { try MultiLabelDataset.read(path: path) } throws: { error in
+            "\(error)".contains("empty.jsonl") && "\(error)".contains("1")
+        }
+    }
+}

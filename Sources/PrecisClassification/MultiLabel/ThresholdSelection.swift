@@ -80,7 +80,7 @@ public struct ThresholdSelection: Sendable {
 
     /// The cut maximising F1 when everything at or above it is predicted positive:
     /// halfway between the last score kept and the next one (ties on F1: the higher cut).
-    static func bestCut(_ scored: [(Float, Bool)]) -> (threshold: Float, f1: Double) {
+    public static func bestCut(_ scored: [(Float, Bool)]) -> (threshold: Float, f1: Double) {
         let sorted = scored.sorted { $0.0 > $1.0 }
         let positives = sorted.filter(\.1).count
         guard positives > 0, !sorted.isEmpty else { return (0.5, 0) }
@@ -89,7 +89,7 @@ public struct ThresholdSelection: Sendable {
             if item.1 { tp += 1 }
             // Only cut between distinct scores.
             if j + 1 < sorted.count && sorted[j + 1].0 == item.0 { continue }
-            let f1 = 2 * Double(tp) / Double(tp + (j + 1) + positives)
+            let f1 = 2 * Double(tp) / Double((j + 1) + positives)     // 2TP / (predicted + actual)
             if f1 > bestF1 { bestF1 = f1; bestIndex = j }
         }
         let above = sorted[bestIndex].0

@@ -81,10 +81,15 @@ enum MultiLabelCommands {
     static func classify(_ classifier: TextClassifier, inputs: [ClassifierInput], json: Bool, top: Int?) {
         let results = classifier.classifyMultiLabel(inputs.map(\.text))
         let showSource = inputs.count > 1
+        let empty = classifier.isUninformative(inputs.map(\.text))
+        for (input, isEmpty) in zip(inputs, empty) where isEmpty {
+            ClassifierSupport.printError("warning: \(input.source): empty or stop-word-only document; its labels are only the prior")
+        }
         var out = ""
-        for (input, result) in zip(inputs, results) {
+        for (i, (input, result)) in zip(inputs, results).enumerated() {
             if json {
                 var fields = ["\"source\":" + ClassifierSupport.jsonString(input.source)]
+                if empty[i] { fields.append("\"empty\":true") }
                 fields.append("\"labels\":[" + result.labels.map { ClassifierSupport.jsonString($0.label) }.joined(separator: ",") + "]")
                 let shown = top.map { topLabels(classifier, result, $0) } ?? result.labels
                 fields.append("\"probabilities\":{" + shown.map {
