@@ -14,7 +14,7 @@ def run(h, measure, stats, log):
     models.mkdir(parents=True, exist_ok=True)
     train, test = h.ds(DATASET), h.ds(DATASET, "test")
     runs, warmup = h.runs, h.warmup
-    res = {"data": DATASET, "timing": f"{runs} runs after {warmup} warm-up, interleaved per system"}
+    res = {"data": DATASET, "timing": f"{runs} runs after {warmup} warm-up each, precis then the peer"}
     model = models / f"{DATASET}-multilabel.precis"
     precis = h.precis.path
     m = measure([precis, "train", "--multi-label", "--data", train, "--model", model], runs, warmup)

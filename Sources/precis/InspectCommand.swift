@@ -35,13 +35,15 @@ struct InspectCommand: ParsableCommand {
                 var vectorizer: TfidfConfiguration
                 var training: TrainingMetadata
                 var topTerms: [String: [String]]
-                enum CodingKeys: String, CodingKey { case labels, features, vectorizer, training, topTerms = "top_terms" }
+                var multiLabel: MultiLabelDecision?
+                enum CodingKeys: String, CodingKey { case labels, features, vectorizer, training, topTerms = "top_terms", multiLabel = "multi_label" }
             }
             var vectorizer = classifier.vectorizer.configuration
             vectorizer.stopWords = []
             let summary = Summary(labels: classifier.labels, features: classifier.vectorizer.featureCount,
                                   vectorizer: vectorizer, training: meta,
-                                  topTerms: Dictionary(uniqueKeysWithValues: topTerms.map { ($0.label, $0.terms.map(\.term)) }))
+                                  topTerms: Dictionary(uniqueKeysWithValues: topTerms.map { ($0.label, $0.terms.map(\.term)) }),
+                                  multiLabel: classifier.multiLabel)
             print(try ClassifierSupport.json(summary))
             return
         }
@@ -90,6 +92,9 @@ struct InspectCommand: ParsableCommand {
         if let cv = meta.crossValidation {
             lines.append(String(format: "%d-fold CV (seed %llu): accuracy %.4f ± %.4f, macro-F1 %.4f ± %.4f",
                                 cv.folds, cv.seed, cv.accuracyMean, cv.accuracyStd, cv.macroF1Mean, cv.macroF1Std))
+        }
+        if let multiLabel = classifier.multiLabel {
+            lines += MultiLabelCommands.inspectLines(multiLabel, labels: classifier.labels)
         }
         if top > 0 {
             lines.append("top terms per class:")

@@ -115,6 +115,20 @@ enum MultiLabelCommands {
         }
     }
 
+    /// What `precis inspect` shows of a multi-label model: thresholds and the internal CV.
+    static func inspectLines(_ decision: MultiLabelDecision, labels: [String]) -> [String] {
+        var lines = ["multi-label: one binary model per label; a document gets every label at or above its threshold"
+                     + (decision.allowEmpty ? " (possibly none)" : " (at least one)")]
+        if let s = decision.selection {
+            lines.append("  alpha \(s.alpha) chosen by \(s.folds)-fold CV (iterative stratification); \(s.fallbackLabels) rare label(s) use the pooled threshold")
+            for c in s.candidates {
+                lines.append(String(format: "  alpha %g: out-of-fold micro-F1 %.4f, macro-F1 %.4f", c.alpha, c.microF1, c.macroF1))
+            }
+        }
+        lines.append("  thresholds: " + zip(labels, decision.thresholds).map { "\($0) \(String(format: "%.3f", $1))" }.joined(separator: ", "))
+        return lines
+    }
+
     /// Metrics of a multi-label model on multi-label texts.
     static func evaluate(_ classifier: TextClassifier, texts: [String], labelSets: [[String]]) -> MultiLabelMetrics {
         let predicted = classifier.classifyMultiLabel(texts).map { $0.labels.map(\.label) }
