@@ -26,7 +26,9 @@ import PrecisLinearAlgebra
 /// SentenceVectorizer(stemming: true).vectorize(["Rates rose."]).terms   // ["rate", "rose"]
 /// ```
 public struct SentenceVectorizer: Sendable {
-    /// Tokenisation, stop words, tf and idf options.
+    /// Tokenisation, stop words, tf, idf and norm options. Sentences are compared
+    /// by single words: `ngramRange` must be `1...1`, and the vocabulary options
+    /// (`minDF`, `maxDF`, `maxFeatures`) keep their defaults (see ``validate()``).
     public var configuration: TfidfConfiguration
     /// Whether ASCII tokens are Porter-stemmed.
     public var stemming: Bool
@@ -40,6 +42,34 @@ public struct SentenceVectorizer: Sendable {
         }
         self.configuration = config
         self.stemming = stemming
+    }
+
+    /// Checks that the vectorizer can honour every option of ``configuration``.
+    ///
+    /// - Throws: ``ConfigurationError`` for an n-gram range other than `1...1` or a
+    ///   vocabulary option (`minDF`, `maxDF`, `maxFeatures`) other than its default:
+    ///   one document's sentences are weighed word by word, with every word kept.
+    ///
+    /// ```swift
+    /// var v = SentenceVectorizer()
+    /// v.configuration.ngramRange = 1...2
+    /// try v.validate()     // throws: ngramRange must be 1...1 …, got 1...2
+    /// ```
+    public func validate() throws {
+        let defaults = TfidfConfiguration()
+        let why = "(sentences are compared word by word, every word kept)"
+        guard configuration.ngramRange == 1...1 else {
+            throw ConfigurationError("ngramRange", configuration.ngramRange, allowed: "1...1 \(why)")
+        }
+        guard configuration.minDF == defaults.minDF else {
+            throw ConfigurationError("minDF", configuration.minDF.numberText, allowed: "the default \(defaults.minDF.numberText) \(why)")
+        }
+        guard configuration.maxDF == defaults.maxDF else {
+            throw ConfigurationError("maxDF", configuration.maxDF.numberText, allowed: "the default \(defaults.maxDF.numberText) \(why)")
+        }
+        if let maxFeatures = configuration.maxFeatures {
+            throw ConfigurationError("maxFeatures", maxFeatures, allowed: "nil \(why)")
+        }
     }
 
     /// The vectors of some sentences.
