@@ -11,11 +11,12 @@ import PrecisCore
 ///     f(θ) = Σᵢ ωᵢ (logsumexp(sᵢ) − sᵢ,yᵢ) + ½α‖W‖²,   sᵢ = xᵢW + b
 ///     ∇W  = Xᵀ(Ω(P − Y)) + αW,   ∇b = Σᵢ ωᵢ(pᵢ − yᵢ)
 ///
-/// Scores are shifted by their row maximum before exponentiating (log-sum-exp), so
-/// the loss is finite for any weights. `X·W` and `Xᵀ·G` are the parallel kernels of
-/// ``PrecisLinearAlgebra/SparseMatrix``; the loss is summed per fixed block of rows in
-/// `Double` and the blocks are added in order, so results do not depend on the
-/// number of cores.
+/// Each row's loss and residuals come from ``LogisticLoss`` (the kernel SGD and
+/// prediction use too; scores shifted by their row maximum, so the loss is finite
+/// for any weights). `X·W` and `Xᵀ·G` are the parallel kernels of
+/// ``PrecisLinearAlgebra/SparseProductPlan``; the loss is summed per fixed block of
+/// rows in `Double` and the blocks are added in order (``PrecisCore/Parallelism``),
+/// so results do not depend on the number of cores.
 ///
 /// ```swift
 /// var objective = SoftmaxObjective(x: x, labels: y, classCount: 3, sampleWeights: nil, alpha: 1e-4)

@@ -53,12 +53,12 @@ public struct HashingVectorizer: Equatable, Sendable {
         }
         let defaults = TfidfConfiguration()
         guard configuration.minDF == defaults.minDF else {
-            throw ConfigurationError("minDF", Self.describe(configuration.minDF),
-                                     allowed: "the default \(Self.describe(defaults.minDF)) (hashing keeps no vocabulary to prune)")
+            throw ConfigurationError("minDF", configuration.minDF.numberText,
+                                     allowed: "the default \(defaults.minDF.numberText) (hashing keeps no vocabulary to prune)")
         }
         guard configuration.maxDF == defaults.maxDF else {
-            throw ConfigurationError("maxDF", Self.describe(configuration.maxDF),
-                                     allowed: "the default \(Self.describe(defaults.maxDF)) (hashing keeps no vocabulary to prune)")
+            throw ConfigurationError("maxDF", configuration.maxDF.numberText,
+                                     allowed: "the default \(defaults.maxDF.numberText) (hashing keeps no vocabulary to prune)")
         }
         if let maxFeatures = configuration.maxFeatures {
             throw ConfigurationError("maxFeatures", String(maxFeatures),
@@ -119,12 +119,6 @@ public struct HashingVectorizer: Equatable, Sendable {
         }
     }
 
-    private static func describe(_ bound: DocumentFrequency) -> String {
-        switch bound {
-        case .count(let n): return String(n)
-        case .proportion(let p): return String(p)
-        }
-    }
 
     /// Column and sign of a term's UTF-8 bytes.
     @inline(__always)
@@ -231,6 +225,16 @@ public struct HashingTfidfModel: Equatable, Sendable {
             return vectorizer.hashedRows(documents, signed: false) { entries, out in
                 weighting.appendCounts(entries, scratch: out.scratch, indices: out.indices, values: out.values)
             }
+        }
+    }
+}
+
+extension DocumentFrequency {
+    /// The bound as the number it was given as (`2`, `0.5`), for messages.
+    package var numberText: String {
+        switch self {
+        case .count(let n): return String(n)
+        case .proportion(let p): return String(p)
         }
     }
 }

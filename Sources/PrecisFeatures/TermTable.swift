@@ -11,7 +11,7 @@ import PrecisCore
 /// let id = table.intern(bytes)        // same id for the same bytes
 /// table.find(bytes)                   // id, or nil
 /// ```
-package final class TermTable: @unchecked Sendable {
+final class TermTable: @unchecked Sendable {
     /// A slot: the term's first eight bytes (zero-padded) and
     /// `hash tag (24 bits) << 40 | min(length, 255) << 32 | (id + 1)`, or 0 when empty.
     /// Terms of up to eight bytes (most words) are compared without touching the arena.
@@ -31,7 +31,7 @@ package final class TermTable: @unchecked Sendable {
 
     /// A table with room for about `capacity` terms before it first grows
     /// (small tables, such as one document's words, stay small).
-    package init(capacity: Int = 1 << 12) {
+    init(capacity: Int = 1 << 12) {
         let terms = min(1 << 12, max(16, capacity))
         arena = GrowableBuffer(capacity: terms * 16)
         offsets = GrowableBuffer(capacity: terms + 1)
@@ -47,7 +47,7 @@ package final class TermTable: @unchecked Sendable {
     deinit { slots.deallocate() }
 
     /// A table of `words` (their UTF-8 bytes; empty words are left out), e.g. stop words.
-    package convenience init<S: Sequence>(words: S) where S.Element == String {
+    convenience init<S: Sequence>(words: S) where S.Element == String {
         let list = Array(words)
         self.init(capacity: max(16, list.count))
         for word in list {
@@ -57,7 +57,7 @@ package final class TermTable: @unchecked Sendable {
     }
 
     /// Number of distinct terms.
-    package var count: Int { hashes.count }
+    var count: Int { hashes.count }
 
     /// The bytes of term `id` (valid until the next insertion).
     @inline(__always)
@@ -90,7 +90,7 @@ package final class TermTable: @unchecked Sendable {
 
     /// The id of `token` (non-empty), inserting it when new.
     @inline(__always)
-    package func intern(_ token: UnsafeBufferPointer<UInt8>) -> Int {
+    func intern(_ token: UnsafeBufferPointer<UInt8>) -> Int {
         let (h, prefix) = ByteHashing.hashAndPrefix(token.baseAddress!, token.count)
         return intern(token, hash: h, prefix: prefix)
     }
@@ -123,7 +123,7 @@ package final class TermTable: @unchecked Sendable {
 
     /// The id of `token`, or -1 when absent.
     @inline(__always)
-    package func find(_ token: UnsafeBufferPointer<UInt8>) -> Int {
+    func find(_ token: UnsafeBufferPointer<UInt8>) -> Int {
         guard let p = token.baseAddress else { return -1 }
         let (h, prefix) = ByteHashing.hashAndPrefix(p, token.count)
         let meta = slots[probe(token, h, prefix)].meta

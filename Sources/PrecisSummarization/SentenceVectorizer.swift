@@ -26,7 +26,9 @@ import PrecisLinearAlgebra
 /// SentenceVectorizer(stemming: true).vectorize(["Rates rose."]).terms   // ["rate", "rose"]
 /// ```
 public struct SentenceVectorizer: Sendable {
-    /// Tokenisation, stop words, tf and idf options.
+    /// Tokenisation, stop words, tf, idf and norm options. Sentences are compared
+    /// by single words: `ngramRange` must be `1...1`, and the vocabulary options
+    /// (`minDF`, `maxDF`, `maxFeatures`) keep their defaults (see ``validate()``).
     public var configuration: TfidfConfiguration
     /// Whether ASCII tokens are Porter-stemmed.
     public var stemming: Bool
@@ -40,6 +42,34 @@ public struct SentenceVectorizer: Sendable {
         }
         self.configuration = config
         self.stemming = stemming
+    }
+
+    /// Checks that the vectorizer can honour every option of ``configuration``.
+    ///
+    /// - Throws: ``ConfigurationError`` for an n-gram range other than `1...1` or a
+    ///   vocabulary option (`minDF`, `maxDF`, `maxFeatures`) other than its default:
+    ///   one document's sentences are weighed word by word, with every word kept.
+    ///
+    /// ```swift
+    /// var v = SentenceVectorizer()
+    /// v.configuration.ngramRange = 1...2
+    /// try v.validate()     // throws: ngramRange must be 1...1 …, got 1...2
+    /// ```
+    public func validate() throws {
+        let defaults = TfidfConfiguration()
+        let why = "(sentences are compared word by word, every word kept)"
+        guard configuration.ngramRange == 1...1 else {
+            throw ConfigurationError("ngramRange", configuration.ngramRange, allowed: "1...1 \(why)")
+        }
+        guard configuration.minDF == defaults.minDF else {
+            throw ConfigurationError("minDF", configuration.minDF.numberText, allowed: "the default \(defaults.minDF.numberText) \(why)")
+        }
+        guard configuration.maxDF == defaults.maxDF else {
+            throw ConfigurationError("maxDF", configuration.maxDF.numberText, allowed: "the default \(defaults.maxDF.numberText) \(why)")
+        }
+        if let maxFeatures = configuration.maxFeatures {
+            throw ConfigurationError("maxFeatures", maxFeatures, allowed: "nil \(why)")
+        }
     }
 
     /// The vectors of some sentences.
@@ -73,22 +103,25 @@ public struct SentenceVectorizer: Sendable {
                 guard any < 0x80 else { return false }
                 if lowered.count < bytes.count { lowered = [UInt8](repeating: 0, count: bytes.count * 2) }
                 lowered.withUnsafeMutableBufferPointer { low in
+                    var hash = HashTable.seed
                     var start = -1
                     for i in 0..<bytes.count {
                         let c = bytes[i]
                         if WordCharacters.isASCIIWord(c) {
-                            low[i] = c &- 0x41 < 26 ? c | 0x20 : c
-                            if start < 0 { start = i }
+                            let lower = c &- 0x41 < 26 ? c | 0x20 : c
+                            low[i] = lower
+                            if start < 0 { start = i; hash = HashTable.seed }
+                            hash = HashTable.step(hash, lower)
                         } else if start >= 0 {
                             if i - start >= 2 {
-                                let id = table.id(of: UnsafeBufferPointer(rebasing: low[start..<i]))
+                                let id = table.id(hash: HashTable.finish(hash), bytes: UnsafeBufferPointer(rebasing: low[start..<i]))
                                 if id >= 0 { sequence.append(id) }
                             }
                             start = -1
                         }
                     }
                     if start >= 0 && bytes.count - start >= 2 {
-                        let id = table.id(of: UnsafeBufferPointer(rebasing: low[start..<bytes.count]))
+                        let id = table.id(hash: HashTable.finish(hash), bytes: UnsafeBufferPointer(rebasing: low[start..<bytes.count]))
                         if id >= 0 { sequence.append(id) }
                     }
                 }
@@ -136,51 +169,131 @@ public struct SentenceVectorizer: Sendable {
 }
 
 /// Maps token bytes to term ids within one document, stemming and filtering
-/// stop words once per distinct surface form. Both maps intern bytes in the
-/// package's ``PrecisFeatures/TermTable`` (exact byte comparison, no strings
-/// per token).
+/// stop words once per distinct surface form.
 struct SentenceTermTable {
     let stemming: Bool
-    /// The stop words, interned (shared, read-only).
-    let stopWords: TermTable
+    let stopWords: Set<String>
+    let stopHashes: HashTable
     let stemmer = PorterStemmer()
-    /// Distinct surface forms (lowercased tokens) …
-    let surfaces = TermTable(capacity: 256)
-    /// … and the term id of each (-1 for a stop word).
-    var surfaceTerms: [Int32] = []
-    /// Distinct terms (stemmed when stemming is on); the id of a term is its index here.
-    let termTable = TermTable(capacity: 256)
-    /// Term `j` as text.
+    /// Surface form (64-bit FNV-1a of its bytes) → term id, or -1 for a stop word.
+    var surface = HashTable(capacity: 512)
+    /// Term (hash of its text) → id.
+    var ids = HashTable(capacity: 512)
     var terms: [String] = []
 
     init(stemming: Bool, stopWords: Set<String>) {
         self.stemming = stemming
-        self.stopWords = stopWords == SummaryStopWords.english ? SummaryStopWords.englishTable : TermTable(words: stopWords)
+        self.stopWords = stopWords
+        self.stopHashes = stopWords == SummaryStopWords.english ? SummaryStopWords.englishHashes : HashTable(stopWords)
     }
 
-    /// The id of the token `bytes` (non-empty), or -1 for a stop word.
     mutating func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let surface = surfaces.intern(bytes)
-        if surface < surfaceTerms.count { return surfaceTerms[surface] }
+        id(hash: HashTable.hash(bytes), bytes: bytes)
+    }
+
+    /// The id of the token `bytes` whose ``HashTable/hash(_:)`` is `hash`.
+    mutating func id(hash: UInt64, bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if let id = surface[hash] { return id }
         var id: Int32 = -1
-        if stopWords.find(bytes) < 0 {
-            var stemmed: [UInt8]? = nil
+        if stopHashes[hash] == nil {
+            var termHash = hash
+            var term: String? = nil
             if stemming && bytes.count > 3 && bytes.allSatisfy({ $0 < 0x80 }) {
                 var w = Array(bytes)
                 stemmer.stem(bytes: &w)
-                if w.count != bytes.count || !w.elementsEqual(bytes) { stemmed = w }
+                if w.count != bytes.count || !w.elementsEqual(bytes) {
+                    termHash = w.withUnsafeBufferPointer { HashTable.hash($0) }
+                    term = String(decoding: w, as: UTF8.self)
+                }
             }
-            let term: Int
-            if let stemmed {
-                term = stemmed.withUnsafeBufferPointer { termTable.intern($0) }
-                if term == terms.count { terms.append(String(decoding: stemmed, as: UTF8.self)) }
-            } else {
-                term = termTable.intern(bytes)
-                if term == terms.count { terms.append(String(decoding: bytes, as: UTF8.self)) }
+            if let existing = ids[termHash] { id = existing } else {
+                id = Int32(terms.count)
+                ids[termHash] = id
+                terms.append(term ?? String(decoding: bytes, as: UTF8.self))
             }
-            id = Int32(term)
         }
-        surfaceTerms.append(id)
+        surface[hash] = id
         return id
+    }
+}
+
+/// A small open-addressing hash table from 64-bit hashes to `Int32`, with
+/// no per-lookup hashing cost beyond the key itself (the keys are already
+/// FNV-1a hashes of byte strings; 64 bits make collisions within a document
+/// practically impossible).
+struct HashTable: Sendable {
+    private var keys: [UInt64]
+    private var values: [Int32]
+    private var mask: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        values = [Int32](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// A set of words (each mapped to 0).
+    init<S: Sequence>(_ words: S) where S.Element == String {
+        let list = Array(words)
+        self.init(capacity: list.count)
+        for word in list {
+            var w = word
+            let h = w.withUTF8 { HashTable.hash($0) }
+            self[h] = 0
+        }
+    }
+
+    /// FNV-1a of `bytes`, never 0 (0 marks an empty slot).
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h = seed
+        for b in bytes { h = step(h, b) }
+        return finish(h)
+    }
+
+    /// FNV-1a's offset basis.
+    static var seed: UInt64 { FNV64.offsetBasis }
+
+    /// One FNV-1a step.
+    @inline(__always) static func step(_ h: UInt64, _ b: UInt8) -> UInt64 { FNV64.step(h, b) }
+
+    /// The final mixing (and the never-zero rule) of ``hash(_:)``.
+    @inline(__always) static func finish(_ h: UInt64) -> UInt64 {
+        let m = h ^ (h >> 29)
+        return m == 0 ? 1 : m
+    }
+
+    subscript(key: UInt64) -> Int32? {
+        get {
+            var i = Int(truncatingIfNeeded: key) & mask
+            while true {
+                let k = keys[i]
+                if k == key { return values[i] }
+                if k == 0 { return nil }
+                i = (i + 1) & mask
+            }
+        }
+        set {
+            guard let newValue else { return }
+            if (count + 1) * 2 > keys.count { grow() }
+            var i = Int(truncatingIfNeeded: key) & mask
+            while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
+            if keys[i] == 0 { count += 1 }
+            keys[i] = key
+            values[i] = newValue
+        }
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        let size = keys.count * 2
+        keys = [UInt64](repeating: 0, count: size)
+        values = [Int32](repeating: 0, count: size)
+        mask = size - 1
+        count = 0
+        for (k, v) in zip(oldKeys, oldValues) where k != 0 { self[k] = v }
     }
 }

@@ -1,5 +1,3 @@
-import PrecisFeatures
-
 /// English function words ignored when sentences are compared and keywords
 /// are picked: articles, pronouns, auxiliaries, prepositions, conjunctions,
 /// and reporting verbs so common in news that they carry no topic.
@@ -31,6 +29,6 @@ public enum SummaryStopWords {
         "wasn", "weren", "won", "wouldn", "couldn", "shouldn", "ve", "ll", "re", "d", "m", "de", "la", "le",
     ]
 
-    /// ``english`` interned for the vectorizer's lookups (built once, then only read).
-    static let englishTable = TermTable(words: english)
+    /// The hashes of ``english`` for the vectorizer's lookup table.
+    static let englishHashes = HashTable(english)
 }
