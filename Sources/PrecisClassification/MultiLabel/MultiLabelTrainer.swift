@@ -22,7 +22,7 @@ public struct MultiLabelConfiguration: Equatable, Sendable {
     /// Folds of the internal cross-validation that tunes thresholds (and alpha).
     public var folds: Int = 3
     /// SGD passes over the data.
-    public var epochs: Int = 6
+    public var epochs: Int = 4
     /// SGD runs averaged per fit (the folds' fits already run side by side on the cores).
     public var runs: Int = 1
     /// Labels with fewer positives than this use the pooled threshold.
@@ -95,38 +95,48 @@ public struct MultiLabelTrainer: Sendable {
         let selector = ThresholdSelection(minimumPositives: config.minimumPositives)
         typealias Trial = (alpha: Double, score: Double, result: ThresholdSelection.Result, model: LogisticRegressionModel)
         var candidates: [MultiLabelSelection.Candidate] = []
-        /// Fits every fold (side by side on the cores) with `alpha`; thresholds from the out-of-fold probabilities.
-        func trial(_ alpha: Double) -> Trial {
-            progress?("cross-validating alpha \(alpha)")
-            let usable = foldRows.filter { !$0.train.isEmpty && !$0.test.isEmpty }
-            let fits = Parallelism.map(usable.count, chunk: 1) { f -> (LogisticRegressionModel, Matrix) in
+        let usable = foldRows.filter { !$0.train.isEmpty && !$0.test.isEmpty }
+        /// Fits every fold for every alpha, all side by side on the cores; thresholds
+        /// from each alpha's out-of-fold probabilities.
+        func trials(_ alphas: [Double]) -> [Trial] {
+            progress?("cross-validating alpha \(alphas.map { "\($0)" }.joined(separator: ", "))")
+            let jobs = alphas.flatMap { alpha in usable.indices.map { (alpha, $0) } }
+            let fits = Parallelism.map(jobs.count, chunk: 1) { j -> (LogisticRegressionModel, Matrix) in
+                let (alpha, f) = jobs[j]
                 let (train, test) = usable[f]
                 let model = sgd(alpha).fit(x.selectingRows(train), targets: targets.selecting(train))
                 return (model, Self.sigmoids(model, x.selectingRows(test)))
             }
-            var oof = Matrix(rows: x.rows, columns: classes.count)
-            for (f, fit) in fits.enumerated() {
-                for (r, i) in usable[f].test.enumerated() { for c in 0..<classes.count { oof[i, c] = fit.1[r, c] } }
+            return alphas.enumerated().map { a, alpha in
+                let mine = Array(fits[(a * usable.count)..<((a + 1) * usable.count)])
+                var oof = Matrix(rows: x.rows, columns: classes.count)
+                for (f, fit) in mine.enumerated() {
+                    for (r, i) in usable[f].test.enumerated() { for c in 0..<classes.count { oof[i, c] = fit.1[r, c] } }
+                }
+                let result = selector.select(probabilities: oof, targets: targets, allowEmpty: config.allowEmpty)
+                candidates.append(.init(alpha: alpha, microF1: result.microF1, macroF1: result.macroF1))
+                return (alpha, (result.microF1 + result.macroF1) / 2, result, Self.mean(mine.map(\.0)))
             }
-            let result = selector.select(probabilities: oof, targets: targets, allowEmpty: config.allowEmpty)
-            candidates.append(.init(alpha: alpha, microF1: result.microF1, macroF1: result.macroF1))
-            return (alpha, (result.microF1 + result.macroF1) / 2, result, Self.mean(fits.map(\.0)))
         }
         var best: Trial?
         if grid.count == 1 {
-            best = trial(grid[0])
+            best = trials(grid)[0]
         } else {
-            // Walk the grid from the start point in the improving direction; stop at the first worse setting.
+            // The start point and its neighbours together; then walk on from the best of
+            // them while the score improves (settings past a worse one are not tried).
             let start = grid.firstIndex { $0 >= config.startAlpha } ?? grid.count / 2
-            var current = trial(grid[start])
-            var improved = false
-            for direction in [-1, 1] where !improved || direction == -1 {
-                var i = start + direction
+            let first = max(0, start - 1), last = min(grid.count - 1, start + 1)
+            let tried = trials(Array(grid[first...last]))
+            var bestIndex = first + tried.indices.max { tried[$0].score < tried[$1].score }!
+            var current = tried[bestIndex - first]
+            if bestIndex != start {
+                let direction = bestIndex < start ? -1 : 1
+                var i = bestIndex + direction
                 while grid.indices.contains(i) {
-                    let next = trial(grid[i])
+                    let next = trials([grid[i]])[0]
                     guard next.score > current.score else { break }
                     current = next
-                    improved = true
+                    bestIndex = i
                     i += direction
                 }
             }
