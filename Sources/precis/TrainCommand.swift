@@ -33,7 +33,10 @@ struct TrainCommand: ParsableCommand {
     var cvFolds: Int?
 
     func run() throws {
-        if multiLabel.enabled { return try MultiLabelCommands.train(self) }
+        if multiLabel.enabled {
+            if cvFolds != nil { throw ValidationError("--multi-label does not take --cv-folds (use precis cross-validate --multi-label)") }
+            return try MultiLabelCommands.train(self)
+        }
         let start = Date()
         let vectorizerConfig = try vectorizer.configuration(defaults: .classifierDefaults)
         let classifierConfig = try classifier.configuration()

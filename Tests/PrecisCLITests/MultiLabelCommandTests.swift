@@ -88,3 +88,17 @@ struct MultiLabelCommandTests {
         #expect(size <= 60_000_000)
     }
 }
+
+struct MultiLabelOptionTests {
+    @Test("options a multi-label fit cannot honour are refused with a one-line message", arguments: [
+        ["--solver", "lbfgs"], ["--class-weight", "balanced"], ["--cv-folds", "3"],
+    ])
+    func refused(_ extra: [String]) throws {
+        let dir = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = try MultiLabelCommandTests.writeData(dir, name: "train.tsv", count: 30, seed: 5)
+        let result = try PrecisRunner.run(["train", "--multi-label", "--data", data, "--model", dir.appendingPathComponent("m.precis").path] + extra)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--multi-label does not take \(extra[0])"), "\(result.stderr)")
+    }
+}

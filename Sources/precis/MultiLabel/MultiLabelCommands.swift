@@ -8,6 +8,14 @@ enum MultiLabelCommands {
     /// `--epochs`, `--sgd-runs`, `--seed` as for single-label training).
     static func configuration(_ options: ClassifierOptions, _ multiLabel: MultiLabelOptions, documents: Int) throws -> MultiLabelConfiguration {
         var config = MultiLabelConfiguration()
+        let unsupported = [("--solver", options.solver != nil), ("--multi-class", options.multiClass != nil),
+                           ("--class-weight", options.classWeight != nil), ("--validation-split", options.validationSplit != nil),
+                           ("--average-epochs", options.averagedEpochs != nil), ("--intercept-step", options.interceptStep != nil),
+                           ("--intercept-ramp", options.interceptRamp != nil), ("--max-iter", options.maxIterations != nil),
+                           ("--tol", options.tolerance != nil), ("--patience", options.patience != nil)]
+        if let (name, _) = unsupported.first(where: { $0.1 }) {
+            throw ValidationError("--multi-label does not take \(name) (it fits one-vs-rest SGD; --alpha, --c, --epochs, --sgd-runs and --seed apply)")
+        }
         if options.alpha != nil && options.c != nil { throw ValidationError("give --alpha or --c, not both") }
         if let alpha = options.alpha {
             guard alpha > 0, alpha.isFinite else { throw ValidationError("--alpha must be positive, got \(alpha)") }
