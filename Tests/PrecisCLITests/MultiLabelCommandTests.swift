@@ -81,8 +81,8 @@ struct MultiLabelCommandTests {
                                               TestPaths.shared("reuters21578-modapte90/test.tsv"), "--json"])
         #expect(evaluated.status == 0, "\(evaluated.stderr)")
         let metrics = try JSONSerialization.jsonObject(with: Data(evaluated.stdout.utf8)) as! [String: Any]
-        #expect((metrics["micro_f1"] as! Double) >= 0.86, "measured 0.8694")
-        #expect((metrics["macro_f1"] as! Double) >= 0.545, "measured 0.5572")
+        #expect((metrics["micro_f1"] as! Double) >= 0.865, "measured 0.8709")
+        #expect((metrics["macro_f1"] as! Double) >= 0.54, "measured 0.5498")
         // The model grows with the labels (90), not with label combinations (443).
         let size = try FileManager.default.attributesOfItem(atPath: model)[.size] as? Int ?? 0
         #expect(size <= 60_000_000)

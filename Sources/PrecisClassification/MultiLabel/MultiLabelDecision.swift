@@ -2,14 +2,15 @@ import Foundation
 
 /// How a multi-label classifier turns its per-label probabilities (independent
 /// sigmoids) into a label set: every label whose probability reaches its own
-/// threshold, and — unless empty sets are allowed — the label closest to its
-/// threshold (largest log-odds margin) when none does. Fitted state, stored in the
-/// model file.
+/// threshold, and — unless empty sets are allowed — the most probable label when none
+/// does (chosen over "the label nearest its threshold" by out-of-fold F1 on
+/// reuters21578-modapte90's training split: micro 0.8848 vs 0.8801, macro 0.6104 vs
+/// 0.6102). Fitted state, stored in the model file.
 ///
 /// ```swift
 /// let decision = MultiLabelDecision(thresholds: [0.4, 0.3, 0.5], allowEmpty: false)
 /// decision.labels(probabilities: [0.9, 0.35, 0.1])   // [0, 1]
-/// decision.labels(probabilities: [0.1, 0.2, 0.3])    // [1]: nearest its threshold
+/// decision.labels(probabilities: [0.1, 0.2, 0.3])    // [2]: none passes, the most probable
 /// ```
 public struct MultiLabelDecision: Equatable, Sendable, Codable {
     /// One probability threshold per label.
@@ -29,21 +30,14 @@ public struct MultiLabelDecision: Equatable, Sendable, Codable {
     /// The chosen label indices (ascending) for one document's probabilities.
     public func labels<C: Collection>(probabilities p: C) -> [Int] where C.Element == Float, C.Index == Int {
         var chosen: [Int] = []
-        var best = -1, bestMargin = -Double.infinity
+        var best = -1, bestProbability = -Float.infinity
         for (c, probability) in zip(0..., p) {
             let t = c < thresholds.count ? thresholds[c] : 0.5
             if probability >= t { chosen.append(c) }
-            let margin = Self.logit(Double(probability)) - Self.logit(Double(t))
-            if margin > bestMargin { bestMargin = margin; best = c }
+            if probability > bestProbability { bestProbability = probability; best = c }
         }
         if chosen.isEmpty && !allowEmpty && best >= 0 { chosen = [best] }
         return chosen
-    }
-
-    /// `log(p / (1 − p))`, clamped to stay finite.
-    static func logit(_ p: Double) -> Double {
-        let q = min(max(p, 1e-12), 1 - 1e-12)
-        return log(q) - log1p(-q)
     }
 }
 
