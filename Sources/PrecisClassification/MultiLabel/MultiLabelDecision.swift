@@ -54,9 +54,13 @@ public struct MultiLabelSelection: Equatable, Sendable, Codable {
 
     /// One tried setting.
     public struct Candidate: Equatable, Sendable, Codable {
+        /// The L2 penalty tried.
         public var alpha: Double
+        /// Its out-of-fold micro-F1 (thresholds tuned on the same out-of-fold probabilities).
         public var microF1: Double
+        /// Its out-of-fold macro-F1.
         public var macroF1: Double
+        /// A candidate from its scores.
         public init(alpha: Double, microF1: Double, macroF1: Double) {
             self.alpha = alpha
             self.microF1 = microF1
@@ -64,6 +68,7 @@ public struct MultiLabelSelection: Equatable, Sendable, Codable {
         }
     }
 
+    /// A record of a selection.
     public init(folds: Int, candidates: [Candidate], alpha: Double, fallbackLabels: Int) {
         self.folds = folds
         self.candidates = candidates

@@ -48,9 +48,12 @@ public struct MultiLabelConfiguration: Equatable, Sendable {
 /// result.classifier.classifyMultiLabel(["Corn exports rose"])[0].labels
 /// ```
 public struct MultiLabelTrainer: Sendable {
+    /// The vectoriser's hyper-parameters (one vectoriser shared by every label).
     public var vectorizer: TfidfConfiguration
+    /// The multi-label fit's hyper-parameters.
     public var configuration: MultiLabelConfiguration
 
+    /// A trainer with the given (or default) settings.
     public init(vectorizer: TfidfConfiguration = .classifierDefaults,
                 configuration: MultiLabelConfiguration = MultiLabelConfiguration()) {
         self.vectorizer = vectorizer
@@ -59,6 +62,8 @@ public struct MultiLabelTrainer: Sendable {
 
     /// A trained multi-label classifier.
     public struct Result: Sendable {
+        /// The classifier, with ``TextClassifier/multiLabel`` set and metadata filled in
+        /// (except producer, date and file name).
         public var classifier: TextClassifier
     }
 

@@ -15,7 +15,9 @@ extension TextClassifier {
 
     /// A label and its probability.
     public struct LabelProbability: Sendable, Equatable {
+        /// The label.
         public var label: String
+        /// Its independent probability.
         public var probability: Float
 
         /// A label with its probability.

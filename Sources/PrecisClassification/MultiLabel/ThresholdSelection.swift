@@ -22,9 +22,13 @@ public struct ThresholdSelection: Sendable {
     /// The chosen thresholds, how many labels fell back to the pooled one, and the
     /// out-of-fold micro- and macro-F1 they give.
     public struct Result: Sendable {
+        /// One probability threshold per label.
         public var thresholds: [Float]
+        /// Labels that use the pooled threshold.
         public var fallbackLabels: Int
+        /// Out-of-fold micro-F1 with these thresholds.
         public var microF1: Double
+        /// Out-of-fold macro-F1 with these thresholds.
         public var macroF1: Double
     }
 
