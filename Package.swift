@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 //
 // Precis: text classification and extractive summarisation for Linux.
 //
@@ -20,6 +20,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `precis serve` (the PrecisServer module): HTTP server, logging, Prometheus metrics.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
     ],
     targets: [
         // C: the standard CBLAS interface. Debian's alternatives decide which BLAS
@@ -40,8 +44,16 @@ let package = Package(
             "PrecisLinearAlgebra", "PrecisText", "PrecisDatasets", "PrecisFeatures",
             "PrecisClassification", "PrecisSummarization", "PrecisEvaluation",
         ]),
-        .executableTarget(name: "precis", dependencies: [
+        // The HTTP service behind `precis serve`.
+        .target(name: "PrecisServer", dependencies: [
             "Precis",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+        ]),
+        .executableTarget(name: "precis", dependencies: [
+            "Precis", "PrecisServer",
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Micro-benchmarks for Benchmarks/run.sh; not part of any product.
@@ -59,6 +71,7 @@ let package = Package(
         .testTarget(name: "PrecisSummarizationTests", dependencies: [
             "PrecisSummarization", "PrecisText", "PrecisFeatures", "PrecisDatasets", "PrecisEvaluation", "PrecisTestSupport",
         ]),
+        .testTarget(name: "PrecisServerTests", dependencies: ["PrecisServer", "PrecisTestSupport"]),
         .testTarget(name: "PrecisEvaluationTests", dependencies: ["PrecisEvaluation", "PrecisText", "PrecisTestSupport"]),
     ],
     swiftLanguageModes: [.v5]

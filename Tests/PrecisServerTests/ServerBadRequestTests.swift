@@ -1,0 +1,137 @@
+import Foundation
+import PrecisTestSupport
+import XCTest
+
+/// Bad requests get a 4xx with `{"error": {"code", "message"}}`, and the server keeps serving.
+final class ServerBadRequestTests: XCTestCase {
+    nonisolated(unsafe) static var server: ServerProcess?
+
+    override class func setUp() {
+        server = try? ServerProcess(["--max-body", "65536", "--max-batch", "8"])
+    }
+
+    override class func tearDown() {
+        server?.signal(SIGTERM)
+        _ = server?.waitForExit()
+        server = nil
+    }
+
+    private func connection() throws -> HTTPConnection {
+        guard let server = Self.server else { throw HTTPConnection.Failure(description: "the server did not start") }
+        return try server.connect()
+    }
+
+    private func assertError(_ response: HTTPConnection.Response, _ status: Int, _ code: String,
+                             file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(response.status, status, response.text, file: file, line: line)
+        let error = response.json?["error"] as? [String: Any]
+        XCTAssertEqual(error?["code"] as? String, code, response.text, file: file, line: line)
+        XCTAssertFalse((error?["message"] as? String ?? "").isEmpty, response.text, file: file, line: line)
+        XCTAssertEqual(response.headers["content-type"], "application/json", file: file, line: line)
+    }
+
+    func testMalformedBodies() throws {
+        let c = try connection()
+        assertError(try c.request("POST", "/v1/classify", body: Data("{\"text\": ".utf8)), 400, "invalid_json")
+        assertError(try c.request("POST", "/v1/classify", body: Data()), 400, "invalid_json")
+        assertError(try c.request("POST", "/v1/classify", body: Data([0xFF, 0xFE, 0x7B])), 400, "invalid_json")
+        assertError(try c.request("POST", "/v1/summarize", body: Data("[1, 2]".utf8)), 400, "invalid_request")
+        assertError(try c.request("POST", "/v1/segment", body: Data("\"text\"".utf8)), 400, "invalid_request")
+    }
+
+    func testWrongTypesMissingAndOutOfRangeFields() throws {
+        let c = try connection()
+        let cases: [(String, Any, String)] = [
+            ("/v1/classify", ["text": 42], "text"),
+            ("/v1/classify", ["texts": "one"], "texts"),
+            ("/v1/classify", ["texts": ["ok", 3]], "texts[1]"),
+            ("/v1/classify", ["text": "x", "top": "3"], "top"),
+            ("/v1/classify", ["text": "x", "top": 0], "top"),
+            ("/v1/classify", ["text": "x", "threshold": 2], "threshold"),
+            ("/v1/classify", ["text": "x", "explain": "yes"], "explain"),
+            ("/v1/classify", [String: Any](), "text"),
+            ("/v1/classify", ["text": "x", "texts": ["y"]], "texts"),
+            ("/v1/classify", ["texts": [String]()], "texts"),
+            ("/v1/classify", ["text": NSNull()], "text"),
+            ("/v1/summarize", ["sentences": 2], "text"),
+            ("/v1/summarize", ["text": "A. B.", "sentences": -1], "sentences"),
+            ("/v1/summarize", ["text": "A. B.", "sentences": 2, "words": 5], "words"),
+            ("/v1/summarize", ["text": "A. B.", "ratio": 1.5], "ratio"),
+            ("/v1/summarize", ["text": "A. B.", "method": "magic"], "method"),
+            ("/v1/summarize", ["text": "A.", "html": "<p>B.</p>"], "html"),
+            ("/v1/keywords", ["text": "x", "top": -2], "top"),
+            ("/v1/segment", ["html": ["<p>"]], "html"),
+        ]
+        for (path, body, field) in cases {
+            let response = try c.post(path, json: body)
+            assertError(response, 400, "invalid_request")
+            let message = (response.json?["error"] as? [String: Any])?["message"] as? String ?? ""
+            XCTAssertTrue(message.contains(field), "\(path) \(body): \(message)")
+        }
+    }
+
+    func testUnknownModelRouteMethodAndMediaType() throws {
+        let c = try connection()
+        assertError(try c.post("/v1/classify", json: ["text": "x", "model": "nope"]), 400, "unknown_model")
+        assertError(try c.get("/v1/nothing"), 404, "not_found")
+        let wrongMethod = try c.get("/v1/classify")
+        assertError(wrongMethod, 405, "method_not_allowed")
+        XCTAssertEqual(wrongMethod.headers["allow"], "POST")
+        let deleteModels = try c.request("DELETE", "/v1/models")
+        assertError(deleteModels, 405, "method_not_allowed")
+        XCTAssertEqual(deleteModels.headers["allow"], "GET")
+        assertError(try c.request("POST", "/v1/classify", body: Data("text=hello".utf8), contentType: "application/x-www-form-urlencoded"),
+                    415, "unsupported_media_type")
+        assertError(try c.request("POST", "/v1/classify", body: Data("{\"text\":\"x\"}".utf8), contentType: nil), 415, "unsupported_media_type")
+        // Parameters on the media type are fine.
+        XCTAssertEqual(try c.request("POST", "/v1/classify", body: Data("{\"text\":\"x\"}".utf8),
+                                     contentType: "application/json; charset=utf-8").status, 200)
+    }
+
+    func testLimits() throws {
+        let big = String(repeating: "The markets rallied today. ", count: 4000)   // ~108 KB > 64 KiB
+        assertError(try connection().post("/v1/summarize", json: ["text": big]), 413, "payload_too_large")
+        // Without a Content-Length (chunked): the limit still holds.
+        let c = try connection()
+        var raw = Array("POST /v1/classify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n".utf8)
+        let body = Array("{\"text\":\"\(big)\"}".utf8)
+        for start in stride(from: 0, to: body.count, by: 16384) {
+            let chunk = body[start..<min(body.count, start + 16384)]
+            raw += Array(String(chunk.count, radix: 16).utf8) + [13, 10] + chunk + [13, 10]
+        }
+        raw += Array("0\r\n\r\n".utf8)
+        try c.send(raw)
+        assertError(try c.readResponse(), 413, "payload_too_large")
+
+        assertError(try connection().post("/v1/classify", json: ["texts": Array(repeating: "goal", count: 9)]), 413, "batch_too_large")
+        XCTAssertEqual(try connection().post("/v1/classify", json: ["texts": Array(repeating: "goal", count: 8)]).status, 200)
+    }
+
+    /// After every kind of bad request the server still answers, on old and new connections.
+    func testServerKeepsServing() throws {
+        let c = try connection()
+        for _ in 0..<3 {
+            _ = try c.request("POST", "/v1/classify", body: Data("{{{".utf8))
+            _ = try c.post("/v1/classify", json: ["text": 1])
+            _ = try c.get("/v1/classify")
+            _ = try? connection().post("/v1/summarize", json: ["text": String(repeating: "x", count: 70000)])
+            // Garbage that is not HTTP at all, on its own connection.
+            let garbage = try connection()
+            try garbage.send(Array("\u{01}\u{02} NOT HTTP\r\n\r\n".utf8))
+            _ = try? garbage.readResponse()
+        }
+        let ok = try c.post("/v1/classify", json: ["text": "The striker scored twice"])
+        XCTAssertEqual(ok.status, 200)
+        XCTAssertEqual(ok.json?["label"] as? String, "sport")
+        XCTAssertEqual(try connection().get("/healthz").status, 200)
+    }
+
+    func testRequestTimeout() throws {
+        let server = try ServerProcess(["--timeout", "0.001"])
+        defer { server.signal(SIGTERM); _ = server.waitForExit() }
+        let c = try server.connect()
+        let texts = Array(repeating: String(repeating: "The striker scored twice in the cup final. ", count: 70), count: 256)
+        assertError(try c.post("/v1/classify", json: ["texts": texts]), 503, "timeout")
+        XCTAssertEqual(try c.get("/healthz").status, 200)
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import PrecisTestSupport
+import XCTest
+
+/// Many clients at once, model reloads under load, and a draining stop.
+final class ServerOperationsTests: XCTestCase {
+    /// Runs `body(client)` on `clients` threads at once and waits (bounded) for all of them.
+    private func concurrently(_ clients: Int, timeout: Double = 120, _ body: @escaping @Sendable (Int) -> Void) {
+        let group = DispatchGroup()
+        for k in 0..<clients {
+            group.enter()
+            Thread.detachNewThread {
+                body(k)
+                group.leave()
+            }
+        }
+        XCTAssertEqual(group.wait(timeout: .now() + timeout), .success, "clients did not finish in \(timeout) s")
+    }
+
+    func testManyConcurrentClients() throws {
+        let server = try ServerProcess(["--no-access-log"])
+        defer { server.signal(SIGTERM); _ = server.waitForExit() }
+        let expected = ["sport", "business", "tech", "politics", "entertainment"]
+        let article = ServerFixtures.article
+        let reference = try server.connect().post("/v1/summarize", json: ["text": article]).text
+        let failures = Counter()
+        let port = server.port
+        concurrently(24) { k in
+            do {
+                let c = try HTTPConnection(port: port)
+                for i in 0..<40 {
+                    let t = (k + i) % expected.count
+                    if i % 10 == 9 {
+                        let r = try c.post("/v1/summarize", json: ["text": article])
+                        if r.status != 200 || r.text != reference { failures.add("summary \(r.status)") }
+                    } else {
+                        let r = try c.post("/v1/classify", json: ["text": ServerFixtures.shortTexts[t]])
+                        if r.status != 200 || r.json?["label"] as? String != expected[t] { failures.add("classify \(r.status) \(r.text)") }
+                    }
+                }
+            } catch {
+                failures.add("\(error)")
+            }
+        }
+        XCTAssertEqual(failures.values, [])
+        let metrics = try server.connect().get("/metrics").text
+        XCTAssertTrue(metrics.contains(#"precis_http_requests_total{endpoint="/v1/classify",status="200"} 864"#), metrics)
+    }
+
+    /// SIGHUP with a broken file keeps the old model; with a new valid file swaps it in;
+    /// a changed file is noticed without a signal. Clients under load never see an error.
+    func testReloadUnderLoad() throws {
+        let dir = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let small = try ServerFixtures.trainSmallModel(in: dir)
+        let served = dir.appendingPathComponent("served.precis").path
+        try FileManager.default.copyItem(atPath: ServerFixtures.shippedModel, toPath: served)
+        let server = try ServerProcess(["--model", "news=\(served)", "--reload-interval", "0.2"])
+        defer { server.signal(SIGTERM); _ = server.waitForExit() }
+        let port = server.port
+
+        let stop = Flag()
+        let failures = Counter()
+        let labels = Counter()
+        let load = DispatchGroup()
+        for _ in 0..<6 {
+            load.enter()
+            Thread.detachNewThread {
+                defer { load.leave() }
+                do {
+                    let c = try HTTPConnection(port: port)
+                    while !stop.isSet {
+                        let r = try c.post("/v1/classify", json: ["text": "The striker scored twice in the cup match."])
+                        if r.status != 200 { failures.add("\(r.status) \(r.text)") }
+                        if let label = r.json?["label"] as? String { labels.add(label) }
+                    }
+                } catch {
+                    failures.add("\(error)")
+                }
+            }
+        }
+        func replace(with bytes: Data) throws {
+            let temporary = served + ".new"
+            try bytes.write(to: URL(fileURLWithPath: temporary))
+            XCTAssertEqual(rename(temporary, served), 0)
+        }
+        func classes() throws -> [String] {
+            let models = try server.connect().get("/v1/models").json?["models"] as? [[String: Any]]
+            return models?.first?["classes"] as? [String] ?? []
+        }
+        usleep(300_000)
+
+        // A truncated file: the reload fails, the old model keeps serving.
+        let original = try Data(contentsOf: URL(fileURLWithPath: served))
+        try replace(with: original.prefix(original.count / 2))
+        server.signal(SIGHUP)
+        XCTAssertTrue(server.waitForLog("reload of model 'news' failed"), server.log)
+        XCTAssertEqual(try classes(), ["business", "entertainment", "politics", "sport", "tech"])
+        usleep(300_000)
+
+        // A valid new model, noticed by the file check (no signal).
+        try replace(with: try Data(contentsOf: URL(fileURLWithPath: small)))
+        XCTAssertTrue(server.waitForLog("reloaded model 'news'"), server.log)
+        XCTAssertEqual(try classes(), ["computing", "cooking", "sport"])
+        usleep(300_000)
+
+        // SIGHUP reloads even an unchanged file.
+        server.signal(SIGHUP)
+        let deadline = Date().addingTimeInterval(20)
+        while server.log.components(separatedBy: "reloaded model 'news'").count < 3 && Date() < deadline { usleep(50_000) }
+        XCTAssertEqual(server.log.components(separatedBy: "reloaded model 'news'").count, 3, server.log)
+
+        stop.set()
+        XCTAssertEqual(load.wait(timeout: .now() + 30), .success)
+        XCTAssertEqual(failures.values, [])
+        XCTAssertTrue(labels.values.contains("sport"))
+        XCTAssertGreaterThan(labels.values.count, 50)
+        let metrics = try server.connect().get("/metrics").text
+        XCTAssertTrue(metrics.contains(#"precis_model_reloads_total{result="failure"} 1"#), metrics)
+        XCTAssertTrue(metrics.contains(#"precis_model_reloads_total{result="success"} 2"#), metrics)
+    }
+
+    /// SIGTERM: requests in flight are answered, then the process exits 0.
+    func testSIGTERMDrainsAndExitsZero() throws {
+        let server = try ServerProcess([])
+        let port = server.port
+        // Requests that take a while: large batches with explanations.
+        let texts = Array(repeating: String(repeating: "The striker scored twice in the cup final. Shares fell. ", count: 60), count: 256)
+        let body = try JSONSerialization.data(withJSONObject: ["texts": texts, "explain": true, "top": 5])
+        let started = Date()
+        let probe = try server.connect()
+        _ = try probe.request("POST", "/v1/classify", body: body)
+        let oneRequest = Date().timeIntervalSince(started)
+
+        let results = Counter()
+        let inFlight = DispatchGroup()
+        for _ in 0..<4 {
+            inFlight.enter()
+            Thread.detachNewThread {
+                defer { inFlight.leave() }
+                do {
+                    let c = try HTTPConnection(port: port)
+                    let r = try c.request("POST", "/v1/classify", body: body)
+                    results.add("\(r.status) \((r.jsonValue as? [Any])?.count ?? -1)")
+                } catch {
+                    results.add("\(error)")
+                }
+            }
+        }
+        // Signal while the four requests are being worked on (they take about
+        // 4 × oneRequest on this machine's cores; the signal comes after a fifth of one).
+        usleep(useconds_t(max(20_000, oneRequest * 200_000)))
+        server.signal(SIGTERM)
+        XCTAssertEqual(inFlight.wait(timeout: .now() + 60), .success)
+        XCTAssertEqual(results.values, Array(repeating: "200 256", count: 4), "one request took \(oneRequest) s; log:\n\(server.log)")
+        XCTAssertEqual(server.waitForExit(timeout: 30), 0, server.log)
+        XCTAssertThrowsError(try HTTPConnection(port: port).get("/healthz"))
+    }
+}
+
+/// Strings gathered from many threads.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func add(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
+    var values: [String] { lock.lock(); defer { lock.unlock() }; return items }
+}
+
+/// A stop flag shared by threads.
+final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.lock(); value = true; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+}
