@@ -38,6 +38,16 @@ public final class PrecisServer: Sendable {
         self.logger = logger
         BLASThreads.useOnePerRequest()
         store = try ModelStore(sources: configuration.models)
+        warmUp()
+    }
+
+    /// Runs each kind of work once, so one-time set-up (tables, BLAS start-up) is not paid
+    /// by the first client.
+    private func warmUp() {
+        let text = "The council approved the plan on Monday. Work on the new bridge starts in May."
+        for model in store.all() { _ = model.classifier.classify([text], top: 1) }
+        _ = Summarizer().summarize(text, length: .sentences(1))
+        _ = KeywordExtractor().keyphrases(in: text, top: 3)
     }
 
     /// Reloads every model now (only those whose file changed, with `onlyChanged`), as

@@ -43,7 +43,7 @@ final class ServerOpenAPITests: XCTestCase {
                     case "object": return value is [String: Any]
                     case "array": return value is [Any]
                     case "string": return value is String
-                    case "integer": return !(value is Bool) && (value as? NSNumber).map { $0.doubleValue == $0.doubleValue.rounded() } ?? false
+                    case "integer": return (value as? NSNumber).map { $0.doubleValue == $0.doubleValue.rounded() } ?? false
                     case "number": return value is NSNumber
                     case "boolean": return value is Bool
                     case "null": return value is NSNull

@@ -133,6 +133,7 @@ final class ServerOperationsTests: XCTestCase {
         let oneRequest = Date().timeIntervalSince(started)
 
         let results = Counter()
+        let finished = Counter()
         let inFlight = DispatchGroup()
         for _ in 0..<4 {
             inFlight.enter()
@@ -142,6 +143,7 @@ final class ServerOperationsTests: XCTestCase {
                     let c = try HTTPConnection(port: port)
                     let r = try c.request("POST", "/v1/classify", body: body)
                     results.add("\(r.status) \((r.jsonValue as? [Any])?.count ?? -1)")
+                    finished.add("\(Date().timeIntervalSince1970)")
                 } catch {
                     results.add("\(error)")
                 }
@@ -150,9 +152,12 @@ final class ServerOperationsTests: XCTestCase {
         // Signal while the four requests are being worked on (they take about
         // 4 × oneRequest on this machine's cores; the signal comes after a fifth of one).
         usleep(useconds_t(max(20_000, oneRequest * 200_000)))
+        let signalled = Date().timeIntervalSince1970
         server.signal(SIGTERM)
         XCTAssertEqual(inFlight.wait(timeout: .now() + 60), .success)
         XCTAssertEqual(results.values, Array(repeating: "200 256", count: 4), "one request took \(oneRequest) s; log:\n\(server.log)")
+        // At least one request was still being worked on when the signal came.
+        XCTAssertGreaterThan(finished.values.compactMap(Double.init).max() ?? 0, signalled)
         XCTAssertEqual(server.waitForExit(timeout: 30), 0, server.log)
         XCTAssertThrowsError(try HTTPConnection(port: port).get("/healthz"))
     }
