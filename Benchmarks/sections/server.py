@@ -183,7 +183,7 @@ def schemathesis(h, port, examples, work):
     report_dir = work / "schemathesis"
     shutil.rmtree(report_dir, ignore_errors=True)
     cmd = [str(exe), "run", f"http://127.0.0.1:{port}/openapi.json", "--checks", "all",
-           "--max-examples", str(examples), "--seed", "1", "--workers", "2",
+           "--max-examples", str(examples), "--seed", "1", "--workers", "1",
            "--report", "junit", "--report-dir", str(report_dir), "--no-color"]
     log(" ".join(cmd))
     t0 = time.time()

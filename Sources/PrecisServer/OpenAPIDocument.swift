@@ -80,8 +80,8 @@ enum OpenAPIDocument {
         var op: [String: Any] = ["summary": summary, "operationId": id, "responses": responses]
         if let request {
             op["requestBody"] = ["required": true, "content": jsonContent(ref(request), example: example)]
-            responses["400"] = errorResponse("Invalid JSON, a field of the wrong type, a missing or out-of-range field, or an unknown model")
-            responses["413"] = errorResponse("The body is over the server's limit (`--max-body`) or the batch over `--max-batch`")
+            responses["400"] = errorResponse("Invalid JSON, a field of the wrong type, a missing or out-of-range field, a batch over `--max-batch`, or an unknown model")
+            responses["413"] = errorResponse("The body is over the server's limit (`--max-body`)")
             responses["415"] = errorResponse("The body is not sent as `application/json`")
             responses["503"] = errorResponse("The request took longer than the server's time limit (`--timeout`)")
             op["responses"] = responses

@@ -17,6 +17,17 @@ struct ClassifyRequest: Decodable {
         case explainTerms = "explain_terms"
     }
 
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        text = try c.optional(String.self, .text)
+        texts = try c.optional([String].self, .texts)
+        model = try c.optional(String.self, .model)
+        top = try c.optional(Int.self, .top)
+        explain = try c.optional(Bool.self, .explain)
+        explainTerms = try c.optional(Int.self, .explainTerms)
+        threshold = try c.optional(Double.self, .threshold)
+    }
+
     /// The documents, and whether the answer is one object (`text`) or a list (`texts`).
     func documents(maximumBatch: Int) throws -> (texts: [String], single: Bool) {
         switch (text, texts) {
@@ -24,7 +35,7 @@ struct ClassifyRequest: Decodable {
         case (nil, let texts?):
             guard !texts.isEmpty else { throw APIError.invalid("field 'texts' must hold at least one text") }
             guard texts.count <= maximumBatch else {
-                throw APIError(.contentTooLarge, "batch_too_large",
+                throw APIError(.badRequest, "batch_too_large",
                                "field 'texts' holds \(texts.count) texts; the most one request may carry is \(maximumBatch)")
             }
             return (texts, false)
@@ -51,6 +62,14 @@ struct DocumentFields: Decodable {
     var text: String?
     var html: String?
 
+    enum CodingKeys: String, CodingKey { case text, html }
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        text = try c.optional(String.self, .text)
+        html = try c.optional(String.self, .html)
+    }
+
     /// The plain text to work on.
     func plainText() throws -> String {
         switch (text, html) {
@@ -75,10 +94,10 @@ struct SummarizeRequest: Decodable {
     init(from decoder: Decoder) throws {
         document = try DocumentFields(from: decoder)
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        sentences = try c.decodeIfPresent(Int.self, forKey: .sentences)
-        words = try c.decodeIfPresent(Int.self, forKey: .words)
-        ratio = try c.decodeIfPresent(Double.self, forKey: .ratio)
-        method = try c.decodeIfPresent(String.self, forKey: .method)
+        sentences = try c.optional(Int.self, .sentences)
+        words = try c.optional(Int.self, .words)
+        ratio = try c.optional(Double.self, .ratio)
+        method = try c.optional(String.self, .method)
     }
 
     /// The summary length, with the CLI's rules (one of the three; default 3 sentences).
@@ -124,10 +143,22 @@ struct KeywordsRequest: Decodable {
     init(from decoder: Decoder) throws {
         document = try DocumentFields(from: decoder)
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        top = try c.decodeIfPresent(Int.self, forKey: .top) ?? 10
+        top = try c.optional(Int.self, .top) ?? 10
         guard (0...OpenAPIDocument.maximumTop).contains(top) else {
             throw APIError.invalid("field 'top' must be in 0...\(OpenAPIDocument.maximumTop), got \(top)")
         }
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// An optional field: absent is `nil`, but an explicit `null` is refused (the schema in
+    /// /openapi.json has no nullable request fields).
+    func optional<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T? {
+        guard contains(key) else { return nil }
+        if try decodeNil(forKey: key) {
+            throw APIError.invalid("field '\(key.stringValue)' must not be null (leave it out instead)")
+        }
+        return try decode(type, forKey: key)
     }
 }
 

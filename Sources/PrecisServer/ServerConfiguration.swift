@@ -15,7 +15,7 @@ public struct ServerConfiguration: Sendable {
     public var models: [ModelSource]
     /// A request body larger than this gets `413 Payload Too Large` (default 1 MiB).
     public var maximumBodyBytes: Int = 1 << 20
-    /// The most texts one `/v1/classify` request may carry (`413` above).
+    /// The most texts one `/v1/classify` request may carry (`400 batch_too_large` above).
     public var maximumBatch: Int = 256
     /// The longest a request may take once its body is read; checked between documents,
     /// so the answer is `503` with code `timeout` (default 30 s).

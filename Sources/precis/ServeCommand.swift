@@ -36,7 +36,7 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("max-body"), help: ArgumentHelp("Largest request body, in bytes (413 above).", valueName: "BYTES"))
     var maxBody: Int = 1 << 20
 
-    @Option(name: .customLong("max-batch"), help: ArgumentHelp("Most texts in one /v1/classify request (413 above).", valueName: "N"))
+    @Option(name: .customLong("max-batch"), help: ArgumentHelp("Most texts in one /v1/classify request (400 above).", valueName: "N"))
     var maxBatch: Int = 256
 
     @Option(help: ArgumentHelp("Request time limit, in seconds (503 above).", valueName: "SECONDS"))

@@ -103,7 +103,7 @@ final class ServerBadRequestTests: XCTestCase {
         try c.send(raw)
         assertError(try c.readResponse(), 413, "payload_too_large")
 
-        assertError(try connection().post("/v1/classify", json: ["texts": Array(repeating: "goal", count: 9)]), 413, "batch_too_large")
+        assertError(try connection().post("/v1/classify", json: ["texts": Array(repeating: "goal", count: 9)]), 400, "batch_too_large")
         XCTAssertEqual(try connection().post("/v1/classify", json: ["texts": Array(repeating: "goal", count: 8)]).status, 200)
     }
 

@@ -1,0 +1,61 @@
+"""The `server` section of RESULTS.md (see sections/server.py)."""
+
+
+def _f(x, digits=0):
+    return "–" if x is None else f"{x:,.{digits}f}"
+
+
+def _row(name, r):
+    if not r:
+        return f"| {name} | – | – | – | – | – |"
+    lat = r["latency_ms"]
+    return (f"| {name} | **{_f(r['requests_per_second'])}** | {_f(lat['p50'], 2)} | **{_f(lat['p99'], 2)}** | "
+            f"{r['non_2xx']} | {_f(r.get('rss_mb_after'))} |")
+
+
+def markdown(results):
+    s = results.get("server")
+    if not s:
+        return []
+    cfg = s.get("settings", {})
+    inputs = s.get("inputs", {})
+    c = s.get("classify", {})
+    md = ["## HTTP service: `precis serve`", "",
+          f"`wrk -t{cfg.get('threads')} -c{cfg.get('connections')} -d{cfg.get('duration_seconds')}s` on loopback, "
+          "wrk sharing the machine's cores with the server. Requests cycle through "
+          f"{inputs.get('short_texts', '?')} short texts (the first sentence of BBC test articles, "
+          f"{_f(inputs.get('short_text_mean_chars'))} characters on average) and "
+          f"{inputs.get('articles', '?')} whole BBC articles ({_f(inputs.get('article_mean_chars'))} characters). "
+          "The peer is FastAPI + uvicorn (2 workers) serving a scikit-learn TF-IDF (1–2-grams) + SGD (log loss) "
+          "pipeline trained on the same BBC training split (`Benchmarks/peers/fastapi_app.py`). "
+          "precis serve logs every request (access log on).", "",
+          "| server, endpoint | requests/s | p50 ms | p99 ms | non-2xx | RSS after, MB |",
+          "|---|---:|---:|---:|---:|---:|",
+          _row("precis serve, POST /v1/classify (one short text)", c.get("precis")),
+          _row("FastAPI + uvicorn ×2 + scikit-learn, POST /v1/classify", c.get("peer")),
+          _row("precis serve, POST /v1/summarize (one BBC article)", (s.get("summarize") or {}).get("precis")),
+          ""]
+    if c.get("ratio_requests_per_second"):
+        md += [f"precis serve answers **{c['ratio_requests_per_second']:.0f}×** the peer's requests per second on /v1/classify.", ""]
+    m = s.get("memory")
+    if m:
+        r = m["rss_mb"]
+        md += [f"**Memory under load**: {cfg.get('memory_seconds')} s of mixed classify/summarize load "
+               f"({_f(m['requests_per_second'])} requests/s, {m['non_2xx']} non-2xx): RSS {r['start']:.0f} MB at the start, "
+               f"{r['after_first_sixth']:.0f} MB after the first sixth, {r['end']:.0f} MB at the end (max {r['max']:.0f} MB; "
+               f"growth after the first sixth {r['growth_after_first_sixth']:+.1f} MB).", ""]
+    st = s.get("schemathesis")
+    if st:
+        if "error" in st:
+            md += [f"**schemathesis**: {st['error']}", ""]
+        else:
+            md += [f"**schemathesis** against `/openapi.json` (`{st['command']}`): exit code {st['exit_code']}, "
+                   f"{st.get('test_cases') or '?'}.", ""]
+            if st.get("findings"):
+                md += ["Findings:", ""] + [f"- {f}" for f in st["findings"]] + [""]
+    md += [f"SIGTERM after the load: precis serve exited with status {s.get('precis_sigterm_exit_code')}; "
+           f"start-up (model loaded, listening) {_f(s.get('precis_startup_seconds'), 2)} s, idle RSS "
+           f"{_f(s.get('precis_idle_rss_mb'))} MB. Peer start-up {_f(s.get('peer_startup_seconds'), 1)} s. "
+           f"Versions: {', '.join(f'{k} {v}' for k, v in (s.get('peer_versions') or {}).items())}; {s.get('wrk_version', 'wrk')}.",
+           ""]
+    return md
