@@ -16,18 +16,15 @@ struct API: Sendable {
     // MARK: POST /v1/classify
 
     func classify(_ body: ByteBuffer, deadline: ContinuousClock.Instant) throws -> JSONWriter {
-        let request = try RequestDecoding.decode(ClassifyRequest.self, from: body)
-        try request.validate()
-        let (texts, single) = try request.documents(maximumBatch: configuration.maximumBatch)
+        let request = try ClassifyRequest(body: body, maximumBatch: configuration.maximumBatch)
+        let (texts, single) = (request.texts, request.single)
         let name = request.model ?? store.defaultName
         guard let model = store.model(named: name) else {
             throw APIError(.badRequest, "unknown_model",
                            "no model named '\(name)'; this server has \(store.sources.map { "'\($0.name)'" }.joined(separator: ", "))")
         }
         let classifier = model.classifier
-        let top = request.top ?? 1
-        let explain = request.explain ?? false
-        let explainTerms = request.explainTerms ?? 8
+        let (top, explain, explainTerms) = (request.top, request.explain, request.explainTerms)
 
         var json = JSONWriter(capacity: 96 * texts.count + 32)
         if !single { json.raw("[") }
@@ -80,11 +77,11 @@ struct API: Sendable {
     // MARK: POST /v1/summarize
 
     func summarize(_ body: ByteBuffer, deadline: ContinuousClock.Instant) throws -> JSONWriter {
-        let request = try RequestDecoding.decode(SummarizeRequest.self, from: body)
-        let length = try request.length()
+        let request = try SummarizeRequest(body: body)
+        let length = request.length
         var configuration = SummarizerConfiguration()
-        configuration.method = try request.summaryMethod()
-        let text = try Self.withoutByteOrderMark(request.document.plainText())
+        configuration.method = request.method
+        let text = request.document.text
         try Self.check(deadline)
         let summary = Summarizer(configuration: configuration).summarize(text, length: length)
         var json = JSONWriter(capacity: summary.text.utf8.count * 2 + 128)
@@ -110,8 +107,7 @@ struct API: Sendable {
     // MARK: POST /v1/segment
 
     func segment(_ body: ByteBuffer, deadline: ContinuousClock.Instant) throws -> JSONWriter {
-        let request = try RequestDecoding.decode(DocumentFields.self, from: body)
-        let text = try Self.withoutByteOrderMark(request.plainText())
+        let text = try DocumentRequest(body: body).text
         try Self.check(deadline)
         let sentences = segmenter.sentences(in: text)
         var json = JSONWriter(capacity: text.utf8.count + 64 * sentences.count + 32)
@@ -133,8 +129,8 @@ struct API: Sendable {
     // MARK: POST /v1/keywords
 
     func keywords(_ body: ByteBuffer, deadline: ContinuousClock.Instant) throws -> JSONWriter {
-        let request = try RequestDecoding.decode(KeywordsRequest.self, from: body)
-        let text = try Self.withoutByteOrderMark(request.document.plainText())
+        let request = try KeywordsRequest(body: body)
+        let text = request.document.text
         try Self.check(deadline)
         let phrases = keywords.keyphrases(in: text, top: request.top)
         var json = JSONWriter(capacity: 64 * phrases.count + 32)
@@ -201,10 +197,5 @@ struct API: Sendable {
         if ContinuousClock.now > deadline {
             throw APIError(.serviceUnavailable, "timeout", "the request took longer than the server's time limit")
         }
-    }
-
-    /// `text` without a leading byte-order mark (as the CLI reads files).
-    static func withoutByteOrderMark(_ text: String) -> String {
-        text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     }
 }

@@ -1,56 +1,107 @@
-import Foundation
 import NIOCore
 import Precis
 
+/// The fields of a request body, read with the types and bounds /openapi.json gives. Every
+/// problem is a `400 invalid_request` whose message names the field.
+struct RequestFields {
+    let members: [(key: String, value: JSONValue)]
+
+    /// The body's object; `invalid_json` when it does not parse, `invalid_request` when it is
+    /// not an object.
+    init(body: ByteBuffer) throws {
+        guard body.readableBytes > 0 else {
+            throw APIError(.badRequest, "invalid_json", "the request body is empty; send a JSON object")
+        }
+        let parsed = body.withUnsafeReadableBytes { raw in Result { () throws(JSONParser.Failure) -> JSONValue in try JSONParser.parse(raw) } }
+        switch parsed {
+        case .failure(let failure):
+            throw APIError(.badRequest, "invalid_json", "the request body is not valid JSON: \(failure.reason) at byte \(failure.offset)")
+        case .success(.object(let members)):
+            self.members = members
+        case .success:
+            throw APIError.invalid("the request body must be a JSON object")
+        }
+    }
+
+    /// The value of `key` unless absent; an explicit `null` is refused (no request field is nullable).
+    private func present(_ key: String) throws -> JSONValue? {
+        guard let value = members.last(where: { $0.key == key })?.value else { return nil }
+        if value == .null { throw APIError.invalid("field '\(key)' must not be null (leave it out instead)") }
+        return value
+    }
+
+    func has(_ key: String) -> Bool { members.contains { $0.key == key } }
+
+    func string(_ key: String) throws -> String? {
+        guard let value = try present(key) else { return nil }
+        guard case .string(let s) = value else { throw APIError.invalid("field '\(key)' must be a string") }
+        return s
+    }
+
+    func strings(_ key: String) throws -> [String]? {
+        guard let value = try present(key) else { return nil }
+        guard case .array(let items) = value else { throw APIError.invalid("field '\(key)' must be a list of strings") }
+        return try items.enumerated().map { k, item in
+            guard case .string(let s) = item else { throw APIError.invalid("field '\(key)[\(k)]' must be a string") }
+            return s
+        }
+    }
+
+    func integer(_ key: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let value = try present(key) else { return nil }
+        guard case .number(let x) = value, x == x.rounded(), abs(x) < 9.0e15 else {
+            throw APIError.invalid("field '\(key)' must be an integer")
+        }
+        guard range.contains(Int(x)) else { throw APIError.invalid("field '\(key)' must be in \(range), got \(Int(x))") }
+        return Int(x)
+    }
+
+    func number(_ key: String) throws -> Double? {
+        guard let value = try present(key) else { return nil }
+        guard case .number(let x) = value else { throw APIError.invalid("field '\(key)' must be a number") }
+        return x
+    }
+
+    func bool(_ key: String) throws -> Bool? {
+        guard let value = try present(key) else { return nil }
+        guard case .bool(let b) = value else { throw APIError.invalid("field '\(key)' must be true or false") }
+        return b
+    }
+}
+
 /// The body of `POST /v1/classify`.
-struct ClassifyRequest: Decodable {
-    var text: String?
-    var texts: [String]?
+struct ClassifyRequest {
+    var texts: [String]
+    /// `text` was given: the answer is one object, not a list.
+    var single: Bool
     var model: String?
-    var top: Int?
-    var explain: Bool?
-    var explainTerms: Int?
+    var top: Int
+    var explain: Bool
+    var explainTerms: Int
     var threshold: Double?
 
-    enum CodingKeys: String, CodingKey {
-        case text, texts, model, top, explain, threshold
-        case explainTerms = "explain_terms"
-    }
-
-    init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        text = try c.optional(String.self, .text)
-        texts = try c.optional([String].self, .texts)
-        model = try c.optional(String.self, .model)
-        top = try c.optional(Int.self, .top)
-        explain = try c.optional(Bool.self, .explain)
-        explainTerms = try c.optional(Int.self, .explainTerms)
-        threshold = try c.optional(Double.self, .threshold)
-    }
-
-    /// The documents, and whether the answer is one object (`text`) or a list (`texts`).
-    func documents(maximumBatch: Int) throws -> (texts: [String], single: Bool) {
-        switch (text, texts) {
-        case (let text?, nil): return ([text], true)
-        case (nil, let texts?):
-            guard !texts.isEmpty else { throw APIError.invalid("field 'texts' must hold at least one text") }
-            guard texts.count <= maximumBatch else {
+    init(body: ByteBuffer, maximumBatch: Int) throws {
+        let f = try RequestFields(body: body)
+        switch (try f.string("text"), try f.strings("texts")) {
+        case (let text?, nil):
+            texts = [text]
+            single = true
+        case (nil, let list?):
+            guard !list.isEmpty else { throw APIError.invalid("field 'texts' must hold at least one text") }
+            guard list.count <= maximumBatch else {
                 throw APIError(.badRequest, "batch_too_large",
-                               "field 'texts' holds \(texts.count) texts; the most one request may carry is \(maximumBatch)")
+                               "field 'texts' holds \(list.count) texts; the most one request may carry is \(maximumBatch)")
             }
-            return (texts, false)
+            texts = list
+            single = false
         case (nil, nil): throw APIError.invalid("give the document as 'text' (a string) or 'texts' (a list of strings)")
         case (.some, .some): throw APIError.invalid("give either 'text' or 'texts', not both")
         }
-    }
-
-    func validate() throws {
-        if let top, !(1...OpenAPIDocument.maximumTop).contains(top) {
-            throw APIError.invalid("field 'top' must be in 1...\(OpenAPIDocument.maximumTop), got \(top)")
-        }
-        if let explainTerms, !(1...1000).contains(explainTerms) {
-            throw APIError.invalid("field 'explain_terms' must be in 1...1000, got \(explainTerms)")
-        }
+        model = try f.string("model")
+        top = try f.integer("top", in: 1...OpenAPIDocument.maximumTop) ?? 1
+        explain = try f.bool("explain") ?? false
+        explainTerms = try f.integer("explain_terms", in: 1...1000) ?? 8
+        threshold = try f.number("threshold")
         if let threshold, !(threshold >= 0 && threshold <= 1) {
             throw APIError.invalid("field 'threshold' must be in [0, 1], got \(threshold)")
         }
@@ -58,154 +109,70 @@ struct ClassifyRequest: Decodable {
 }
 
 /// A document given as `text` (HTML is detected, as the CLI does) or `html`.
-struct DocumentFields: Decodable {
-    var text: String?
-    var html: String?
+struct DocumentRequest {
+    /// The plain text to work on (HTML stripped, no byte-order mark).
+    var text: String
 
-    enum CodingKeys: String, CodingKey { case text, html }
-
-    init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        text = try c.optional(String.self, .text)
-        html = try c.optional(String.self, .html)
-    }
-
-    /// The plain text to work on.
-    func plainText() throws -> String {
-        switch (text, html) {
-        case (let text?, nil): return HtmlText.looksLikeHTML(text) ? HtmlText.plainText(fromHTML: text) : text
-        case (nil, let html?): return HtmlText.plainText(fromHTML: html)
+    init(_ f: RequestFields) throws {
+        let plain: String
+        switch (try f.string("text"), try f.string("html")) {
+        case (let text?, nil): plain = HtmlText.looksLikeHTML(text) ? HtmlText.plainText(fromHTML: text) : text
+        case (nil, let html?): plain = HtmlText.plainText(fromHTML: html)
         case (nil, nil): throw APIError.invalid("give the document as 'text' or 'html' (a string)")
         case (.some, .some): throw APIError.invalid("give either 'text' or 'html', not both")
         }
+        text = plain.hasPrefix("\u{FEFF}") ? String(plain.dropFirst()) : plain
+    }
+
+    init(body: ByteBuffer) throws {
+        try self.init(try RequestFields(body: body))
     }
 }
 
 /// The body of `POST /v1/summarize`.
-struct SummarizeRequest: Decodable {
-    var document: DocumentFields
-    var sentences: Int?
-    var words: Int?
-    var ratio: Double?
-    var method: String?
-
-    enum CodingKeys: String, CodingKey { case sentences, words, ratio, method }
-
-    init(from decoder: Decoder) throws {
-        document = try DocumentFields(from: decoder)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        sentences = try c.optional(Int.self, .sentences)
-        words = try c.optional(Int.self, .words)
-        ratio = try c.optional(Double.self, .ratio)
-        method = try c.optional(String.self, .method)
-    }
-
+struct SummarizeRequest {
+    var document: DocumentRequest
     /// The summary length, with the CLI's rules (one of the three; default 3 sentences).
-    func length() throws -> SummaryLength {
-        let given = [sentences != nil, ratio != nil, words != nil].filter { $0 }.count
-        if given > 1 { throw APIError.invalid("give only one of 'sentences', 'ratio' and 'words'") }
-        if let sentences {
-            guard (0...OpenAPIDocument.maximumSentences).contains(sentences) else {
-                throw APIError.invalid("field 'sentences' must be in 0...\(OpenAPIDocument.maximumSentences), got \(sentences)")
-            }
-            return .sentences(sentences)
+    var length: SummaryLength
+    /// The scoring method (default: the CLI's default).
+    var method: SummaryMethod
+
+    init(body: ByteBuffer) throws {
+        let f = try RequestFields(body: body)
+        document = try DocumentRequest(f)
+        let sentences = try f.integer("sentences", in: 0...OpenAPIDocument.maximumSentences)
+        let words = try f.integer("words", in: 0...OpenAPIDocument.maximumWords)
+        let ratio = try f.number("ratio")
+        if [sentences != nil, ratio != nil, words != nil].filter({ $0 }).count > 1 {
+            throw APIError.invalid("give only one of 'sentences', 'ratio' and 'words'")
         }
         if let ratio {
             guard ratio > 0 && ratio <= 1 else { throw APIError.invalid("field 'ratio' must be in (0, 1], got \(ratio)") }
-            return .ratio(ratio)
+            length = .ratio(ratio)
+        } else if let words {
+            length = .words(words)
+        } else {
+            length = sentences.map { .sentences($0) } ?? .default
         }
-        if let words {
-            guard (0...OpenAPIDocument.maximumWords).contains(words) else {
-                throw APIError.invalid("field 'words' must be in 0...\(OpenAPIDocument.maximumWords), got \(words)")
+        if let name = try f.string("method") {
+            guard let m = SummaryMethod(rawValue: name.lowercased()) else {
+                throw APIError.invalid("field 'method' must be one of \(SummaryMethod.names.joined(separator: ", ")), got '\(name)'")
             }
-            return .words(words)
+            method = m
+        } else {
+            method = .default
         }
-        return .default
-    }
-
-    /// The scoring method (default: the CLI's default).
-    func summaryMethod() throws -> SummaryMethod {
-        guard let method else { return .default }
-        guard let m = SummaryMethod(rawValue: method.lowercased()) else {
-            throw APIError.invalid("field 'method' must be one of \(SummaryMethod.names.joined(separator: ", ")), got '\(method)'")
-        }
-        return m
     }
 }
 
 /// The body of `POST /v1/keywords`.
-struct KeywordsRequest: Decodable {
-    var document: DocumentFields
+struct KeywordsRequest {
+    var document: DocumentRequest
     var top: Int
 
-    enum CodingKeys: String, CodingKey { case top }
-
-    init(from decoder: Decoder) throws {
-        document = try DocumentFields(from: decoder)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        top = try c.optional(Int.self, .top) ?? 10
-        guard (0...OpenAPIDocument.maximumTop).contains(top) else {
-            throw APIError.invalid("field 'top' must be in 0...\(OpenAPIDocument.maximumTop), got \(top)")
-        }
-    }
-}
-
-extension KeyedDecodingContainer {
-    /// An optional field: absent is `nil`, but an explicit `null` is refused (the schema in
-    /// /openapi.json has no nullable request fields).
-    func optional<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T? {
-        guard contains(key) else { return nil }
-        if try decodeNil(forKey: key) {
-            throw APIError.invalid("field '\(key.stringValue)' must not be null (leave it out instead)")
-        }
-        return try decode(type, forKey: key)
-    }
-}
-
-/// Turns a request body into a request value, with a message that names the faulty field.
-enum RequestDecoding {
-    private static let decoder = JSONDecoder()
-
-    static func decode<T: Decodable>(_ type: T.Type, from body: ByteBuffer) throws -> T {
-        guard body.readableBytes > 0 else {
-            throw APIError(.badRequest, "invalid_json", "the request body is empty; send a JSON object")
-        }
-        do {
-            return try body.withUnsafeReadableBytes { raw in
-                try decoder.decode(T.self, from: Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: raw.baseAddress!),
-                                                      count: raw.count, deallocator: .none))
-            }
-        } catch let error as APIError {
-            throw error
-        } catch let DecodingError.typeMismatch(expected, context) {
-            if context.codingPath.isEmpty { throw APIError.invalid("the request body must be a JSON object") }
-            throw APIError.invalid("field '\(path(context.codingPath))' must be \(describe(expected))")
-        } catch let DecodingError.valueNotFound(expected, context) {
-            throw APIError.invalid("field '\(path(context.codingPath))' must be \(describe(expected)), not null")
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw APIError.invalid("field '\(path(context.codingPath + [key]))' is missing")
-        } catch let DecodingError.dataCorrupted(context) {
-            if context.codingPath.isEmpty {
-                throw APIError(.badRequest, "invalid_json", "the request body is not valid JSON")
-            }
-            throw APIError.invalid("field '\(path(context.codingPath))' has an invalid value")
-        } catch {
-            throw APIError(.badRequest, "invalid_json", "the request body is not valid JSON")
-        }
-    }
-
-    private static func path(_ keys: [CodingKey]) -> String {
-        keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
-    }
-
-    private static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: return "a string"
-        case is Int.Type: return "an integer"
-        case is Double.Type: return "a number"
-        case is Bool.Type: return "true or false"
-        case is [String].Type: return "a list of strings"
-        default: return "of type \(type)"
-        }
+    init(body: ByteBuffer) throws {
+        let f = try RequestFields(body: body)
+        document = try DocumentRequest(f)
+        top = try f.integer("top", in: 0...OpenAPIDocument.maximumTop) ?? 10
     }
 }

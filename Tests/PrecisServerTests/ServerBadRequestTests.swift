@@ -39,6 +39,29 @@ final class ServerBadRequestTests: XCTestCase {
         assertError(try c.request("POST", "/v1/segment", body: Data("\"text\"".utf8)), 400, "invalid_request")
     }
 
+    /// The body parser follows RFC 8259 strictly and names where a body goes wrong.
+    func testJSONEdgeCases() throws {
+        let c = try connection()
+        let invalid = [
+            #"{"text":"x",}"#, #"{"text":"x","top":01}"#, #"{"text":"\ud800"}"#, #"{"text":"x"} x"#,
+            String(repeating: "[", count: 200), #"{"text":"x","top":1e400}"#, "{\"text\":\"a\u{01}b\"}", #"{'text':'x'}"#,
+            #"{"text":"x" "top":1}"#, #"{"text":tru}"#, "",
+        ]
+        for body in invalid {
+            let response = try c.request("POST", "/v1/classify", body: Data(body.utf8))
+            assertError(response, 400, "invalid_json")
+        }
+        // Escapes, surrogate pairs, integral numbers written as decimals, repeated keys (the last wins).
+        let escaped = try c.request("POST", "/v1/segment", body: Data(#"{"text":"Caf\u00e9 \ud83d\ude00 \"ok\".\nNext line \/ here."}"#.utf8))
+        XCTAssertEqual(escaped.status, 200, escaped.text)
+        let sentences = (escaped.json?["sentences"] as? [[String: Any]])?.compactMap { $0["text"] as? String }
+        XCTAssertEqual(sentences, ["Café 😀 \"ok\".", "Next line / here."])
+        let decimal = try c.request("POST", "/v1/classify", body: Data(#"{"text":"goal","top":2.0}"#.utf8))
+        XCTAssertEqual((decimal.json?["probabilities"] as? [String: Any])?.count, 2, decimal.text)
+        let repeated = try c.request("POST", "/v1/classify", body: Data(#"{"text":"x","text":"The striker scored twice"}"#.utf8))
+        XCTAssertEqual(repeated.json?["label"] as? String, "sport")
+    }
+
     func testWrongTypesMissingAndOutOfRangeFields() throws {
         let c = try connection()
         let cases: [(String, Any, String)] = [

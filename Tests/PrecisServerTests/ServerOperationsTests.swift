@@ -122,40 +122,43 @@ final class ServerOperationsTests: XCTestCase {
 
     /// SIGTERM: requests in flight are answered, then the process exits 0.
     func testSIGTERMDrainsAndExitsZero() throws {
-        let server = try ServerProcess([])
+        // Large batches (a bigger body limit than the default) so each request takes a while.
+        let server = try ServerProcess(["--max-body", "16000000", "--max-batch", "4096"])
         let port = server.port
-        // Requests that take a while: large batches with explanations.
-        let texts = Array(repeating: String(repeating: "The striker scored twice in the cup final. Shares fell. ", count: 60), count: 256)
-        let body = try JSONSerialization.data(withJSONObject: ["texts": texts, "explain": true, "top": 5])
-        let started = Date()
-        let probe = try server.connect()
-        _ = try probe.request("POST", "/v1/classify", body: body)
-        let oneRequest = Date().timeIntervalSince(started)
+        let texts = Array(repeating: String(repeating: "The striker scored twice in the cup final. Shares fell. ", count: 40), count: 4096)
+        let body = try JSONSerialization.data(withJSONObject: ["texts": texts, "top": 5])
+        let head = "POST /v1/classify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
+        let request = Array(head.utf8) + Array(body)
 
         let results = Counter()
         let finished = Counter()
+        let sent = DispatchGroup()
         let inFlight = DispatchGroup()
         for _ in 0..<4 {
+            sent.enter()
             inFlight.enter()
             Thread.detachNewThread {
                 defer { inFlight.leave() }
                 do {
-                    let c = try HTTPConnection(port: port)
-                    let r = try c.request("POST", "/v1/classify", body: body)
-                    results.add("\(r.status) \((r.jsonValue as? [Any])?.count ?? -1)")
+                    let c = try HTTPConnection(port: port, timeout: 60)
+                    try c.send(request)
+                    sent.leave()
+                    let r = try c.readResponse()
                     finished.add("\(Date().timeIntervalSince1970)")
+                    results.add("\(r.status) \((r.jsonValue as? [Any])?.count ?? -1)")
                 } catch {
+                    sent.leave()
                     results.add("\(error)")
                 }
             }
         }
-        // Signal while the four requests are being worked on (they take about
-        // 4 × oneRequest on this machine's cores; the signal comes after a fifth of one).
-        usleep(useconds_t(max(20_000, oneRequest * 200_000)))
+        // Every request has been sent (and, after a moment, read by the server) before the signal.
+        XCTAssertEqual(sent.wait(timeout: .now() + 30), .success)
+        usleep(150_000)
         let signalled = Date().timeIntervalSince1970
         server.signal(SIGTERM)
-        XCTAssertEqual(inFlight.wait(timeout: .now() + 60), .success)
-        XCTAssertEqual(results.values, Array(repeating: "200 256", count: 4), "one request took \(oneRequest) s; log:\n\(server.log)")
+        XCTAssertEqual(inFlight.wait(timeout: .now() + 120), .success)
+        XCTAssertEqual(results.values, Array(repeating: "200 4096", count: 4), server.log)
         // At least one request was still being worked on when the signal came.
         XCTAssertGreaterThan(finished.values.compactMap(Double.init).max() ?? 0, signalled)
         XCTAssertEqual(server.waitForExit(timeout: 30), 0, server.log)
