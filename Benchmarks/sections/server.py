@@ -122,6 +122,7 @@ def wrk(url, script, seconds, sample_pid=None):
     r["non_2xx"] = r["errors"]["status"]
     r["latency_ms"] = {k: v / 1000 for k, v in r.pop("latency_us").items()}
     r["command"] = " ".join(cmd)
+    r["load_average_1min_after"] = os.getloadavg()[0]
     if samples:
         r["rss_mb_samples"] = samples
     log(f"{r['requests_per_second']:.0f} req/s, p99 {r['latency_ms']['p99']:.2f} ms, errors {r['errors']}")
@@ -187,7 +188,7 @@ def schemathesis(h, port, examples, work):
            "--report", "junit", "--report-dir", str(report_dir), "--no-color"]
     log(" ".join(cmd))
     t0 = time.time()
-    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=1800)
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=1800, cwd=work)
     out = r.stdout
     summary = {"command": " ".join(cmd).replace(str(exe), "schemathesis"), "exit_code": r.returncode,
                "seconds": time.time() - t0}
@@ -206,7 +207,8 @@ def schemathesis(h, port, examples, work):
 def run(h):
     duration, warmup, memory_seconds, examples = SETTINGS.get(h.args.mode, SETTINGS["quick"])
     res = {"settings": {"threads": THREADS, "connections": CONNECTIONS, "duration_seconds": duration,
-                        "memory_seconds": memory_seconds}}
+                        "memory_seconds": memory_seconds},
+           "load_average_1min_before": os.getloadavg()[0]}
     h.results["server"] = res
     if not shutil.which("wrk"):
         raise RuntimeError("wrk not found (Benchmarks/run.sh installs it from Debian)")

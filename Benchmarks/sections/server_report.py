@@ -28,7 +28,9 @@ def markdown(results):
           f"{inputs.get('articles', '?')} whole BBC articles ({_f(inputs.get('article_mean_chars'))} characters). "
           "The peer is FastAPI + uvicorn (2 workers) serving a scikit-learn TF-IDF (1–2-grams) + SGD (log loss) "
           "pipeline trained on the same BBC training split (`Benchmarks/peers/fastapi_app.py`). "
-          "precis serve logs every request (access log on).", "",
+          "precis serve logs every request (access log on). "
+          f"The machine's 1-minute load average was {_f(s.get('load_average_1min_before'), 1)} when the section started "
+          "(other jobs share these 2 cores, which mostly shows in the p99 column).", "",
           "| server, endpoint | requests/s | p50 ms | p99 ms | non-2xx | RSS after, MB |",
           "|---|---:|---:|---:|---:|---:|",
           _row("precis serve, POST /v1/classify (one short text)", c.get("precis")),

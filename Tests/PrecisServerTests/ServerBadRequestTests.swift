@@ -1,36 +1,31 @@
 import Foundation
 import PrecisTestSupport
-import XCTest
+import Testing
 
 /// Bad requests get a 4xx with `{"error": {"code", "message"}}`, and the server keeps serving.
-final class ServerBadRequestTests: XCTestCase {
-    nonisolated(unsafe) static var server: ServerProcess?
+@Suite struct ServerBadRequestTests {
+    /// A server of its own for each test (killed when the test's instance goes away).
+    let server: ServerProcess
 
-    override class func setUp() {
-        server = try? ServerProcess(["--max-body", "65536", "--max-batch", "8"])
-    }
-
-    override class func tearDown() {
-        server?.signal(SIGTERM)
-        _ = server?.waitForExit()
-        server = nil
+    init() throws {
+        server = try ServerProcess(["--max-body", "65536", "--max-batch", "8"])
     }
 
     private func connection() throws -> HTTPConnection {
-        guard let server = Self.server else { throw HTTPConnection.Failure(description: "the server did not start") }
-        return try server.connect()
+        try server.connect()
     }
 
     private func assertError(_ response: HTTPConnection.Response, _ status: Int, _ code: String,
-                             file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(response.status, status, response.text, file: file, line: line)
+                             sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(response.status == status, "\(response.text)", sourceLocation: sourceLocation)
         let error = response.json?["error"] as? [String: Any]
-        XCTAssertEqual(error?["code"] as? String, code, response.text, file: file, line: line)
-        XCTAssertFalse((error?["message"] as? String ?? "").isEmpty, response.text, file: file, line: line)
-        XCTAssertEqual(response.headers["content-type"], "application/json", file: file, line: line)
+        #expect(error?["code"] as? String == code, "\(response.text)", sourceLocation: sourceLocation)
+        let message = error?["message"] as? String ?? ""
+        #expect(!message.isEmpty, "\(response.text)", sourceLocation: sourceLocation)
+        #expect(response.headers["content-type"] == "application/json", sourceLocation: sourceLocation)
     }
 
-    func testMalformedBodies() throws {
+    @Test func malformedBodies() throws {
         let c = try connection()
         assertError(try c.request("POST", "/v1/classify", body: Data("{\"text\": ".utf8)), 400, "invalid_json")
         assertError(try c.request("POST", "/v1/classify", body: Data()), 400, "invalid_json")
@@ -40,7 +35,7 @@ final class ServerBadRequestTests: XCTestCase {
     }
 
     /// The body parser follows RFC 8259 strictly and names where a body goes wrong.
-    func testJSONEdgeCases() throws {
+    @Test func jSONEdgeCases() throws {
         let c = try connection()
         let invalid = [
             #"{"text":"x",}"#, #"{"text":"x","top":01}"#, #"{"text":"\ud800"}"#, #"{"text":"x"} x"#,
@@ -53,16 +48,16 @@ final class ServerBadRequestTests: XCTestCase {
         }
         // Escapes, surrogate pairs, integral numbers written as decimals, repeated keys (the last wins).
         let escaped = try c.request("POST", "/v1/segment", body: Data(#"{"text":"Caf\u00e9 \ud83d\ude00 \"ok\".\nNext line \/ here."}"#.utf8))
-        XCTAssertEqual(escaped.status, 200, escaped.text)
+        #expect(escaped.status == 200, "\(escaped.text)")
         let sentences = (escaped.json?["sentences"] as? [[String: Any]])?.compactMap { $0["text"] as? String }
-        XCTAssertEqual(sentences, ["Café 😀 \"ok\".", "Next line / here."])
+        #expect(sentences == ["Café 😀 \"ok\".", "Next line / here."])
         let decimal = try c.request("POST", "/v1/classify", body: Data(#"{"text":"goal","top":2.0}"#.utf8))
-        XCTAssertEqual((decimal.json?["probabilities"] as? [String: Any])?.count, 2, decimal.text)
+        #expect((decimal.json?["probabilities"] as? [String: Any])?.count == 2, "\(decimal.text)")
         let repeated = try c.request("POST", "/v1/classify", body: Data(#"{"text":"x","text":"The striker scored twice"}"#.utf8))
-        XCTAssertEqual(repeated.json?["label"] as? String, "sport")
+        #expect(repeated.json?["label"] as? String == "sport")
     }
 
-    func testWrongTypesMissingAndOutOfRangeFields() throws {
+    @Test func wrongTypesMissingAndOutOfRangeFields() throws {
         let c = try connection()
         let cases: [(String, Any, String)] = [
             ("/v1/classify", ["text": 42], "text"),
@@ -89,29 +84,29 @@ final class ServerBadRequestTests: XCTestCase {
             let response = try c.post(path, json: body)
             assertError(response, 400, "invalid_request")
             let message = (response.json?["error"] as? [String: Any])?["message"] as? String ?? ""
-            XCTAssertTrue(message.contains(field), "\(path) \(body): \(message)")
+            #expect(message.contains(field), "\("\(path) \(body): \(message)")")
         }
     }
 
-    func testUnknownModelRouteMethodAndMediaType() throws {
+    @Test func unknownModelRouteMethodAndMediaType() throws {
         let c = try connection()
         assertError(try c.post("/v1/classify", json: ["text": "x", "model": "nope"]), 400, "unknown_model")
         assertError(try c.get("/v1/nothing"), 404, "not_found")
         let wrongMethod = try c.get("/v1/classify")
         assertError(wrongMethod, 405, "method_not_allowed")
-        XCTAssertEqual(wrongMethod.headers["allow"], "POST")
+        #expect(wrongMethod.headers["allow"] == "POST")
         let deleteModels = try c.request("DELETE", "/v1/models")
         assertError(deleteModels, 405, "method_not_allowed")
-        XCTAssertEqual(deleteModels.headers["allow"], "GET")
+        #expect(deleteModels.headers["allow"] == "GET")
         assertError(try c.request("POST", "/v1/classify", body: Data("text=hello".utf8), contentType: "application/x-www-form-urlencoded"),
                     415, "unsupported_media_type")
         assertError(try c.request("POST", "/v1/classify", body: Data("{\"text\":\"x\"}".utf8), contentType: nil), 415, "unsupported_media_type")
         // Parameters on the media type are fine.
-        XCTAssertEqual(try c.request("POST", "/v1/classify", body: Data("{\"text\":\"x\"}".utf8),
-                                     contentType: "application/json; charset=utf-8").status, 200)
+        #expect(try c.request("POST", "/v1/classify", body: Data("{\"text\":\"x\"}".utf8),
+                                     contentType: "application/json; charset=utf-8").status == 200)
     }
 
-    func testLimits() throws {
+    @Test func limits() throws {
         let big = String(repeating: "The markets rallied today. ", count: 4000)   // ~108 KB > 64 KiB
         assertError(try connection().post("/v1/summarize", json: ["text": big]), 413, "payload_too_large")
         // Without a Content-Length (chunked): the limit still holds.
@@ -127,11 +122,11 @@ final class ServerBadRequestTests: XCTestCase {
         assertError(try c.readResponse(), 413, "payload_too_large")
 
         assertError(try connection().post("/v1/classify", json: ["texts": Array(repeating: "goal", count: 9)]), 400, "batch_too_large")
-        XCTAssertEqual(try connection().post("/v1/classify", json: ["texts": Array(repeating: "goal", count: 8)]).status, 200)
+        #expect(try connection().post("/v1/classify", json: ["texts": Array(repeating: "goal", count: 8)]).status == 200)
     }
 
     /// After every kind of bad request the server still answers, on old and new connections.
-    func testServerKeepsServing() throws {
+    @Test func serverKeepsServing() throws {
         let c = try connection()
         for _ in 0..<3 {
             _ = try c.request("POST", "/v1/classify", body: Data("{{{".utf8))
@@ -144,17 +139,17 @@ final class ServerBadRequestTests: XCTestCase {
             _ = try? garbage.readResponse()
         }
         let ok = try c.post("/v1/classify", json: ["text": "The striker scored twice"])
-        XCTAssertEqual(ok.status, 200)
-        XCTAssertEqual(ok.json?["label"] as? String, "sport")
-        XCTAssertEqual(try connection().get("/healthz").status, 200)
+        #expect(ok.status == 200)
+        #expect(ok.json?["label"] as? String == "sport")
+        #expect(try connection().get("/healthz").status == 200)
     }
 
-    func testRequestTimeout() throws {
+    @Test func requestTimeout() throws {
         let server = try ServerProcess(["--timeout", "0.001"])
         defer { server.signal(SIGTERM); _ = server.waitForExit() }
         let c = try server.connect()
         let texts = Array(repeating: String(repeating: "The striker scored twice in the cup final. ", count: 70), count: 256)
         assertError(try c.post("/v1/classify", json: ["texts": texts]), 503, "timeout")
-        XCTAssertEqual(try c.get("/healthz").status, 200)
+        #expect(try c.get("/healthz").status == 200)
     }
 }

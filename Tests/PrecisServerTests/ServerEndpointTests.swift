@@ -1,144 +1,139 @@
 import Foundation
 import PrecisTestSupport
-import XCTest
+import Testing
 
 /// Every endpoint, answered by a real `precis serve` on a loopback port.
-final class ServerEndpointTests: XCTestCase {
-    nonisolated(unsafe) static var server: ServerProcess?
+@Suite struct ServerEndpointTests {
+    /// A server of its own for each test (killed when the test's instance goes away).
+    let server: ServerProcess
 
-    override class func setUp() {
-        server = try? ServerProcess([])
-    }
-
-    override class func tearDown() {
-        server?.signal(SIGTERM)
-        _ = server?.waitForExit()
-        server = nil
+    init() throws {
+        server = try ServerProcess([])
     }
 
     private func connection() throws -> HTTPConnection {
-        guard let server = Self.server else { throw HTTPConnection.Failure(description: "the server did not start") }
-        return try server.connect()
+        try server.connect()
     }
 
-    func testHealthAndModels() throws {
+    @Test func healthAndModels() throws {
         let c = try connection()
         let health = try c.get("/healthz")
-        XCTAssertEqual(health.status, 200)
-        XCTAssertEqual(health.json?["status"] as? String, "ok")
-        XCTAssertEqual(health.json?["models"] as? Int, 1)
+        #expect(health.status == 200)
+        #expect(health.json?["status"] as? String == "ok")
+        #expect(health.json?["models"] as? Int == 1)
 
         let models = try c.get("/v1/models")
-        XCTAssertEqual(models.status, 200)
-        XCTAssertEqual(models.headers["content-type"], "application/json")
-        XCTAssertEqual(models.json?["default"] as? String, "default")
-        let list = try XCTUnwrap(models.json?["models"] as? [[String: Any]])
-        XCTAssertEqual(list.count, 1)
-        XCTAssertEqual(list[0]["name"] as? String, "default")
-        XCTAssertEqual(list[0]["classes"] as? [String], ["business", "entertainment", "politics", "sport", "tech"])
-        XCTAssertGreaterThan(list[0]["features"] as? Int ?? 0, 1000)
-        let training = try XCTUnwrap(list[0]["training"] as? [String: Any])
-        XCTAssertGreaterThan(training["documents"] as? Int ?? 0, 1000)
+        #expect(models.status == 200)
+        #expect(models.headers["content-type"] == "application/json")
+        #expect(models.json?["default"] as? String == "default")
+        let list = try #require(models.json?["models"] as? [[String: Any]])
+        #expect(list.count == 1)
+        #expect(list[0]["name"] as? String == "default")
+        #expect(list[0]["classes"] as? [String] == ["business", "entertainment", "politics", "sport", "tech"])
+        #expect(list[0]["features"] as? Int ?? 0 > 1000)
+        let training = try #require(list[0]["training"] as? [String: Any])
+        #expect(training["documents"] as? Int ?? 0 > 1000)
     }
 
-    func testClassifyOneAndMany() throws {
+    @Test func classifyOneAndMany() throws {
         let c = try connection()
         let one = try c.post("/v1/classify", json: ["text": ServerFixtures.shortTexts[0], "top": 3])
-        XCTAssertEqual(one.status, 200, one.text)
-        XCTAssertEqual(one.json?["label"] as? String, "sport")
-        let p = try XCTUnwrap(one.json?["probabilities"] as? [String: Double])
-        XCTAssertEqual(p.count, 3)
-        XCTAssertEqual(p.values.max(), p["sport"])
+        #expect(one.status == 200, "\(one.text)")
+        #expect(one.json?["label"] as? String == "sport")
+        let p = try #require(one.json?["probabilities"] as? [String: Double])
+        #expect(p.count == 3)
+        #expect(p.values.max() == p["sport"])
 
         let many = try c.post("/v1/classify", json: ["texts": ServerFixtures.shortTexts])
-        XCTAssertEqual(many.status, 200, many.text)
-        let results = try XCTUnwrap(many.jsonValue as? [[String: Any]])
-        XCTAssertEqual(results.compactMap { $0["label"] as? String }, ["sport", "business", "tech", "politics", "entertainment"])
-        XCTAssertTrue(results.allSatisfy { ($0["probabilities"] as? [String: Double])?.count == 1 })
+        #expect(many.status == 200, "\(many.text)")
+        let results = try #require(many.jsonValue as? [[String: Any]])
+        #expect(results.compactMap { $0["label"] as? String } == ["sport", "business", "tech", "politics", "entertainment"])
+        #expect(results.allSatisfy { ($0["probabilities"] as? [String: Double])?.count == 1 })
 
         // Threshold, explanation and empty documents.
         let strict = try c.post("/v1/classify", json: ["text": "hello there", "threshold": 0.99])
-        XCTAssertEqual(strict.status, 200)
-        XCTAssertTrue(strict.json?["label"] is NSNull, strict.text)
+        #expect(strict.status == 200)
+        #expect(strict.json?["label"] is NSNull, "\(strict.text)")
         let explained = try c.post("/v1/classify", json: ["text": ServerFixtures.shortTexts[0], "explain": true, "explain_terms": 3])
-        let terms = try XCTUnwrap(explained.json?["explanation"] as? [[String: Any]])
-        XCTAssertEqual(terms.count, 3)
-        XCTAssertTrue(terms.allSatisfy { $0["term"] is String && $0["weight"] is Double })
+        let terms = try #require(explained.json?["explanation"] as? [[String: Any]])
+        #expect(terms.count == 3)
+        #expect(terms.allSatisfy { $0["term"] is String && $0["weight"] is Double })
         let empty = try c.post("/v1/classify", json: ["texts": ["  ", "The striker scored"]])
-        let emptyResults = try XCTUnwrap(empty.jsonValue as? [[String: Any]])
-        XCTAssertEqual(emptyResults[0]["empty"] as? Bool, true)
-        XCTAssertTrue(emptyResults[0]["label"] is NSNull)
-        XCTAssertNil(emptyResults[1]["empty"])
+        let emptyResults = try #require(empty.jsonValue as? [[String: Any]])
+        #expect(emptyResults[0]["empty"] as? Bool == true)
+        #expect(emptyResults[0]["label"] is NSNull)
+        #expect(emptyResults[1]["empty"] == nil)
     }
 
-    func testSummarizeSegmentKeywords() throws {
+    @Test func summarizeSegmentKeywords() throws {
         let c = try connection()
         let summary = try c.post("/v1/summarize", json: ["text": ServerFixtures.article, "sentences": 2])
-        XCTAssertEqual(summary.status, 200, summary.text)
-        let sentences = try XCTUnwrap(summary.json?["sentences"] as? [[String: Any]])
-        XCTAssertEqual(sentences.count, 2)
-        XCTAssertEqual(summary.json?["summary"] as? String, sentences.compactMap { $0["text"] as? String }.joined(separator: " "))
-        XCTAssertEqual(summary.json?["method"] as? String, "positional")
+        #expect(summary.status == 200, "\(summary.text)")
+        let sentences = try #require(summary.json?["sentences"] as? [[String: Any]])
+        #expect(sentences.count == 2)
+        #expect(summary.json?["summary"] as? String == sentences.compactMap { $0["text"] as? String }.joined(separator: " "))
+        #expect(summary.json?["method"] as? String == "positional")
 
         let html = try c.post("/v1/summarize", json: ["html": ServerFixtures.htmlArticle, "words": 40, "method": "textrank"])
-        XCTAssertEqual(html.status, 200, html.text)
-        XCTAssertFalse((html.json?["summary"] as? String ?? "<").contains("<"))
-        XCTAssertEqual(html.json?["method"] as? String, "textrank")
+        #expect(html.status == 200, "\(html.text)")
+        let htmlSummary = html.json?["summary"] as? String ?? "<"
+        #expect(!htmlSummary.contains("<"))
+        #expect(html.json?["method"] as? String == "textrank")
 
         let segment = try c.post("/v1/segment", json: ["text": "Shares in Acme Inc. rose 3.5%. \"It is good,\" he said."])
-        XCTAssertEqual(segment.status, 200, segment.text)
-        let parts = try XCTUnwrap(segment.json?["sentences"] as? [[String: Any]])
-        XCTAssertEqual(parts.compactMap { $0["text"] as? String }, ["Shares in Acme Inc. rose 3.5%.", "\"It is good,\" he said."])
-        XCTAssertEqual(parts.compactMap { $0["start"] as? Int }, [0, 31])
-        XCTAssertEqual(segment.json?["language"] as? String, "en")
+        #expect(segment.status == 200, "\(segment.text)")
+        let parts = try #require(segment.json?["sentences"] as? [[String: Any]])
+        #expect(parts.compactMap { $0["text"] as? String } == ["Shares in Acme Inc. rose 3.5%.", "\"It is good,\" he said."])
+        #expect(parts.compactMap { $0["start"] as? Int } == [0, 31])
+        #expect(segment.json?["language"] as? String == "en")
 
         let keywords = try c.post("/v1/keywords", json: ["text": ServerFixtures.article, "top": 4])
-        XCTAssertEqual(keywords.status, 200, keywords.text)
-        let phrases = try XCTUnwrap(keywords.json?["keywords"] as? [[String: Any]])
-        XCTAssertEqual(phrases.count, 4)
-        XCTAssertTrue(phrases.allSatisfy { $0["text"] is String && $0["score"] is Double && $0["count"] is Int })
+        #expect(keywords.status == 200, "\(keywords.text)")
+        let phrases = try #require(keywords.json?["keywords"] as? [[String: Any]])
+        #expect(phrases.count == 4)
+        #expect(phrases.allSatisfy { $0["text"] is String && $0["score"] is Double && $0["count"] is Int })
     }
 
-    func testMetricsCountRequestsByEndpointAndStatus() throws {
+    @Test func metricsCountRequestsByEndpointAndStatus() throws {
         let c = try connection()
         _ = try c.post("/v1/classify", json: ["text": "The match ended in a draw"])
         _ = try c.post("/v1/classify", json: ["nothing": true])
         let metrics = try c.get("/metrics")
-        XCTAssertEqual(metrics.status, 200)
-        XCTAssertTrue(metrics.headers["content-type"]?.hasPrefix("text/plain") ?? false)
+        #expect(metrics.status == 200)
+        #expect(metrics.headers["content-type"]?.hasPrefix("text/plain") ?? false)
         let text = metrics.text
-        XCTAssertTrue(text.contains("# TYPE precis_http_requests_total counter"), text)
-        XCTAssertTrue(text.contains(#"precis_http_requests_total{endpoint="/v1/classify",status="200"}"#), text)
-        XCTAssertTrue(text.contains(#"precis_http_requests_total{endpoint="/v1/classify",status="400"}"#), text)
-        XCTAssertTrue(text.contains("# TYPE precis_http_request_duration_seconds histogram"), text)
-        XCTAssertTrue(text.contains(#"precis_http_request_duration_seconds_bucket{endpoint="/v1/classify",le="0.01"}"#), text)
-        XCTAssertTrue(text.contains(#"precis_http_request_duration_seconds_count{endpoint="/v1/classify"}"#), text)
+        #expect(text.contains("# TYPE precis_http_requests_total counter"), "\(text)")
+        #expect(text.contains(#"precis_http_requests_total{endpoint="/v1/classify",status="200"}"#), "\(text)")
+        #expect(text.contains(#"precis_http_requests_total{endpoint="/v1/classify",status="400"}"#), "\(text)")
+        #expect(text.contains("# TYPE precis_http_request_duration_seconds histogram"), "\(text)")
+        #expect(text.contains(#"precis_http_request_duration_seconds_bucket{endpoint="/v1/classify",le="0.01"}"#), "\(text)")
+        #expect(text.contains(#"precis_http_request_duration_seconds_count{endpoint="/v1/classify"}"#), "\(text)")
     }
 
     /// The server answers exactly what the CLI prints with `--json` (minus the CLI's `source`).
-    func testAnswersEqualTheCLI() throws {
+    @Test func answersEqualTheCLI() throws {
         let c = try connection()
         let text = ServerFixtures.shortTexts[1]
         let cli = try PrecisRunner.run(["classify", "--json", "--top", "3", "--explain", "--model", ServerFixtures.shippedModel], stdin: Data(text.utf8))
-        XCTAssertEqual(cli.status, 0, cli.stderr)
-        var cliObject = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as? [String: Any])
+        #expect(cli.status == 0, "\(cli.stderr)")
+        var cliObject = try #require(try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as? [String: Any])
         cliObject.removeValue(forKey: "source")
         let served = try c.post("/v1/classify", json: ["text": text, "top": 3, "explain": true])
-        XCTAssertEqual(served.json.map { NSDictionary(dictionary: $0) }, NSDictionary(dictionary: cliObject))
+        #expect(served.json.map { NSDictionary(dictionary: $0) } == NSDictionary(dictionary: cliObject))
         // Byte-equal probabilities: the same number formatting.
-        let probabilities = try XCTUnwrap(cli.stdout.range(of: #""probabilities":\{[^}]*\}"#, options: .regularExpression))
-        XCTAssertTrue(served.text.contains(cli.stdout[probabilities]), served.text)
+        let probabilities = try #require(cli.stdout.range(of: #""probabilities":\{[^}]*\}"#, options: .regularExpression))
+        #expect(served.text.contains(cli.stdout[probabilities]), "\(served.text)")
 
         let article = ServerFixtures.samples.appendingPathComponent("school-meals.txt").path
         let summary = try PrecisRunner.run(["summarize", article, "--sentences", "3", "--json"])
-        XCTAssertEqual(summary.status, 0, summary.stderr)
+        #expect(summary.status == 0, "\(summary.stderr)")
         let servedSummary = try c.post("/v1/summarize", json: ["text": try String(contentsOfFile: article, encoding: .utf8), "sentences": 3])
-        XCTAssertEqual(servedSummary.text, summary.stdout.trimmingCharacters(in: .newlines))
+        #expect(servedSummary.text == summary.stdout.trimmingCharacters(in: .newlines))
 
         let html = ServerFixtures.samples.appendingPathComponent("harbour-festival.html").path
         let keywords = try PrecisRunner.run(["keywords", html, "--top", "5", "--json"])
-        XCTAssertEqual(keywords.status, 0, keywords.stderr)
+        #expect(keywords.status == 0, "\(keywords.stderr)")
         let servedKeywords = try c.post("/v1/keywords", json: ["html": try String(contentsOfFile: html, encoding: .utf8), "top": 5])
-        XCTAssertEqual(servedKeywords.text, keywords.stdout.trimmingCharacters(in: .newlines))
+        #expect(servedKeywords.text == keywords.stdout.trimmingCharacters(in: .newlines))
     }
 }

@@ -1,24 +1,24 @@
 import Foundation
 import PrecisTestSupport
-import XCTest
+import Testing
 
 /// `/openapi.json` describes exactly the routes the server answers, and each documented
 /// operation answers as documented.
-final class ServerOpenAPITests: XCTestCase {
-    func testEveryRouteMatchesTheDocument() throws {
+@Suite(.serialized) struct ServerOpenAPITests {
+    @Test func everyRouteMatchesTheDocument() throws {
         let server = try ServerProcess([])
         defer { server.signal(SIGTERM); _ = server.waitForExit() }
         let c = try server.connect()
         let response = try c.get("/openapi.json")
-        XCTAssertEqual(response.status, 200)
-        let document = try XCTUnwrap(response.json)
-        XCTAssertEqual(document["openapi"] as? String, "3.1.0")
-        let paths = try XCTUnwrap(document["paths"] as? [String: [String: Any]])
-        let schemas = try XCTUnwrap((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        #expect(response.status == 200)
+        let document = try #require(response.json)
+        #expect(document["openapi"] as? String == "3.1.0")
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
 
         // The documented routes are the server's routes.
         let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0.uppercased()) \(path)" } })
-        XCTAssertEqual(documented, [
+        #expect(documented == [
             "POST /v1/classify", "POST /v1/summarize", "POST /v1/segment", "POST /v1/keywords",
             "GET /v1/models", "GET /healthz", "GET /metrics", "GET /openapi.json",
         ])
@@ -50,10 +50,10 @@ final class ServerOpenAPITests: XCTestCase {
                     default: return false
                     }
                 }
-                XCTAssertTrue(ok, "\(where_): \(value) is not \(types)")
+                #expect(ok, "\("\(where_): \(value) is not \(types)")")
             }
             if let object = value as? [String: Any] {
-                for key in s["required"] as? [String] ?? [] { XCTAssertNotNil(object[key], "\(where_): '\(key)' missing") }
+                for key in s["required"] as? [String] ?? [] { #expect(object[key] != nil, "\("\(where_): '\(key)' missing")") }
                 let properties = s["properties"] as? [String: Any] ?? [:]
                 for (key, sub) in object {
                     if let p = properties[key] { check(sub, p, "\(where_).\(key)") }
@@ -67,34 +67,34 @@ final class ServerOpenAPITests: XCTestCase {
 
         for (path, operations) in paths {
             for (method, operationAny) in operations {
-                let operation = try XCTUnwrap(operationAny as? [String: Any])
-                let responses = try XCTUnwrap(operation["responses"] as? [String: Any])
+                let operation = try #require(operationAny as? [String: Any])
+                let responses = try #require(operation["responses"] as? [String: Any])
                 let answer: HTTPConnection.Response
                 if let body = operation["requestBody"] as? [String: Any] {
-                    let media = try XCTUnwrap((body["content"] as? [String: Any])?["application/json"] as? [String: Any])
-                    let example = try XCTUnwrap(media["example"], "\(path) has no example")
+                    let media = try #require((body["content"] as? [String: Any])?["application/json"] as? [String: Any])
+                    let example = try #require(media["example"], "\("\(path) has no example")")
                     check(example, media["schema"], "\(path) example")
                     answer = try c.post(path, json: example)
                     // Every bad-request status the server can give is documented.
-                    for status in ["400", "413", "415", "503"] { XCTAssertNotNil(responses[status], "\(path) \(status)") }
+                    for status in ["400", "413", "415", "503"] { #expect(responses[status] != nil, "\("\(path) \(status)")") }
                     let bad = try c.post(path, json: ["unexpected": 1])
-                    XCTAssertNotNil(responses[String(bad.status)], "\(path): \(bad.status) undocumented")
-                    check(try XCTUnwrap(bad.json), (responses[String(bad.status)] as? [String: Any]).flatMap {
+                    #expect(responses[String(bad.status)] != nil, "\("\(path): \(bad.status) undocumented")")
+                    check(try #require(bad.json), (responses[String(bad.status)] as? [String: Any]).flatMap {
                         (($0["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"] }, "\(path) error")
                 } else {
                     answer = try c.request(method.uppercased(), path)
                 }
-                XCTAssertEqual(answer.status, 200, "\(method) \(path): \(answer.text)")
-                let ok = try XCTUnwrap(responses["200"] as? [String: Any])
-                let content = try XCTUnwrap(ok["content"] as? [String: Any])
-                let (mediaType, media) = try XCTUnwrap(content.first)
-                XCTAssertTrue(answer.headers["content-type"]?.hasPrefix(mediaType) ?? false, "\(path): \(answer.headers)")
+                #expect(answer.status == 200, "\("\(method) \(path): \(answer.text)")")
+                let ok = try #require(responses["200"] as? [String: Any])
+                let content = try #require(ok["content"] as? [String: Any])
+                let (mediaType, media) = try #require(content.first)
+                #expect(answer.headers["content-type"]?.hasPrefix(mediaType) ?? false, "\("\(path): \(answer.headers)")")
                 if mediaType == "application/json" {
-                    check(try XCTUnwrap(answer.jsonValue, "\(path) answered no JSON"), (media as? [String: Any])?["schema"], path)
+                    check(try #require(answer.jsonValue, "\("\(path) answered no JSON")"), (media as? [String: Any])?["schema"], path)
                 }
                 // Methods the document does not list are refused with 405.
                 let other = method == "get" ? "POST" : "GET"
-                XCTAssertEqual(try c.request(other, path, body: other == "POST" ? Data("{}".utf8) : nil).status, 405, path)
+                #expect(try c.request(other, path, body: other == "POST" ? Data("{}".utf8) : nil).status == 405, "\(path)")
             }
         }
     }

@@ -1,9 +1,9 @@
 import Foundation
 import PrecisTestSupport
-import XCTest
+import Testing
 
 /// Many clients at once, model reloads under load, and a draining stop.
-final class ServerOperationsTests: XCTestCase {
+@Suite(.serialized) struct ServerOperationsTests {
     /// Runs `body(client)` on `clients` threads at once and waits (bounded) for all of them.
     private func concurrently(_ clients: Int, timeout: Double = 120, _ body: @escaping @Sendable (Int) -> Void) {
         let group = DispatchGroup()
@@ -14,10 +14,10 @@ final class ServerOperationsTests: XCTestCase {
                 group.leave()
             }
         }
-        XCTAssertEqual(group.wait(timeout: .now() + timeout), .success, "clients did not finish in \(timeout) s")
+        #expect(group.wait(timeout: .now() + timeout) == .success, "\("clients did not finish in \(timeout) s")")
     }
 
-    func testManyConcurrentClients() throws {
+    @Test func manyConcurrentClients() throws {
         let server = try ServerProcess(["--no-access-log"])
         defer { server.signal(SIGTERM); _ = server.waitForExit() }
         let expected = ["sport", "business", "tech", "politics", "entertainment"]
@@ -42,14 +42,14 @@ final class ServerOperationsTests: XCTestCase {
                 failures.add("\(error)")
             }
         }
-        XCTAssertEqual(failures.values, [])
+        #expect(failures.values == [])
         let metrics = try server.connect().get("/metrics").text
-        XCTAssertTrue(metrics.contains(#"precis_http_requests_total{endpoint="/v1/classify",status="200"} 864"#), metrics)
+        #expect(metrics.contains(#"precis_http_requests_total{endpoint="/v1/classify",status="200"} 864"#), "\(metrics)")
     }
 
     /// SIGHUP with a broken file keeps the old model; with a new valid file swaps it in;
     /// a changed file is noticed without a signal. Clients under load never see an error.
-    func testReloadUnderLoad() throws {
+    @Test func reloadUnderLoad() throws {
         let dir = TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let small = try ServerFixtures.trainSmallModel(in: dir)
@@ -82,7 +82,7 @@ final class ServerOperationsTests: XCTestCase {
         func replace(with bytes: Data) throws {
             let temporary = served + ".new"
             try bytes.write(to: URL(fileURLWithPath: temporary))
-            XCTAssertEqual(rename(temporary, served), 0)
+            #expect(rename(temporary, served) == 0)
         }
         func classes() throws -> [String] {
             let models = try server.connect().get("/v1/models").json?["models"] as? [[String: Any]]
@@ -94,34 +94,34 @@ final class ServerOperationsTests: XCTestCase {
         let original = try Data(contentsOf: URL(fileURLWithPath: served))
         try replace(with: original.prefix(original.count / 2))
         server.signal(SIGHUP)
-        XCTAssertTrue(server.waitForLog("reload of model 'news' failed"), server.log)
-        XCTAssertEqual(try classes(), ["business", "entertainment", "politics", "sport", "tech"])
+        #expect(server.waitForLog("reload of model 'news' failed"), "\(server.log)")
+        #expect(try classes() == ["business", "entertainment", "politics", "sport", "tech"])
         usleep(300_000)
 
         // A valid new model, noticed by the file check (no signal).
         try replace(with: try Data(contentsOf: URL(fileURLWithPath: small)))
-        XCTAssertTrue(server.waitForLog("reloaded model 'news'"), server.log)
-        XCTAssertEqual(try classes(), ["computing", "cooking", "sport"])
+        #expect(server.waitForLog("reloaded model 'news'"), "\(server.log)")
+        #expect(try classes() == ["computing", "cooking", "sport"])
         usleep(300_000)
 
         // SIGHUP reloads even an unchanged file.
         server.signal(SIGHUP)
         let deadline = Date().addingTimeInterval(20)
         while server.log.components(separatedBy: "reloaded model 'news'").count < 3 && Date() < deadline { usleep(50_000) }
-        XCTAssertEqual(server.log.components(separatedBy: "reloaded model 'news'").count, 3, server.log)
+        #expect(server.log.components(separatedBy: "reloaded model 'news'").count == 3, "\(server.log)")
 
         stop.set()
-        XCTAssertEqual(load.wait(timeout: .now() + 30), .success)
-        XCTAssertEqual(failures.values, [])
-        XCTAssertTrue(labels.values.contains("sport"))
-        XCTAssertGreaterThan(labels.values.count, 50)
+        #expect(load.wait(timeout: .now() + 30) == .success)
+        #expect(failures.values == [])
+        #expect(labels.values.contains("sport"))
+        #expect(labels.values.count > 50)
         let metrics = try server.connect().get("/metrics").text
-        XCTAssertTrue(metrics.contains(#"precis_model_reloads_total{result="failure"} 1"#), metrics)
-        XCTAssertTrue(metrics.contains(#"precis_model_reloads_total{result="success"} 2"#), metrics)
+        #expect(metrics.contains(#"precis_model_reloads_total{result="failure"} 1"#), "\(metrics)")
+        #expect(metrics.contains(#"precis_model_reloads_total{result="success"} 2"#), "\(metrics)")
     }
 
     /// SIGTERM: requests in flight are answered, then the process exits 0.
-    func testSIGTERMDrainsAndExitsZero() throws {
+    @Test func sIGTERMDrainsAndExitsZero() throws {
         // Large batches (a bigger body limit than the default) so each request takes a while.
         let server = try ServerProcess(["--max-body", "16000000", "--max-batch", "4096"])
         let port = server.port
@@ -153,16 +153,16 @@ final class ServerOperationsTests: XCTestCase {
             }
         }
         // Every request has been sent (and, after a moment, read by the server) before the signal.
-        XCTAssertEqual(sent.wait(timeout: .now() + 30), .success)
+        #expect(sent.wait(timeout: .now() + 30) == .success)
         usleep(150_000)
         let signalled = Date().timeIntervalSince1970
         server.signal(SIGTERM)
-        XCTAssertEqual(inFlight.wait(timeout: .now() + 120), .success)
-        XCTAssertEqual(results.values, Array(repeating: "200 4096", count: 4), server.log)
+        #expect(inFlight.wait(timeout: .now() + 120) == .success)
+        #expect(results.values == Array(repeating: "200 4096", count: 4), "\(server.log)")
         // At least one request was still being worked on when the signal came.
-        XCTAssertGreaterThan(finished.values.compactMap(Double.init).max() ?? 0, signalled)
-        XCTAssertEqual(server.waitForExit(timeout: 30), 0, server.log)
-        XCTAssertThrowsError(try HTTPConnection(port: port).get("/healthz"))
+        #expect(finished.values.compactMap(Double.init).max() ?? 0 > signalled)
+        #expect(server.waitForExit(timeout: 30) == 0, "\(server.log)")
+        #expect(throws: (any Error).self) { try HTTPConnection(port: port).get("/healthz") }
     }
 }
 

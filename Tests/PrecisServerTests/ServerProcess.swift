@@ -1,6 +1,6 @@
 import Foundation
 import PrecisTestSupport
-import XCTest
+import Foundation
 
 /// A `precis serve` child process on an ephemeral loopback port. Every wait is bounded;
 /// the process is killed when the value goes away.
