@@ -35,7 +35,7 @@ import Testing
     }
 
     /// The body parser follows RFC 8259 strictly and names where a body goes wrong.
-    @Test func jSONEdgeCases() throws {
+    @Test func jsonEdgeCases() throws {
         let c = try connection()
         let invalid = [
             #"{"text":"x",}"#, #"{"text":"x","top":01}"#, #"{"text":"\ud800"}"#, #"{"text":"x"} x"#,

@@ -121,7 +121,7 @@ import Testing
     }
 
     /// SIGTERM: requests in flight are answered, then the process exits 0.
-    @Test func sIGTERMDrainsAndExitsZero() throws {
+    @Test func sigtermDrainsAndExitsZero() throws {
         // Large batches (a bigger body limit than the default) so each request takes a while.
         let server = try ServerProcess(["--max-body", "16000000", "--max-batch", "4096"])
         let port = server.port
