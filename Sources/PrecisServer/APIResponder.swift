@@ -6,7 +6,7 @@ import NIOCore
 /// records metrics and the access log. A flat switch over the fixed route table: no
 /// per-request routing structures, and a wrong method on a known path is a `405` with `Allow`.
 struct APIResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = ServerRequestContext
 
     let api: API
     let metrics: ServerMetrics
@@ -33,7 +33,7 @@ struct APIResponder: HTTPResponder {
         metrics.finished(endpoint, status: status, duration: elapsed)
         if configuration.accessLog {
             let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
-            logger.info("\(request.method) \(request.uri.path) \(status) \(response.body.contentLength ?? 0)B \(micros)us")
+            logger.info("\(context.client) \(request.method.rawValue) \(request.uri.path) \(status) \(response.body.contentLength ?? 0)B \(micros)us")
         }
         return response
     }

@@ -28,7 +28,7 @@ public struct BufferedLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        var text = " \(event.level) \(label): \(event.message)"
+        var text = " \(event.level.rawValue) \(label): \(event.message)"
         if let error = event.error { text += " (\(error))" }
         let all = event.metadata.map { metadata.merging($0) { $1 } } ?? metadata
         if !all.isEmpty {
