@@ -121,7 +121,7 @@ def wrk(url, script, seconds, sample_pid=None):
     r["requests_per_second"] = r["requests"] / secs if secs else 0
     r["non_2xx"] = r["errors"]["status"]
     r["latency_ms"] = {k: v / 1000 for k, v in r.pop("latency_us").items()}
-    r["command"] = " ".join(cmd)
+    r["command"] = " ".join(cmd).replace(str(BENCH.parent) + "/", "")
     r["load_average_1min_after"] = os.getloadavg()[0]
     if samples:
         r["rss_mb_samples"] = samples
@@ -190,7 +190,8 @@ def schemathesis(h, port, examples, work):
     t0 = time.time()
     r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=1800, cwd=work)
     out = r.stdout
-    summary = {"command": " ".join(cmd).replace(str(exe), "schemathesis"), "exit_code": r.returncode,
+    summary = {"command": " ".join(cmd).replace(str(exe), "schemathesis").replace(str(BENCH.parent) + "/", ""),
+               "exit_code": r.returncode,
                "seconds": time.time() - t0}
     m = re.search(r"Test cases:\s*\n?\s*(.*)", out)
     summary["test_cases"] = m.group(1).strip() if m else None

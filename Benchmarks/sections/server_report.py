@@ -39,7 +39,25 @@ def markdown(results):
           ""]
     if c.get("ratio_requests_per_second"):
         md += [f"precis serve answers **{c['ratio_requests_per_second']:.0f}×** the peer's requests per second on /v1/classify.", ""]
+    goals = []
+    p = c.get("precis")
+    if p:
+        goals.append(("/v1/classify ≥ 9,000 req/s", f"{_f(p['requests_per_second'])} req/s", p["requests_per_second"] >= 9000))
+        goals.append(("/v1/classify ≥ 30× the peer's requests/s (measured in this run)",
+                      f"{c.get('ratio_requests_per_second') or 0:.1f}×", (c.get("ratio_requests_per_second") or 0) >= 30))
+        goals.append(("/v1/classify p99 ≤ 10 ms at 32 connections", f"{p['latency_ms']['p99']:.2f} ms", p["latency_ms"]["p99"] <= 10))
+        goals.append(("/v1/classify: no non-2xx answers", f"{p['non_2xx']} non-2xx, {sum(p['errors'].values()) - p['non_2xx']} socket errors",
+                      sum(p["errors"].values()) == 0))
+    q = (s.get("summarize") or {}).get("precis")
+    if q:
+        goals.append(("/v1/summarize (BBC articles) ≥ 2,000 req/s", f"{_f(q['requests_per_second'])} req/s", q["requests_per_second"] >= 2000))
     m = s.get("memory")
+    if m:
+        goals.append(("memory flat over 60 s of load", f"{m['rss_mb']['growth_after_first_sixth']:+.1f} MB after the first sixth",
+                      abs(m["rss_mb"]["growth_after_first_sixth"]) <= 5))
+    if goals:
+        md += ["| goal (issue 13) | this run | met |", "|---|---|---|"]
+        md += [f"| {g} | {v} | {'yes' if ok else '**no**'} |" for g, v, ok in goals] + [""]
     if m:
         r = m["rss_mb"]
         md += [f"**Memory under load**: {cfg.get('memory_seconds')} s of mixed classify/summarize load "
