@@ -209,7 +209,10 @@ def run(h):
     duration, warmup, memory_seconds, examples = SETTINGS.get(h.args.mode, SETTINGS["quick"])
     res = {"settings": {"threads": THREADS, "connections": CONNECTIONS, "duration_seconds": duration,
                         "memory_seconds": memory_seconds},
-           "load_average_1min_before": os.getloadavg()[0]}
+           "load_average_1min_before": os.getloadavg()[0],
+           "measured": {"date_utc": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "mode": h.args.mode,
+                        "command": f"Benchmarks/run.sh --{h.args.mode} --only server",
+                        "commit_short": h.results.get("meta", {}).get("commit_short")}}
     h.results["server"] = res
     if not shutil.which("wrk"):
         raise RuntimeError("wrk not found (Benchmarks/run.sh installs it from Debian)")

@@ -20,7 +20,10 @@ def markdown(results):
     cfg = s.get("settings", {})
     inputs = s.get("inputs", {})
     c = s.get("classify", {})
+    when = s.get("measured") or {}
     md = ["## HTTP service: `precis serve`", "",
+          f"Measured {when.get('date_utc', '?')} by `{when.get('command', 'Benchmarks/run.sh --only server')}` on commit "
+          f"`{when.get('commit_short', '?')}` (a partial run: the sections above keep the run named at the top). "
           f"`wrk -t{cfg.get('threads')} -c{cfg.get('connections')} -d{cfg.get('duration_seconds')}s` on loopback, "
           "wrk sharing the machine's cores with the server. Requests cycle through "
           f"{inputs.get('short_texts', '?')} short texts (the first sentence of BBC test articles, "
@@ -73,6 +76,10 @@ def markdown(results):
                    f"{st.get('test_cases') or '?'}.", ""]
             if st.get("findings"):
                 md += ["Findings:", ""] + [f"- {f}" for f in st["findings"]] + [""]
+            md += ["Earlier runs during development found two real mismatches, both fixed: optional fields sent as "
+                   "explicit `null` were accepted (the schema has no nullable request fields; they are now a 400), and a "
+                   "batch over `--max-batch` was answered 413 (now 400 `batch_too_large`, beside the other validation "
+                   "errors; 413 stays for bodies over `--max-body`).", ""]
     md += [f"SIGTERM after the load: precis serve exited with status {s.get('precis_sigterm_exit_code')}; "
            f"start-up (model loaded, listening) {_f(s.get('precis_startup_seconds'), 2)} s, idle RSS "
            f"{_f(s.get('precis_idle_rss_mb'))} MB. Peer start-up {_f(s.get('peer_startup_seconds'), 1)} s. "
