@@ -25,7 +25,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // `precis serve` (the PrecisServer module): HTTP server, logging, Prometheus metrics.
-        // Hummingbird's default traits are off: they only add swift-configuration support.
+        // Hummingbird's default traits are off (swift-configuration support, URL-encoded forms: unused).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
