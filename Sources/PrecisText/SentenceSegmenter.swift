@@ -393,13 +393,16 @@ struct SegmenterScan {
     func fullStopEnds(at i: Int, sentenceStart start: Int, next: Int, hi: Int) -> Bool {
         let w = wordStart(before: i, lowerBound: start)
         guard w < i else { return true }
+        var afterApostrophe = false
         // A word glued to something other than space, a line break or an opening bracket/quote
         // (e.g. "3.5bn.", "example.com.") is not an abbreviation.
         if w > start {
             let before = b[w - 1]
             // A contraction ("don't.", "isn’t."): the letters after the apostrophe are no abbreviation.
             let apostrophe = before == 0x27 ? 1 : (w - 3 >= start && b[w - 3] == 0xE2 && b[w - 2] == 0x80 && before == 0x99 ? 3 : 0)
-            if apostrophe > 0 && w - apostrophe > start && isLetterBefore(w - apostrophe, start) { return true }
+            if apostrophe > 0 && w - apostrophe > start && isLetterBefore(w - apostrophe, start) {
+                afterApostrophe = true
+            }
             if !(before == 0x20 || before == 0x09 || before == 0x0A || before == 0x0D || before == 0x28 || before == 0x22
                  || before == 0x27 || before == 0x2D || before == 0x5B || before >= 0x80) {
                 return true
@@ -409,9 +412,14 @@ struct SegmenterScan {
         let word = String(decoding: UnsafeBufferPointer(rebasing: b[w..<i]), as: UTF8.self)
         let capitalised = TextBytes.startsUppercase(b, w, i)
         var kind = compoundKind(before: w, word: word, lowerBound: start) ?? abbreviations.kind(of: word)
+        // A contraction ("don't.", "isn’t."): the letters after the apostrophe are no abbreviation
+        // unless the table says so ("L'Avv. Neri").
+        if kind == nil && afterApostrophe { return true }
+        let letters = word.unicodeScalars.count
+        let initial = letters == 1 && capitalised && word.utf8.first.map({ !($0 &- 0x30 < 10) }) ?? false
+        if kind == .numeric && initial && !(b[next] &- 0x30 < 10) { kind = nil }   // "S. 12" is a page, "A. S. Puschkin" initials
         if kind == nil {
-            let letters = word.unicodeScalars.count
-            if letters == 1 && capitalised {
+            if initial {
                 // The pronoun "I" after a lowercase word ends a sentence like any word ("you and I.").
                 if profile.language == .english && word == "I" && !previousWordCapitalised(w, lowerBound: start) { return true }
                 kind = .trailing                                    // an initial: "J. K. Rowling"
@@ -423,13 +431,16 @@ struct SegmenterScan {
         }
         switch kind {
         case nil: return true
-        case .title: return !capitalised
+        case .title: return profile.language == .english && !capitalised      // "5th st." may end an English sentence
         case .latin: return false
         case .numeric: return !(b[next] &- 0x30 < 10)
         case .trailing:
-            // Only after a plausible sentence (at least four words) and before a usual opener.
-            guard isOpener(next, hi) else { return false }
-            return TextBytes.hasMoreWords(than: 3, UnsafeBufferPointer(rebasing: b[start..<i]))
+            // Only after a plausible sentence (at least four words), before a usual opener or, in
+            // languages that do not capitalise nouns, before a capitalised word (not after an initial).
+            guard TextBytes.hasMoreWords(than: 3, UnsafeBufferPointer(rebasing: b[start..<i])) else { return false }
+            if isOpener(next, hi) { return true }
+            guard !initial, profile.language != .english, profile.language != .german else { return false }
+            return TextBytes.startsUppercase(b, next, hi) && !startsInitial(next, hi)
         }
     }
 
@@ -496,6 +507,13 @@ struct SegmenterScan {
         while p > lowerBound && TextBytes.isSpace(b, p - 1, p) { p -= 1 }
         let q = wordStart(before: p, lowerBound: lowerBound)
         return q < p && TextBytes.startsUppercase(b, q, p) && !(b[q] &- 0x30 < 10)
+    }
+
+    /// Whether a single letter and a full stop (an initial) start at `k`.
+    func startsInitial(_ k: Int, _ hi: Int) -> Bool {
+        guard k < hi else { return false }
+        let (_, width) = UTF8Decoding.decode(UnsafeBufferPointer(rebasing: b[..<hi]), at: k)
+        return k + width < hi && b[k + width] == 0x2E
     }
 
     /// The lowercase word (letters only, at most 32 bytes) starting at `k`.

@@ -31,6 +31,7 @@ struct EvaluateSummariesCommand: ParsableCommand {
     var split: String?
 
     @OptionGroup var summarizer: SummarizerOptions
+    @OptionGroup var text: TextOptions
 
     @Flag(name: .customLong("no-stemming"), help: "Score without Porter stemming.")
     var noRougeStemming = false
@@ -53,10 +54,12 @@ struct EvaluateSummariesCommand: ParsableCommand {
         for record in records where record.summary == nil {
             throw SummaryInputError(description: "\(data):\(record.line): record has no \"summary\" to compare with")
         }
-        let summarizer = Summarizer(configuration: self.summarizer.configuration)
+        var configuration = self.summarizer.configuration
+        configuration.segmenter = text.segmenter
+        let summarizer = Summarizer(configuration: configuration)
         SummaryBLASThreads.useOneThreadPerWorker()
         let scorer = RougeScorer(stemming: !noRougeStemming)
-        let segmenter = SentenceSegmenter()
+        let segmenter = text.segmenter
         let fixed = sentences ?? 3
         let matchReference = self.matchReference
         let scores: [RougeScores] = orderedParallelMap(records.count, chunk: 8) { i in

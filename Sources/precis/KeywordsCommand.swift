@@ -25,13 +25,17 @@ struct KeywordsCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON: {\"keywords\": [{\"text\", \"score\", \"count\"}]}.")
     var json = false
 
+    @OptionGroup var text: TextOptions
+
     func validate() throws {
         if top < 0 { throw ValidationError("--top must be 0 or more, got \(top)") }
     }
 
     func run() throws {
         let (text, name) = try SummaryInput.read(file)
-        let phrases = KeywordExtractor().keyphrases(in: text, top: top)
+        var configuration = KeywordConfiguration()
+        configuration.segmenter = self.text.segmenter
+        let phrases = KeywordExtractor(configuration: configuration).keyphrases(in: text, top: top)
         if json {
             var out = SummaryJSON()
             out.raw("{\"keywords\":[")

@@ -106,6 +106,15 @@ extension LanguageSelection: ExpressibleByArgument {
 extension LineBreakMode: ExpressibleByArgument {}
 
 extension SummaryJSON {
+    /// `,"language":...,"requested":N,"returned":M` (requested only for a sentence count; truncated when cut).
+    mutating func lengthFields(_ summary: Summary) {
+        raw(",\"language\":")
+        string(summary.language.rawValue)
+        if let requested = summary.requested { raw(",\"requested\":\(requested)") }
+        raw(",\"returned\":\(summary.returned)")
+        if summary.truncated { raw(",\"truncated\":true") }
+    }
+
     /// `"sentences":[{"text","start","end"}],"language":...` (without braces).
     mutating func segmentationFields(_ result: Segmentation) {
         raw("\"sentences\":[")
