@@ -153,9 +153,9 @@ struct SegmenterScan {
         return lines
     }
 
-    /// Whether the text looks hard-wrapped: at least two line breaks inside paragraphs, most of
-    /// them after a line that does not end a sentence (and before no list item), and no line
-    /// longer than 120 characters.
+    /// Whether the text looks hard-wrapped: at least two line breaks inside paragraphs, and at
+    /// least a third of them, where a sentence runs on (no final punctuation before the break, a
+    /// lowercase word or a number after it), and no line longer than 120 characters.
     static func looksHardWrapped(_ b: UnsafeBufferPointer<UInt8>, _ lines: [SegmenterLine]) -> Bool {
         var inside = 0, continuations = 0
         for (k, line) in lines.enumerated() {
@@ -166,11 +166,15 @@ struct SegmenterScan {
             guard !line.endsParagraph, k + 1 < lines.count,
                   let (nlo, nhi) = TextBytes.trim(b, lines[k + 1].lo, lines[k + 1].hi) else { continue }
             inside += 1
-            if !TextBytes.endsWithTerminalPunctuation(b, lo, hi) && ListMarkers.marker(b, nlo, nhi, lineStart: true) == nil {
+            // A sentence running on into the next line: no final punctuation, and the next line
+            // goes on in lowercase (or with a number).
+            let next = TextBytes.skippingOpeners(b, nlo, nhi)
+            if !TextBytes.endsWithTerminalPunctuation(b, lo, hi)
+                && (TextBytes.startsLowercase(b, next, nhi) || (next < nhi && b[next] &- 0x30 < 10)) {
                 continuations += 1
             }
         }
-        return inside >= 2 && continuations * 2 >= inside
+        return continuations >= 2 && continuations * 3 >= inside
     }
 
     mutating func run(lines: [SegmenterLine], joinLines: Bool) {
@@ -212,6 +216,8 @@ struct SegmenterScan {
     func lineBreakEndsSentence(_ lines: [SegmenterLine], _ e: Int, _ lo: Int, _ hi: Int) -> Bool {
         let (nlo, nhi) = TextBytes.trim(b, lines[e + 1].lo, lines[e + 1].hi)!
         if ListMarkers.marker(b, nlo, nhi, lineStart: true) != nil { return true }
+        // A line continuing in lowercase continues the sentence, however short the line before.
+        if TextBytes.startsLowercase(b, TextBytes.skippingOpeners(b, nlo, nhi), nhi) { return false }
         if furniture.isFurnitureLine(b, lo, hi) && !TextBytes.endsWithTerminalPunctuation(b, lo, hi) { return true }
         if furniture.isFurnitureLine(b, nlo, nhi) && !TextBytes.endsWithTerminalPunctuation(b, nlo, nhi) { return true }
         if !TextBytes.endsWithTerminalPunctuation(b, lo, hi) {
@@ -226,11 +232,14 @@ struct SegmenterScan {
 
     /// Segments the trimmed text `lo..<hi` (a line, or lines joined into one paragraph piece).
     mutating func segmentPiece(_ lo: Int, _ hi: Int) {
-        if furniture.isFurnitureLine(b, lo, hi) {
-            result.append(makeSentence(lo, hi, kind: .furniture))
-            return
-        }
         let firstIndex = result.count
+        defer {
+            // A furniture line (a page label, byline, caption, or one or two words) is split like
+            // any text, but none of its sentences is a summary candidate.
+            if result.count > firstIndex && furniture.isFurnitureLine(b, lo, hi) {
+                for k in firstIndex..<result.count { result[k].kind = .furniture }
+            }
+        }
         let inline = ListMarkers.inlineItemStarts(b, lo, hi, profile: profile)
         var nextItem = 0
         var start = lo
@@ -425,8 +434,8 @@ struct SegmenterScan {
                 kind = .trailing                                    // an initial: "J. K. Rowling"
             } else if letters == 1 && !capitalised && word.unicodeScalars.first!.properties.isAlphabetic {
                 kind = .latin                                       // "z. B.", "a. The first item"
-            } else if word.utf8.contains(0x2E) {
-                kind = .trailing                                    // a dotted form: "U.S.A."
+            } else if word.utf8.contains(0x2E) && !word.split(separator: ".").contains(where: { $0.unicodeScalars.count > 3 }) {
+                kind = .trailing                                    // a dotted form: "U.S.A." (not "example.org")"
             }
         }
         switch kind {

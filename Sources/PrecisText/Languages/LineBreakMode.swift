@@ -12,7 +12,7 @@ public enum LineBreakMode: String, CaseIterable, Sendable, Codable {
     /// text says so: the previous line ends a sentence, or the lines are list items, headings
     /// or captions (hard-wrapped e-mail, plain-text exports, PDF text).
     case paragraph
-    /// ``paragraph`` when the text looks hard-wrapped (most lines inside paragraphs end
-    /// mid-sentence and no line is long), else ``sentence``.
+    /// ``paragraph`` when the text looks hard-wrapped (many line breaks fall inside a sentence
+    /// running on in lowercase, and no line is long), else ``sentence``.
     case auto
 }
