@@ -16,7 +16,8 @@ PEERS = ["pysbd", "nupunkt"]
 
 def run(h, measure, log):
     """Runs the section on harness `h` (bench.Harness) and stores `h.results["segmentation"]`."""
-    res = {}
+    meta = h.results.get("meta", {})
+    res = {"measured": {k: meta.get(k) for k in ("date_utc", "mode", "commit_short")}}
     source = h.data / "bbc-news-summary" / "bbc_summary.jsonl"
     limit = h.mode.get("summary_limit")
     records = [json.loads(line) for line in open(source, encoding="utf-8") if line.strip()]
@@ -74,7 +75,10 @@ def report_lines(results):
     if not s:
         return []
     d = s.get("data", {})
+    when = s.get("measured") or {}
     md = ["## Sentence segmentation", "",
+          f"Measured {when.get('date_utc', '?')} in {when.get('mode', '?')} mode on commit `{when.get('commit_short', '?')}` "
+          "(`Benchmarks/run.sh --quick --only segmentation`). "
           f"`precis segment --jsonl` vs pySBD and nupunkt on {d.get('articles', '?')} BBC articles "
           f"({d.get('bytes', 0) / 1e6:.1f} MB, whole articles), whole-process wall time; Golden Rules: the 48 "
           "English rules from pySBD's benchmark (exact sentence lists).", "",
