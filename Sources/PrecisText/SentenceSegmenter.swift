@@ -4,7 +4,8 @@
 /// - a blank line ends a paragraph and a sentence; a single line break ends one according
 ///   to ``lineBreaks`` (``LineBreakMode``): always (`sentence`), or only where the text says
 ///   so (`paragraph`: the previous line ends a sentence, or the lines are list items,
-///   headings or captions), or detected (`auto`: `paragraph` for hard-wrapped text);
+///   headings or captions), or detected (`auto`: `paragraph` for hard-wrapped text, else
+///   every break except where a sentence runs on into a lowercase line);
 /// - list items (`1.`, `1.)`, `1)`, `a.`, `•`, `-`) are sentences of their own, also inline
 ///   (`1.) The first item 2.) The second item`) when they are numbered in sequence;
 /// - `.`, `!`, `?`, `…` and ellipses (`...`, `. . .`), followed by closing quotes or brackets
@@ -91,9 +92,13 @@ public struct SentenceSegmenter: Sendable {
         var scan = SegmenterScan(b: bytes, profile: profile, abbreviations: abbreviations ?? profile.abbreviations,
                                  furniture: furniture, maximumWords: maximumWords)
         let lines = SegmenterScan.lines(bytes)
-        var mode = lineBreaks
-        if mode == .auto { mode = SegmenterScan.looksHardWrapped(bytes, lines) ? .paragraph : .sentence }
-        scan.run(lines: lines, joinLines: mode == .paragraph)
+        let policy: SegmenterScan.BreakPolicy
+        switch lineBreaks {
+        case .sentence: policy = .everyBreak
+        case .paragraph: policy = .paragraph
+        case .auto: policy = SegmenterScan.looksHardWrapped(bytes, lines) ? .paragraph : .unlessRunningOn
+        }
+        scan.run(lines: lines, policy: policy)
         return scan.result
     }
 }
@@ -177,9 +182,19 @@ struct SegmenterScan {
         return continuations >= 2 && continuations * 3 >= inside
     }
 
-    mutating func run(lines: [SegmenterLine], joinLines: Bool) {
-        joined = joinLines
-        guard joinLines else {
+    /// Which single line breaks end a sentence.
+    enum BreakPolicy {
+        /// Every one (``LineBreakMode/sentence``).
+        case everyBreak
+        /// Only where the text says so (``LineBreakMode/paragraph``).
+        case paragraph
+        /// Every one except where a sentence visibly runs on: no final punctuation before the
+        /// break and a lowercase word after it (``LineBreakMode/auto`` on text that is not hard-wrapped).
+        case unlessRunningOn
+    }
+
+    mutating func run(lines: [SegmenterLine], policy: BreakPolicy) {
+        guard policy != .everyBreak else {
             for line in lines {
                 guard let (lo, hi) = TextBytes.trim(b, line.lo, line.hi) else { continue }
                 segmentPiece(lo, hi)
@@ -187,7 +202,7 @@ struct SegmenterScan {
             }
             return
         }
-        // Paragraph mode: runs of non-blank lines, cut where a line break says so.
+        // Runs of non-blank lines, cut where a line break ends a sentence.
         var k = 0
         while k < lines.count {
             guard TextBytes.trim(b, lines[k].lo, lines[k].hi) != nil else { k += 1; continue }
@@ -196,17 +211,28 @@ struct SegmenterScan {
             while true {
                 let (lo, hi) = TextBytes.trim(b, lines[e].lo, lines[e].hi)!
                 let last = lines[e].endsParagraph || e + 1 >= lines.count || TextBytes.trim(b, lines[e + 1].lo, lines[e + 1].hi) == nil
-                if last || lineBreakEndsSentence(lines, e, lo, hi) {
+                if last || (policy == .paragraph ? lineBreakEndsSentence(lines, e, lo, hi) : !runsOn(lines, e, lo, hi)) {
                     let start = TextBytes.trim(b, lines[pieceStart].lo, lines[pieceStart].hi)!.0
+                    joined = e > pieceStart
                     segmentPiece(start, hi)
                     pieceStart = e + 1
+                    if policy == .unlessRunningOn { paragraph += 1 }
                 }
                 if last { break }
                 e += 1
             }
-            paragraph += 1
+            if policy == .paragraph { paragraph += 1 }
             k = e + 1
         }
+    }
+
+    /// Whether a sentence visibly runs on across the break after line `e` (trimmed `lo..<hi`):
+    /// the line has no final punctuation and the next one goes on with a lowercase word.
+    func runsOn(_ lines: [SegmenterLine], _ e: Int, _ lo: Int, _ hi: Int) -> Bool {
+        guard !TextBytes.endsWithTerminalPunctuation(b, lo, hi) else { return false }
+        let (nlo, nhi) = TextBytes.trim(b, lines[e + 1].lo, lines[e + 1].hi)!
+        return TextBytes.startsLowercase(b, TextBytes.skippingOpeners(b, nlo, nhi), nhi)
+            && ListMarkers.marker(b, nlo, nhi, lineStart: true) == nil
     }
 
     /// Whether the break after line `e` (trimmed `lo..<hi`) must end a sentence in paragraph mode:
@@ -374,10 +400,32 @@ struct SegmenterScan {
 
     enum Boundary { case none, afterGroup, afterFirstDot }
 
+    /// Width of a dash (`-`, `–`, `—`) at `i`, or `nil`.
+    func dashWidth(_ i: Int, _ hi: Int) -> Int? {
+        guard i < hi else { return nil }
+        if b[i] == 0x2D { return 1 }
+        if b[i] == 0xE2 && i + 2 < hi && b[i + 1] == 0x80 && (b[i + 2] == 0x93 || b[i + 2] == 0x94) { return 3 }
+        return nil
+    }
+
+    /// ASCII punctuation that never opens a sentence: `/` `,` `;` `:` `&` `%` `+` `=` `|` `\\` `)` `]` `}`.
+    static func continuesSentence(_ c: UInt8) -> Bool {
+        c == 0x2F || c == 0x2C || c == 0x3B || c == 0x3A || c == 0x26 || c == 0x25 || c == 0x2B || c == 0x3D
+            || c == 0x7C || c == 0x5C || c == 0x29 || c == 0x5D || c == 0x7D
+    }
+
     /// Whether the terminator group `g`, whose next word starts at `k`, ends a sentence.
     func boundary(_ g: TerminatorGroup, sentenceStart: Int, next k: Int, hi: Int) -> Boundary {
         let next = skippingOpeners(k, hi)
         if startsLowercase(next, hi) { return .none }
+        // Dialogue: "«Где ты?» – спросила мама." A dash before a lowercase word continues the sentence.
+        if let dash = dashWidth(next, hi), next + dash < hi, b[next + dash] == 0x20 {
+            var w = next + dash
+            while w < hi && b[w] == 0x20 { w += 1 }
+            if startsLowercase(w, hi) { return .none }
+        }
+        // A sentence does not start with a slash, comma, colon, semicolon or the like ("se consuela. / [...]").
+        if next < hi, Self.continuesSentence(b[next]) { return .none }
         let ellipsis = g.ellipses > 0 || g.dots >= 2
         if ellipsis && g.marks == 0 {
             // An omission inside brackets, "[...]", is never a boundary.
@@ -425,8 +473,13 @@ struct SegmenterScan {
         // unless the table says so ("L'Avv. Neri").
         if kind == nil && afterApostrophe { return true }
         let letters = word.unicodeScalars.count
-        let initial = letters == 1 && capitalised && word.utf8.first.map({ !($0 &- 0x30 < 10) }) ?? false
+        // An initial ("J.") or dotted initials ("Л.Н.", "J.R.R."): single capital letters.
+        let parts = word.split(separator: ".")
+        let initial = capitalised && !parts.isEmpty && parts.allSatisfy { part in
+            part.unicodeScalars.count == 1 && part.unicodeScalars.first!.properties.isUppercase
+        }
         if kind == .numeric && initial && !(b[next] &- 0x30 < 10) { kind = nil }   // "S. 12" is a page, "A. S. Puschkin" initials
+        if kind == .unit { kind = previousTokenIsNumber(w, lowerBound: start) ? .trailing : .title }
         if kind == nil {
             if initial {
                 // The pronoun "I" after a lowercase word ends a sentence like any word ("you and I.").
@@ -435,12 +488,13 @@ struct SegmenterScan {
             } else if letters == 1 && !capitalised && word.unicodeScalars.first!.properties.isAlphabetic {
                 kind = .latin                                       // "z. B.", "a. The first item"
             } else if word.utf8.contains(0x2E) && !word.split(separator: ".").contains(where: { $0.unicodeScalars.count > 3 }) {
-                kind = .trailing                                    // a dotted form: "U.S.A." (not "example.org")"
+                kind = .trailing                                    // a dotted form: "U.S.A." (not "example.org")
             }
         }
         switch kind {
         case nil: return true
         case .title: return profile.language == .english && !capitalised      // "5th st." may end an English sentence
+        case .unit: return false                                              // resolved above
         case .latin: return false
         case .numeric: return !(b[next] &- 0x30 < 10)
         case .trailing:
@@ -460,6 +514,14 @@ struct SegmenterScan {
         guard profile.writesOrdinalDots, i - w <= 3 else { return true }
         let nextWord = lowercaseWord(at: next, hi)
         if profile.months.contains(nextWord) { return false }
+        // The end of a range of ordinals: "vom 1.-3. Jahrhundert", "1. – 3. Klasse".
+        var d = w
+        if d > start && b[d - 1] == 0x2D { d -= 1 }
+        else if d - 3 >= start && b[d - 3] == 0xE2 && b[d - 2] == 0x80 && b[d - 1] == 0x93 { d -= 3 }
+        if d < w {
+            while d > start && b[d - 1] == 0x20 { d -= 1 }
+            if d - 1 > start && b[d - 1] == 0x2E && b[d - 2] &- 0x30 < 10 { return false }
+        }
         var p = w
         while p > start && (b[p - 1] == 0x20 || b[p - 1] == 0x0A) { p -= 1 }
         let q = wordStart(before: p, lowerBound: start)
@@ -509,6 +571,13 @@ struct SegmenterScan {
         guard p < w - 2, w - 2 - p <= 6 else { return nil }
         let first = String(decoding: UnsafeBufferPointer(rebasing: b[p..<(w - 2)]), as: UTF8.self)
         return abbreviations.kind(of: first + "." + word)
+    }
+
+    /// Whether the token before the word at `w` (after white space) ends in a digit ("1998 г.", "2010-2012 гг.").
+    func previousTokenIsNumber(_ w: Int, lowerBound: Int) -> Bool {
+        var p = w
+        while p > lowerBound && b[p - 1] == 0x20 { p -= 1 }
+        return p > lowerBound && p < w && b[p - 1] &- 0x30 < 10
     }
 
     func previousWordCapitalised(_ w: Int, lowerBound: Int) -> Bool {

@@ -13,6 +13,7 @@ public enum LineBreakMode: String, CaseIterable, Sendable, Codable {
     /// or captions (hard-wrapped e-mail, plain-text exports, PDF text).
     case paragraph
     /// ``paragraph`` when the text looks hard-wrapped (many line breaks fall inside a sentence
-    /// running on in lowercase, and no line is long), else ``sentence``.
+    /// running on in lowercase, and no line is long); otherwise every line break ends a sentence
+    /// except where one visibly runs on (no final punctuation, and the next line goes on in lowercase).
     case auto
 }
