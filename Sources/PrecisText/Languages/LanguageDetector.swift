@@ -10,15 +10,16 @@
 /// Cost: one hash lookup per word of the first ``sampleBytes`` bytes.
 public enum LanguageDetector {
     /// How much of the text is read (UTF-8 bytes).
-    public static let sampleBytes = 6000
+    public static let sampleBytes = 3000
 
-    /// Word → bit set of the languages (in `Language.allCases` order) listing it as a stop word.
-    private static let table: [String: UInt16] = {
-        var table: [String: UInt16] = [:]
+    /// Stop word (FNV-1a hash of its UTF-8 bytes) → bit set of the languages, in
+    /// `Language.allCases` order, that list it.
+    private static let table: WordMaskTable = {
+        var masks: [String: UInt16] = [:]
         for (k, language) in Language.allCases.enumerated() {
-            for word in LanguageProfile.of(language).stopWords { table[word, default: 0] |= 1 << UInt16(k) }
+            for word in LanguageProfile.of(language).stopWords { masks[word, default: 0] |= 1 << UInt16(k) }
         }
-        return table
+        return WordMaskTable(masks)
     }()
 
     /// The most likely language of `text`.
@@ -33,37 +34,41 @@ public enum LanguageDetector {
     }
 
     /// ``detectWithScores(_:)`` on UTF-8 bytes: words are runs of letters (ASCII letters
-    /// lowercased byte-wise, other characters through their Unicode lowercase mapping).
+    /// lowercased byte-wise, other characters through their Unicode lowercase mapping),
+    /// hashed without building strings.
     public static func detectWithScores(utf8 b: UnsafeBufferPointer<UInt8>) -> (language: Language, coverage: Double) {
         let languages = Language.allCases
         var hits = [Int](repeating: 0, count: languages.count)
         var words = 0
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
+        var hash = WordMaskTable.seed
+        var length = 0
         func flush() {
-            guard !word.isEmpty else { return }
+            guard length > 0 else { return }
             words += 1
-            if word.count <= 24, let mask = table[String(decoding: word, as: UTF8.self)] {
+            let mask = table[WordMaskTable.finish(hash)]
+            if mask != 0 {
                 for k in 0..<languages.count where mask & (1 << UInt16(k)) != 0 { hits[k] += 1 }
             }
-            word.removeAll(keepingCapacity: true)
+            hash = WordMaskTable.seed
+            length = 0
         }
         let n = min(b.count, sampleBytes)
         var i = 0
         while i < n {
             let c = b[i]
             if c < 0x80 {
-                if TextBytes.isASCIILetter(c) { word.append(c | 0x20) } else { flush() }
+                if TextBytes.isASCIILetter(c) { hash = WordMaskTable.step(hash, c | 0x20); length += 1 } else { flush() }
                 i += 1
                 continue
             }
             let (scalar, width) = UTF8Decoding.decode(UnsafeBufferPointer(rebasing: b[..<b.count]), at: i)
             if let scalar, scalar.properties.isAlphabetic {
                 if scalar.properties.isUppercase {
-                    word.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                    for byte in scalar.properties.lowercaseMapping.utf8 { hash = WordMaskTable.step(hash, byte) }
                 } else {
-                    word.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + width)]))
+                    for k in i..<(i + width) { hash = WordMaskTable.step(hash, b[k]) }
                 }
+                length += 1
             } else {
                 flush()
             }
@@ -74,5 +79,44 @@ public enum LanguageDetector {
         var best = english
         for k in languages.indices where hits[k] > hits[best] { best = k }
         return (languages[best], words > 0 ? Double(hits[best]) / Double(words) : 0)
+    }
+}
+
+/// An open-addressing table from 64-bit word hashes (FNV-1a of the UTF-8 bytes) to 16-bit masks.
+struct WordMaskTable: Sendable {
+    private var keys: [UInt64]
+    private var values: [UInt16]
+    private let mask: Int
+
+    init(_ entries: [String: UInt16]) {
+        var size = 64
+        while size < entries.count * 4 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        values = [UInt16](repeating: 0, count: size)
+        mask = size - 1
+        for (word, bits) in entries {
+            var h = Self.seed
+            for byte in word.utf8 { h = Self.step(h, byte) }
+            let key = Self.finish(h)
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
+            keys[slot] = key
+            values[slot] |= bits
+        }
+    }
+
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inline(__always) static func step(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    @inline(__always) static func finish(_ h: UInt64) -> UInt64 { let m = h ^ (h >> 29); return m == 0 ? 1 : m }
+
+    /// The mask of `key`, 0 if absent.
+    subscript(key: UInt64) -> UInt16 {
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let k = keys[slot]
+            if k == key { return values[slot] }
+            if k == 0 { return 0 }
+            slot = (slot + 1) & mask
+        }
     }
 }
