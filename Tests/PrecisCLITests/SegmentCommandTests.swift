@@ -116,5 +116,20 @@ struct SegmentCommandTests {
         #expect(!(object["summary"] as? String ?? "").contains(" z.\n"))
         let v = try PrecisRunner.run(["evaluate-summaries", "--help"])
         #expect(v.stdout.contains("--language"))
+        let kj = try PrecisRunner.run(["keywords", Self.sample("hafen-fest.de.txt"), "--json"])
+        #expect(try Self.json(kj.stdout)["language"] as? String == "de")
+    }
+
+    @Test("vectorize --stop-words LANG uses Snowball's list for that language")
+    func stopWordsLanguage() throws {
+        let dir = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("de.tsv").path
+        try "a\tDer Hund und die Katze schlafen\nb\tDie Katze und der Vogel singen\n".write(toFile: data, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let r = try PrecisRunner.run(["vectorize", "--data", data, "--output", out.path, "--stop-words", "de"])
+        #expect(r.status == 0)
+        let vocabulary = try String(contentsOf: out.appendingPathComponent("vocabulary.txt"), encoding: .utf8).split(separator: "\n")
+        #expect(!vocabulary.contains("und") && !vocabulary.contains("die") && vocabulary.contains("katze"))
     }
 }
