@@ -1,6 +1,8 @@
 /// Detects the language of a text from stop-word profiles: the language
 /// whose Snowball stop words cover most of the text's first words wins
-/// (English on a tie or when nothing matches).
+/// (English on a tie or when nothing matches). Text mostly in Cyrillic is Russian;
+/// letters typical of a few languages (`ñ`, `ß`, `ø`, `å`, `ő`, `ã`, ...) break near-ties
+/// in short texts.
 ///
 /// ```swift
 /// LanguageDetector.detect("Der Hund und die Katze sind im Haus.")   // .german
@@ -52,17 +54,24 @@ public enum LanguageDetector {
             hash = WordMaskTable.seed
             length = 0
         }
+        var letters = [Int](repeating: 0, count: languages.count)
+        var cyrillic = 0, latin = 0
         let n = min(b.count, sampleBytes)
         var i = 0
         while i < n {
             let c = b[i]
             if c < 0x80 {
-                if TextBytes.isASCIILetter(c) { hash = WordMaskTable.step(hash, c | 0x20); length += 1 } else { flush() }
+                if TextBytes.isASCIILetter(c) { hash = WordMaskTable.step(hash, c | 0x20); length += 1; latin += 1 } else { flush() }
                 i += 1
                 continue
             }
             let (scalar, width) = UTF8Decoding.decode(UnsafeBufferPointer(rebasing: b[..<b.count]), at: i)
             if let scalar, scalar.properties.isAlphabetic {
+                if scalar.value >= 0x400 && scalar.value < 0x500 { cyrillic += 1 } else { latin += 1 }
+                let typical = typicalLetters[scalar] ?? 0
+                if typical != 0 {
+                    for k in 0..<languages.count where typical & (1 << UInt16(k)) != 0 { letters[k] += 1 }
+                }
                 if scalar.properties.isUppercase {
                     for byte in scalar.properties.lowercaseMapping.utf8 { hash = WordMaskTable.step(hash, byte) }
                 } else {
@@ -76,11 +85,37 @@ public enum LanguageDetector {
         }
         flush()
         let english = languages.firstIndex(of: .english)!
+        if cyrillic > latin { return (.russian, words > 0 ? Double(hits[languages.firstIndex(of: .russian)!]) / Double(words) : 0) }
+        // Stop words count double; typical letters add at most four points.
+        let score = languages.indices.map { 2 * hits[$0] + min(letters[$0], 4) }
         var best = english
-        for k in languages.indices where hits[k] > hits[best] { best = k }
+        for k in languages.indices where score[k] > score[best] { best = k }
         return (languages[best], words > 0 ? Double(hits[best]) / Double(words) : 0)
     }
 }
+
+/// Letters (both cases) typical of some languages → bit set of those languages (`Language.allCases` order).
+private let typicalLetters: [Unicode.Scalar: UInt16] = {
+    func mask(_ languages: [Language]) -> UInt16 {
+        languages.reduce(0) { $0 | 1 << UInt16(Language.allCases.firstIndex(of: $1)!) }
+    }
+    let table: [(String, [Language])] = [
+        ("ñ¿¡", [.spanish]), ("ãõ", [.portuguese]), ("ç", [.french, .portuguese]), ("œêîû", [.french]),
+        ("ß", [.german]), ("ü", [.german, .hungarian]), ("äö", [.german, .swedish, .finnish]),
+        ("æø", [.danish, .norwegian]), ("å", [.danish, .norwegian, .swedish]), ("őű", [.hungarian]),
+        ("ìòù", [.italian]), ("è", [.italian, .french]),
+    ]
+    var result: [Unicode.Scalar: UInt16] = [:]
+    for (letters, languages) in table {
+        for scalar in letters.unicodeScalars {
+            result[scalar, default: 0] |= mask(languages)
+            for upper in scalar.properties.uppercaseMapping.unicodeScalars where upper != scalar {
+                result[upper, default: 0] |= mask(languages)
+            }
+        }
+    }
+    return result
+}()
 
 /// An open-addressing table from 64-bit word hashes (FNV-1a of the UTF-8 bytes) to 16-bit masks.
 struct WordMaskTable: Sendable {
