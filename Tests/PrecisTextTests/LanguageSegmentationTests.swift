@@ -15,6 +15,14 @@ struct LanguageSegmentationTests {
         #expect(accuracy >= 0.95, "\(code): \(wrong)")
     }
 
+    @Test("with --language auto (the default), at least 95% of all the cases are still exactly right")
+    func autoLanguage() throws {
+        let cases = try SegmentationCase.load("languages.jsonl")
+        let segmenter = SentenceSegmenter()
+        let right = cases.filter { segmenter.texts($0.text) == $0.sentences }.count
+        #expect(Double(right) / Double(cases.count) >= 0.95, "\(right) of \(cases.count)")
+    }
+
     @Test("German: z. B., Mio., ordinal dates, „…“ quotes")
     func german() {
         let s = SentenceSegmenter(language: .german)

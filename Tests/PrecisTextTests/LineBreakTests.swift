@@ -67,5 +67,9 @@ struct LineBreakTests {
         #expect(result.sentences.map(\.text) == ["Über 3 Mio. Menschen kamen.", "„Gut!“", "Schön."])
         #expect(result.sentences[0].start == 0 && result.sentences[0].end == 27)
         #expect(result.language == "de")
+        // A byte-order mark is not part of the first sentence, but counts in the offsets.
+        let bom = SentenceSegmenter(language: .english).segment("\u{FEFF}Hello there. Bye now.\r\nNext line here.")
+        #expect(bom.sentences.map(\.text) == ["Hello there.", "Bye now.", "Next line here."])
+        #expect(bom.sentences.map(\.start) == [1, 14, 24])
     }
 }
