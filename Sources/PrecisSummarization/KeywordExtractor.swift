@@ -60,7 +60,8 @@ public struct KeywordConfiguration: Sendable {
 /// A phrase never crosses punctuation ("Alison Grant, head of ..." gives no "grant head") and,
 /// since stop words are never keywords, never starts or ends with a stop word of the text's
 /// language. English words are merged by Porter stem ("rate", "rates"), and a phrase is shown in
-/// its most frequent surface form.
+/// its most frequent surface form. In German, whose nouns are capitalised, only words mostly
+/// written capitalised are keywords.
 ///
 /// ```swift
 /// let phrases = KeywordExtractor().keyphrases(in: "Interest rates rose. The central bank raised interest rates again.", top: 3)
@@ -83,6 +84,8 @@ public struct KeywordExtractor: Sendable {
         let stopWords = language == .english || config.stopWords != SummaryStopWords.english
             ? config.stopWords : LanguageProfile.of(language).stopWords
         let stemming = language == .english
+        // German capitalises every noun: there, keywords are the words mostly written capitalised.
+        let nouns = language == .german ? Self.mostlyCapitalised(text) : nil
         let stemmer = PorterStemmer()
         var ids: [String: Int32] = [:]          // stem → vertex
         var stemOf: [String: String] = [:]      // surface → stem (cache)
@@ -94,7 +97,8 @@ public struct KeywordExtractor: Sendable {
             var words: [String] = []
             for token in Self.tokensWithBreaks(sentence.text) {
                 let isNumber = token.utf8.first.map { $0 &- 0x30 < 10 } ?? true
-                if token.isEmpty || isNumber || token.count < config.minimumWordLength || stopWords.contains(token) {
+                if token.isEmpty || isNumber || token.count < config.minimumWordLength || stopWords.contains(token)
+                    || (nouns.map { !$0.contains(token) } ?? false) {
                     if sequence.last != -1 { sequence.append(-1); words.append("") }
                     continue
                 }
@@ -202,6 +206,43 @@ public struct KeywordExtractor: Sendable {
         }
         flush()
         return tokens
+    }
+
+    /// The lowercased words of `text` written capitalised in most of their occurrences that do not
+    /// open a sentence (German nouns and names; verbs and adjectives are lowercase there).
+    ///
+    /// ```swift
+    /// KeywordExtractor.mostlyCapitalised("Die Stadt feiert. Die Stadt lacht.")   // ["stadt", "die"]
+    /// ```
+    public static func mostlyCapitalised(_ text: String) -> Set<String> {
+        var counts: [String: (capitalised: Int, total: Int)] = [:]
+        var word = ""
+        var first: Unicode.Scalar? = nil
+        var sentenceStart = true
+        func flush() {
+            guard let f = first else { return }
+            let key = word.lowercased()
+            var c = counts[key] ?? (0, 0)
+            if !sentenceStart || c.total == 0 {
+                c.total += 1
+                if f.properties.isUppercase { c.capitalised += 1 }
+            }
+            counts[key] = c
+            word = ""
+            first = nil
+            sentenceStart = false
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic {
+                if first == nil { first = scalar }
+                word.unicodeScalars.append(scalar)
+                continue
+            }
+            flush()
+            if scalar == "." || scalar == "!" || scalar == "?" || scalar == "\n" || scalar == ":" { sentenceStart = true }
+        }
+        flush()
+        return Set(counts.compactMap { $0.value.capitalised * 2 > $0.value.total ? $0.key : nil })
     }
 
     /// Weighted PageRank on a sparse undirected graph (sums to 1).

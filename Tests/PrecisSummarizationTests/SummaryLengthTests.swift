@@ -68,6 +68,14 @@ struct SummaryLengthTests {
             let words = p.text.split(separator: " ").map(String.init)
             #expect(!stop.contains(words.first!) && !stop.contains(words.last!), "\(p.text)")
         }
+        if language == .german {
+            // German keywords are nouns and names: written capitalised in the text.
+            for p in phrases {
+                for word in p.text.split(separator: " ") {
+                    #expect(text.contains(word.prefix(1).uppercased() + word.dropFirst()), "\(word)")
+                }
+            }
+        }
         // The summary of a non-English text uses that language's rules.
         let summary = Summarizer().summarize(text, length: .sentences(2))
         #expect(summary.language == language && summary.returned == 2)
