@@ -100,6 +100,16 @@ struct API: Sendable {
         }
         json.raw("],\"method\":")
         json.string(configuration.method.rawValue)
+        // The same length report as `precis summarize --json`.
+        json.raw(",\"language\":")
+        json.string(summary.language.rawValue)
+        if let requested = summary.requested {
+            json.raw(",\"requested\":")
+            json.integer(requested)
+        }
+        json.raw(",\"returned\":")
+        json.integer(summary.returned)
+        if summary.truncated { json.raw(",\"truncated\":true") }
         json.raw("}")
         return json
     }
@@ -109,20 +119,23 @@ struct API: Sendable {
     func segment(_ body: ByteBuffer, deadline: ContinuousClock.Instant) throws -> JSONWriter {
         let text = try DocumentRequest(body: body).text
         try Self.check(deadline)
-        let sentences = segmenter.sentences(in: text)
-        var json = JSONWriter(capacity: text.utf8.count + 64 * sentences.count + 32)
+        // The library's segmentation: every sentence, Unicode-scalar offsets, the detected language.
+        let result = segmenter.segment(text)
+        var json = JSONWriter(capacity: text.utf8.count + 64 * result.sentences.count + 32)
         json.raw("{\"sentences\":[")
-        for (k, s) in sentences.enumerated() {
+        for (k, s) in result.sentences.enumerated() {
             if k > 0 { json.raw(",") }
             json.raw("{\"text\":")
             json.string(s.text)
             json.raw(",\"start\":")
-            json.integer(s.byteRange.lowerBound)
+            json.integer(s.start)
             json.raw(",\"end\":")
-            json.integer(s.byteRange.upperBound)
+            json.integer(s.end)
             json.raw("}")
         }
-        json.raw("],\"language\":\"en\"}")
+        json.raw("],\"language\":")
+        json.string(result.language)
+        json.raw("}")
         return json
     }
 
@@ -145,7 +158,9 @@ struct API: Sendable {
             json.integer(p.count)
             json.raw("}")
         }
-        json.raw("]}")
+        json.raw("],\"language\":")
+        json.string(LanguageDetector.detect(text).rawValue)
+        json.raw("}")
         return json
     }
 

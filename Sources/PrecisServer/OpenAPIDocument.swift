@@ -170,8 +170,8 @@ enum OpenAPIDocument {
                     "sentences": ["type": "array", "items": [
                         "type": "object", "required": ["text", "start", "end"],
                         "properties": ["text": string,
-                                       "start": ["type": "integer", "description": "UTF-8 byte offset in the plain text."],
-                                       "end": ["type": "integer", "description": "UTF-8 byte offset just past the sentence."]],
+                                       "start": ["type": "integer", "description": "Offset in Unicode scalars in the plain text."],
+                                       "end": ["type": "integer", "description": "Offset in Unicode scalars just past the sentence."]],
                     ]],
                     "language": string,
                 ],

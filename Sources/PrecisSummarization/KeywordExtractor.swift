@@ -40,9 +40,11 @@ public struct KeywordConfiguration: Sendable {
     public var maximumPhraseWords: Int = 3
     /// Words shorter than this (in characters) are never keywords.
     public var minimumWordLength: Int = 3
-    /// Words that are never keywords.
+    /// Words that are never keywords (for English; other languages use their Snowball
+    /// stop words, see ``LanguageProfile``, unless this is changed from the default).
     public var stopWords: Set<String> = SummaryStopWords.english
-    /// Sentence segmentation (furniture is ignored).
+    /// Sentence segmentation (furniture is ignored); its language (detected when `auto`)
+    /// chooses the stop words and whether words are Porter-stemmed (English only).
     public var segmenter: SentenceSegmenter = SentenceSegmenter()
 
     /// The defaults.
@@ -55,8 +57,11 @@ public struct KeywordConfiguration: Sendable {
 /// joined into phrases scored by the sum of their words' ranks; a phrase whose
 /// words all belong to a better phrase is dropped.
 ///
-/// Words are merged by Porter stem ("rate", "rates"), and a phrase is shown in
-/// its most frequent surface form.
+/// A phrase never crosses punctuation ("Alison Grant, head of ..." gives no "grant head") and,
+/// since stop words are never keywords, never starts or ends with a stop word of the text's
+/// language. English words are merged by Porter stem ("rate", "rates"), and a phrase is shown in
+/// its most frequent surface form. In German, whose nouns are capitalised, only words mostly
+/// written capitalised are keywords.
 ///
 /// ```swift
 /// let phrases = KeywordExtractor().keyphrases(in: "Interest rates rose. The central bank raised interest rates again.", top: 3)
@@ -75,25 +80,31 @@ public struct KeywordExtractor: Sendable {
     public func keyphrases(in text: String, top: Int = 10) -> [Keyphrase] {
         guard top > 0 else { return [] }
         let config = configuration
+        let language = config.segmenter.language.resolve(for: text)
+        let stopWords = language == .english || config.stopWords != SummaryStopWords.english
+            ? config.stopWords : LanguageProfile.of(language).stopWords
+        let stemming = language == .english
+        // German capitalises every noun: there, keywords are the words mostly written capitalised.
+        let nouns = language == .german ? Self.mostlyCapitalised(text) : nil
         let stemmer = PorterStemmer()
-        let tokenizer = Tokenizer()
         var ids: [String: Int32] = [:]          // stem → vertex
         var stemOf: [String: String] = [:]      // surface → stem (cache)
-        // Each sentence as runs of candidate vertices; -1 marks a break (stop word or number).
+        // Each sentence as runs of candidate vertices; -1 marks a break (stop word, number or punctuation).
         var sentences: [[Int32]] = []
         var surfaces: [[String]] = []
-        for sentence in config.segmenter.sentences(in: text) where sentence.kind != .furniture {
+        for sentence in config.segmenter.sentences(in: text, language: language) where sentence.kind != .furniture {
             var sequence: [Int32] = []
             var words: [String] = []
-            for token in tokenizer.tokens(in: sentence.text) {
+            for token in Self.tokensWithBreaks(sentence.text) {
                 let isNumber = token.utf8.first.map { $0 &- 0x30 < 10 } ?? true
-                if isNumber || token.count < config.minimumWordLength || config.stopWords.contains(token) {
+                if token.isEmpty || isNumber || token.count < config.minimumWordLength || stopWords.contains(token)
+                    || (nouns.map { !$0.contains(token) } ?? false) {
                     if sequence.last != -1 { sequence.append(-1); words.append("") }
                     continue
                 }
                 let stem: String
                 if let cached = stemOf[token] { stem = cached } else {
-                    stem = token.utf8.allSatisfy({ $0 < 0x80 }) ? stemmer.stem(token) : token
+                    stem = stemming && token.utf8.allSatisfy({ $0 < 0x80 }) ? stemmer.stem(token) : token
                     stemOf[token] = stem
                 }
                 let id: Int32
@@ -159,6 +170,79 @@ public struct KeywordExtractor: Sendable {
             result.append(phrase)
         }
         return result
+    }
+
+    /// The lowercase word tokens of `text` (runs of letters, digits and `_`, as the vectoriser
+    /// reads them), with an empty string wherever punctuation separates two words (anything but
+    /// white space, an apostrophe or a hyphen between letters).
+    ///
+    /// ```swift
+    /// KeywordExtractor.tokensWithBreaks("Alison Grant, head of fish-farming")
+    /// // ["alison", "grant", "", "head", "of", "fish", "farming"]
+    /// ```
+    public static func tokensWithBreaks(_ text: String) -> [String] {
+        var tokens: [String] = []
+        var word = ""
+        var pendingBreak = false
+        func flush() {
+            guard !word.isEmpty else { return }
+            if word.unicodeScalars.count >= 2 {
+                if pendingBreak && !tokens.isEmpty && tokens.last != "" { tokens.append("") }
+                tokens.append(word)
+                pendingBreak = false
+            }
+            word = ""
+        }
+        for scalar in text.unicodeScalars {
+            let p = scalar.properties
+            if p.isAlphabetic || p.numericType != nil || scalar == "_" {
+                if p.isUppercase { word.unicodeScalars.append(contentsOf: p.lowercaseMapping.unicodeScalars) } else { word.unicodeScalars.append(scalar) }
+                continue
+            }
+            let insideWord = !word.isEmpty && (scalar == "'" || scalar == "\u{2019}" || scalar == "-" || scalar == "\u{2010}")
+            flush()
+            if p.isWhitespace || insideWord { continue }
+            pendingBreak = true
+        }
+        flush()
+        return tokens
+    }
+
+    /// The lowercased words of `text` written capitalised in most of their occurrences that do not
+    /// open a sentence (German nouns and names; verbs and adjectives are lowercase there).
+    ///
+    /// ```swift
+    /// KeywordExtractor.mostlyCapitalised("Die Stadt feiert. Die Stadt lacht.")   // ["stadt", "die"]
+    /// ```
+    public static func mostlyCapitalised(_ text: String) -> Set<String> {
+        var counts: [String: (capitalised: Int, total: Int)] = [:]
+        var word = ""
+        var first: Unicode.Scalar? = nil
+        var sentenceStart = true
+        func flush() {
+            guard let f = first else { return }
+            let key = word.lowercased()
+            var c = counts[key] ?? (0, 0)
+            if !sentenceStart || c.total == 0 {
+                c.total += 1
+                if f.properties.isUppercase { c.capitalised += 1 }
+            }
+            counts[key] = c
+            word = ""
+            first = nil
+            sentenceStart = false
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic {
+                if first == nil { first = scalar }
+                word.unicodeScalars.append(scalar)
+                continue
+            }
+            flush()
+            if scalar == "." || scalar == "!" || scalar == "?" || scalar == "\n" || scalar == ":" { sentenceStart = true }
+        }
+        flush()
+        return Set(counts.compactMap { $0.value.capitalised * 2 > $0.value.total ? $0.key : nil })
     }
 
     /// Weighted PageRank on a sparse undirected graph (sums to 1).

@@ -38,9 +38,19 @@ public struct Summarizer: Sendable {
     }
 
     /// Summarises `text` (plain text; see ``HtmlText`` for pages) to `length`.
+    ///
+    /// The language (``SentenceSegmenter/language``, detected when `auto`) decides the
+    /// segmentation rules and the stop words ignored when sentences are compared.
     public func summarize(_ text: String, length: SummaryLength = .default) -> Summary {
-        let sentences = configuration.segmenter.sentences(in: text)
-        return summarize(sentences: sentences, length: length)
+        let language = configuration.segmenter.language.resolve(for: text)
+        let sentences = configuration.segmenter.sentences(in: text, language: language)
+        var summarizer = self
+        if language != .english && configuration.vectorizer.configuration.stopWords == SummaryStopWords.english {
+            summarizer.configuration.vectorizer.configuration.stopWords = LanguageProfile.of(language).stopWords
+        }
+        var summary = summarizer.summarize(sentences: sentences, length: length)
+        summary.language = language
+        return summary
     }
 
     /// Summarises already segmented sentences (only ``Sentence/isCandidate`` ones are chosen, or
@@ -52,29 +62,66 @@ public struct Summarizer: Sendable {
         if candidates.isEmpty { candidates = sentences.indices.filter { sentences[$0].kind == .heading } }
         var allScores = [Float](repeating: 0, count: sentences.count)
         let budget = length.sentenceBudget(candidates: candidates.count)
+        var requested: Int? = nil
+        if case .sentences(let n) = length { requested = n }
         guard !candidates.isEmpty else {
-            return Summary(sentences: [], documentSentences: sentences, scores: allScores)
+            return Summary(sentences: [], documentSentences: sentences, scores: allScores, requested: requested)
         }
         let ranked = score(candidates.map { sentences[$0] })
         for (k, i) in candidates.enumerated() { allScores[i] = ranked.scores[k] }
         guard budget > 0 else {
-            return Summary(sentences: [], documentSentences: sentences, scores: allScores)
+            return Summary(sentences: [], documentSentences: sentences, scores: allScores, requested: requested)
         }
         let words = candidates.map { sentences[$0].wordCount }
         var wordBudget = Int.max
         if case .words(let w) = length { wordBudget = w }
-        let chosen: [Int]
+        let selection: (chosen: [Int], firstSkipped: Int?)
         if let similarity = ranked.similarity {
-            chosen = select(scores: ranked.scores, similarity: similarity, words: words,
-                            budget: budget, wordBudget: wordBudget)
+            selection = select(scores: ranked.scores, similarity: similarity, words: words,
+                               budget: budget, wordBudget: wordBudget)
         } else {
-            chosen = selectByRank(scores: ranked.scores, keys: ranked.duplicateKeys, words: words,
-                                  budget: budget, wordBudget: wordBudget)
+            selection = selectByRank(scores: ranked.scores, keys: ranked.duplicateKeys, words: words,
+                                     budget: budget, wordBudget: wordBudget)
         }
-        let result = chosen.sorted().map { k in
+        var result = selection.chosen.map { k in
             ScoredSentence(index: candidates[k], text: sentences[candidates[k]].text, score: ranked.scores[k])
         }
-        return Summary(sentences: result, documentSentences: sentences, scores: allScores)
+        // --truncate: the best sentence that did not fit fills the rest of the word budget (if at least 4 words).
+        var truncated = false
+        let used = selection.chosen.reduce(0) { $0 + words[$1] }
+        if configuration.truncateToWordBudget, let k = selection.firstSkipped, wordBudget - used >= Self.minimumTruncatedWords {
+            let text = Self.truncate(sentences[candidates[k]].text, toWords: wordBudget - used)
+            result.append(ScoredSentence(index: candidates[k], text: text, score: ranked.scores[k]))
+            truncated = true
+        }
+        result.sort { $0.index < $1.index }
+        return Summary(sentences: result, documentSentences: sentences, scores: allScores,
+                       requested: requested, truncated: truncated)
+    }
+
+    /// A cut sentence keeps at least this many words (fewer would say nothing).
+    public static let minimumTruncatedWords = 4
+
+    /// The first `limit` words of `text` (words as ``Sentence/wordCount`` counts them: white-space
+    /// separated, holding a letter or digit), without trailing punctuation, then `…`.
+    ///
+    /// ```swift
+    /// Summarizer.truncate("The board, which met on Monday, agreed.", toWords: 2)   // "The board…"
+    /// ```
+    public static func truncate(_ text: String, toWords limit: Int) -> String {
+        guard limit > 0 else { return "" }
+        var kept: [Substring] = []
+        var counted = 0
+        for piece in text.split(whereSeparator: { $0.isWhitespace }) {
+            if counted == limit { break }
+            kept.append(piece)
+            if piece.contains(where: { $0.isLetter || $0.isNumber }) { counted += 1 }
+        }
+        var out = kept.joined(separator: " ")
+        while let last = out.unicodeScalars.last, !(last.properties.isAlphabetic || last.properties.numericType != nil) {
+            out.unicodeScalars.removeLast()
+        }
+        return out + "…"
     }
 
     /// The scores of candidate sentences (in order) and, for graph methods on documents of at
@@ -171,23 +218,29 @@ public struct Summarizer: Sendable {
     }
 
     /// Selection by score alone, skipping exact repeats (for documents too large for a graph).
-    func selectByRank(scores: [Float], keys: [Int], words: [Int], budget: Int, wordBudget: Int) -> [Int] {
+    /// Returns the chosen candidates and the best one left out because it did not fit the word budget.
+    func selectByRank(scores: [Float], keys: [Int], words: [Int], budget: Int, wordBudget: Int) -> (chosen: [Int], firstSkipped: Int?) {
         let order = scores.indices.sorted { (scores[$0], $1) > (scores[$1], $0) }
         var seen = Set<Int>()
         var chosen: [Int] = []
+        var skipped: Int? = nil
         var usedWords = 0
         for i in order where chosen.count < budget {
             guard !seen.contains(keys[i]) else { continue }
-            if usedWords + words[i] > wordBudget && !chosen.isEmpty { continue }
+            if usedWords + words[i] > wordBudget {
+                if skipped == nil { skipped = i }
+                continue
+            }
             seen.insert(keys[i])
             chosen.append(i)
             usedWords += words[i]
         }
-        return chosen
+        return (chosen, skipped)
     }
 
     /// Maximal-marginal-relevance selection under sentence and word budgets.
-    func select(scores: [Float], similarity: Matrix, words: [Int], budget: Int, wordBudget: Int) -> [Int] {
+    /// Returns the chosen candidates and the best one left out because it did not fit the word budget.
+    func select(scores: [Float], similarity: Matrix, words: [Int], budget: Int, wordBudget: Int) -> (chosen: [Int], firstSkipped: Int?) {
         let n = scores.count
         let top = scores.max() ?? 1
         let scale: Float = top > 0 ? 1 / top : 1
@@ -196,6 +249,7 @@ public struct Summarizer: Sendable {
         var maxSimilarity = [Float](repeating: 0, count: n)
         var available = [Bool](repeating: true, count: n)
         var chosen: [Int] = []
+        var skipped: Int? = nil
         var usedWords = 0
         while chosen.count < budget {
             var best = -1
@@ -206,7 +260,10 @@ public struct Summarizer: Sendable {
             }
             guard best >= 0 else { break }
             available[best] = false
-            if usedWords + words[best] > wordBudget && !chosen.isEmpty { continue }
+            if usedWords + words[best] > wordBudget {
+                if skipped == nil { skipped = best }
+                continue
+            }
             chosen.append(best)
             usedWords += words[best]
             for i in 0..<n where available[i] {
@@ -215,6 +272,6 @@ public struct Summarizer: Sendable {
                 if s >= cap { available[i] = false }
             }
         }
-        return chosen
+        return (chosen, skipped)
     }
 }

@@ -42,8 +42,13 @@ public struct SummarizerConfiguration: Sendable {
     public var maximumGraphSentences: Int = 3000
     /// TF-IDF options and stemming of the sentence vectors.
     public var vectorizer: SentenceVectorizer = SentenceVectorizer()
-    /// Sentence segmentation and page-furniture rules.
+    /// Sentence segmentation and page-furniture rules; its language (detected when `auto`) also
+    /// chooses the stop words of the sentence vectors for languages other than English.
     public var segmenter: SentenceSegmenter = SentenceSegmenter()
+    /// With a word budget (``SummaryLength/words(_:)``), whether the best sentence that does not
+    /// fit may be cut at a word boundary (ending in `…`) to fill the budget. Off: only whole
+    /// sentences that fit are chosen, so the summary may be empty.
+    public var truncateToWordBudget: Bool = false
 
     /// The defaults (the measured best settings).
     public init() {}

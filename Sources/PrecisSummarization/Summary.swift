@@ -37,12 +37,30 @@ public struct Summary: Equatable, Sendable {
     /// The score of each document sentence (0 for sentences that are not candidates).
     public var scores: [Float]
 
+    /// The number of sentences asked for (`nil` unless the length was ``SummaryLength/sentences(_:)``).
+    /// When it exceeds ``returned``, the document had fewer candidates, or near-duplicate removal left fewer.
+    public var requested: Int?
+    /// Whether the last sentence was cut to fit the word budget (``SummarizerConfiguration/truncateToWordBudget``).
+    public var truncated: Bool
+    /// The language whose rules and stop words were used.
+    public var language: Language
+
     /// A summary from its parts.
-    public init(sentences: [ScoredSentence], documentSentences: [Sentence], scores: [Float]) {
+    public init(sentences: [ScoredSentence], documentSentences: [Sentence], scores: [Float],
+                requested: Int? = nil, truncated: Bool = false, language: Language = .english) {
         self.sentences = sentences
         self.documentSentences = documentSentences
         self.scores = scores
+        self.requested = requested
+        self.truncated = truncated
+        self.language = language
     }
+
+    /// The number of sentences in the summary.
+    public var returned: Int { sentences.count }
+
+    /// Whether fewer sentences were returned than requested.
+    public var isShort: Bool { (requested ?? 0) > sentences.count }
 
     /// The chosen sentences joined by single spaces.
     public var text: String { sentences.map(\.text).joined(separator: " ") }

@@ -3,7 +3,7 @@
 /// ```swift
 /// let three = SummaryLength.sentences(3)
 /// let tenth = SummaryLength.ratio(0.1)        // 10% of the candidate sentences, at least one
-/// let short = SummaryLength.words(60)         // as many top sentences as fit in 60 words
+/// let short = SummaryLength.words(60)         // the top sentences that fit in 60 words (a hard limit)
 /// three.sentenceBudget(candidates: 20)        // 3
 /// ```
 public enum SummaryLength: Equatable, Sendable {
@@ -11,7 +11,8 @@ public enum SummaryLength: Equatable, Sendable {
     case sentences(Int)
     /// A fraction of the candidate sentences, rounded, at least one when the fraction is positive.
     case ratio(Double)
-    /// A word budget: the best sentences that fit, in rank order (at least one sentence when the budget is positive).
+    /// A word budget, a hard limit: the best sentences that fit, in rank order (none when no sentence fits,
+    /// unless ``SummarizerConfiguration/truncateToWordBudget`` allows cutting one).
     case words(Int)
 
     /// The default: three sentences.

@@ -15,6 +15,9 @@ public enum AbbreviationKind: String, Sendable, CaseIterable {
     case numeric
     /// May end a sentence (`Inc.`, `U.S.`): it does when a usual sentence opener follows.
     case trailing
+    /// After a number, a unit or year that may end a sentence like ``trailing`` (`1998 г.`);
+    /// elsewhere a title before a name (`г. Москва`, the city of Moscow).
+    case unit
 }
 
 /// A table of abbreviations for the ``SentenceSegmenter``.

@@ -19,11 +19,13 @@ public enum SentenceKind: String, Sendable, Codable {
 /// s[1].byteRange   // 16..<29 (UTF-8 offsets in the input)
 /// ```
 public struct Sentence: Equatable, Sendable {
-    /// The sentence text, trimmed of surrounding white space.
+    /// The sentence text, trimmed of surrounding white space (a line break inside it, with the
+    /// white space around it, reads as one space).
     public var text: String
     /// The sentence's UTF-8 byte offsets in the segmented text.
     public var byteRange: Range<Int>
-    /// The 0-based line (paragraph) the sentence is on, counting non-blank lines.
+    /// The 0-based paragraph the sentence is in: with one paragraph per line (news feeds,
+    /// ``LineBreakMode/sentence``) the non-blank line; with joined lines, the block of lines.
     public var paragraph: Int
     /// Whether this is a body sentence, a heading, furniture, or a run-on.
     public var kind: SentenceKind

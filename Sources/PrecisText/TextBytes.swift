@@ -7,7 +7,7 @@
 /// ```
 public enum TextBytes {
     /// Width of the white-space character at `i` (ASCII space/tab, NBSP, the
-    /// U+2000–U+200A spaces, narrow NBSP, ideographic space), or `nil`.
+    /// U+2000–U+200A spaces, narrow NBSP, ideographic space, and U+FEFF), or `nil`.
     @inlinable
     public static func spaceWidth(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ hi: Int) -> Int? {
         let c = b[i]
@@ -15,6 +15,7 @@ public enum TextBytes {
         if c == 0xC2 && i + 1 < hi && b[i + 1] == 0xA0 { return 2 }
         if c == 0xE2 && i + 2 < hi && b[i + 1] == 0x80 && (b[i + 2] <= 0x8A || b[i + 2] == 0xAF) && b[i + 2] >= 0x80 { return 3 }
         if c == 0xE3 && i + 2 < hi && b[i + 1] == 0x80 && b[i + 2] == 0x80 { return 3 }
+        if c == 0xEF && i + 2 < hi && b[i + 1] == 0xBB && b[i + 2] == 0xBF { return 3 }     // U+FEFF (a byte-order mark)
         return nil
     }
 

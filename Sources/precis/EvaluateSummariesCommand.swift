@@ -31,6 +31,7 @@ struct EvaluateSummariesCommand: ParsableCommand {
     var split: String?
 
     @OptionGroup var summarizer: SummarizerOptions
+    @OptionGroup var text: TextOptions
 
     @Flag(name: .customLong("no-stemming"), help: "Score without Porter stemming.")
     var noRougeStemming = false
@@ -53,13 +54,15 @@ struct EvaluateSummariesCommand: ParsableCommand {
         for record in records where record.summary == nil {
             throw SummaryInputError(description: "\(data):\(record.line): record has no \"summary\" to compare with")
         }
-        let summarizer = Summarizer(configuration: self.summarizer.configuration)
+        var configuration = self.summarizer.configuration
+        configuration.segmenter = text.segmenter
+        let summarizer = Summarizer(configuration: configuration)
         SummaryBLASThreads.useOneThreadPerWorker()
         let scorer = RougeScorer(stemming: !noRougeStemming)
-        let segmenter = SentenceSegmenter()
+        let segmenter = text.segmenter
         let fixed = sentences ?? 3
         let matchReference = self.matchReference
-        let scores: [RougeScores] = orderedParallelMap(records.count, chunk: 8) { i in
+        let results: [(RougeScores, Language)] = orderedParallelMap(records.count, chunk: 8) { i in
             let record = records[i]
             let reference = record.summary ?? ""
             var count = fixed
@@ -67,8 +70,11 @@ struct EvaluateSummariesCommand: ParsableCommand {
                 count = record.summarySentences?.count ?? segmenter.sentences(in: reference).count
             }
             let summary = summarizer.summarize(SummaryInput.plain(record.article), length: .sentences(count))
-            return scorer.score(reference: reference, candidate: summary.text)
+            return (scorer.score(reference: reference, candidate: summary.text), summary.language)
         }
+        let scores = results.map(\.0)
+        var languages: [String: Int] = [:]
+        for (_, language) in results { languages[language.rawValue, default: 0] += 1 }
         var total = RougeSummary()
         for s in scores { total.add(s) }
         let seconds = Date().timeIntervalSince(start)
@@ -88,6 +94,9 @@ struct EvaluateSummariesCommand: ParsableCommand {
             out.number(rate)
             out.raw(",\"method\":")
             out.string(summarizer.configuration.method.rawValue)
+            out.raw(",\"languages\":{")
+            out.raw(languages.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value)" }.joined(separator: ","))
+            out.raw("}")
             out.raw(",\"length\":")
             out.string(matchReference ? "match-reference" : "\(fixed) sentences")
             out.raw("}\n")

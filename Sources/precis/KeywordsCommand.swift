@@ -22,8 +22,10 @@ struct KeywordsCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Number of keyphrases (default 10).")
     var top: Int = 10
 
-    @Flag(name: .long, help: "Print JSON: {\"keywords\": [{\"text\", \"score\", \"count\"}]}.")
+    @Flag(name: .long, help: "Print JSON: {\"keywords\": [{\"text\", \"score\", \"count\"}], \"language\"}.")
     var json = false
+
+    @OptionGroup var text: TextOptions
 
     func validate() throws {
         if top < 0 { throw ValidationError("--top must be 0 or more, got \(top)") }
@@ -31,7 +33,11 @@ struct KeywordsCommand: ParsableCommand {
 
     func run() throws {
         let (text, name) = try SummaryInput.read(file)
-        let phrases = KeywordExtractor().keyphrases(in: text, top: top)
+        var configuration = KeywordConfiguration()
+        configuration.segmenter = self.text.segmenter
+        let language = self.text.language.resolve(for: text)
+        configuration.segmenter.language = .fixed(language)
+        let phrases = KeywordExtractor(configuration: configuration).keyphrases(in: text, top: top)
         if json {
             var out = SummaryJSON()
             out.raw("{\"keywords\":[")
@@ -43,7 +49,9 @@ struct KeywordsCommand: ParsableCommand {
                 out.number(p.score)
                 out.raw(",\"count\":\(p.count)}")
             }
-            out.raw("]}\n")
+            out.raw("],\"language\":")
+            out.string(language.rawValue)
+            out.raw("}\n")
             writeStandardOutput(out.bytes)
         } else {
             writeStandardOutput(Array(phrases.map { $0.text + "\n" }.joined().utf8))

@@ -23,6 +23,10 @@ struct SummarizeCommand: ParsableCommand {
 
     @OptionGroup var length: SummaryLengthOptions
     @OptionGroup var summarizer: SummarizerOptions
+    @OptionGroup var text: TextOptions
+
+    @Flag(name: .long, help: "With --words: cut the best sentence that does not fit at a word boundary (ending in …) to fill the budget.")
+    var truncate = false
 
     @Flag(name: .long, help: "Print JSON: {\"summary\", \"sentences\": [{\"index\", \"text\", \"score\"}]}.")
     var json = false
@@ -35,7 +39,10 @@ struct SummarizeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let summarizer = Summarizer(configuration: self.summarizer.configuration)
+        var configuration = self.summarizer.configuration
+        configuration.segmenter = text.segmenter
+        configuration.truncateToWordBudget = truncate
+        let summarizer = Summarizer(configuration: configuration)
         let length = self.length.length
         if let jsonl {
             try runBatch(path: jsonl, summarizer: summarizer, length: length)
@@ -49,12 +56,22 @@ struct SummarizeCommand: ParsableCommand {
             out.summaryFields(summary)
             out.raw(",\"method\":")
             out.string(summarizer.configuration.method.rawValue)
+            out.lengthFields(summary)
             out.raw("}\n")
             writeStandardOutput(out.bytes)
         } else {
             var out = ""
             for s in summary.sentences { out += s.text + "\n" }
             writeStandardOutput(Array(out.utf8))
+        }
+        if summary.isShort, let requested = summary.requested, !summary.isEmpty {
+            let candidates = summary.documentSentences.filter(\.isCandidate).count
+            let why = candidates < requested ? "the text has only \(candidates) candidate sentences"
+                : "near-duplicate removal left fewer"
+            FileHandle.standardError.write(Data("precis: \(name): returned \(summary.returned) of the \(requested) sentences requested (\(why))\n".utf8))
+        }
+        if summary.isEmpty, case .words(let w) = length, w > 0, summary.documentSentences.contains(where: \.isCandidate) {
+            FileHandle.standardError.write(Data("precis: \(name): no sentence fits in \(w) words; the summary is empty (--truncate cuts one to fit)\n".utf8))
         }
         if summary.isEmpty, !summary.documentSentences.contains(where: \.isCandidate), length != .sentences(0) {
             let reason = text.allSatisfy(\.isWhitespace) ? "the input is empty" : "no sentence in the input can be a summary sentence"

@@ -57,8 +57,11 @@ struct SentenceSegmenterTests {
          ["The Bank of England raised rates to 4.75% on Thursday.", "It was the fifth rise."]),
         ("First paragraph ends here without a stop\n\nSecond paragraph has a sentence. And another one here.",
          ["Second paragraph has a sentence.", "And another one here."]),
-        ("a line that runs on\r\ninto the next line, both are sentences of their own.",
-         ["into the next line, both are sentences of their own."]),
+        // A sentence running on into a lowercase line is one sentence (issue 12).
+        ("a line that runs on\r\ninto the next line is one sentence.",
+         ["a line that runs on into the next line is one sentence."]),
+        ("A headline without a stop\r\nThe story starts on the next line.",
+         ["The story starts on the next line."]),
         // Lowercase after a full stop does not start a sentence.
         ("The firm, known as abc. plc in the filings, grew fast. It was sold.",
          ["The firm, known as abc. plc in the filings, grew fast.", "It was sold."]),

@@ -20,7 +20,7 @@ struct VectorizerOptions: ParsableArguments {
     @Option(name: .customLong("max-features"), help: ArgumentHelp("Keep only the N most frequent terms.", valueName: "N"))
     var maxFeatures: Int?
 
-    @Option(name: .customLong("stop-words"), help: ArgumentHelp("english, none, or a file with one word a line.", valueName: "english|none|PATH"))
+    @Option(name: .customLong("stop-words"), help: ArgumentHelp("english (scikit-learn's list), none, a language (da de es fi fr hu it nl no pt ru sv: Snowball's list), or a file with one word a line.", valueName: "english|none|LANG|PATH"))
     var stopWords: String?
 
     @Flag(name: .customLong("sublinear-tf"), inversion: .prefixedNo, help: "Use 1 + log(tf) instead of raw term counts.")
@@ -50,9 +50,14 @@ struct VectorizerOptions: ParsableArguments {
         }
         if let stopWords {
             switch stopWords {
-            case "english": config.stopWords = StopWords.english
+            case "english", "en": config.stopWords = StopWords.english
             case "none": config.stopWords = []
-            default: config.stopWords = try StopWords.read(path: stopWords)
+            default:
+                if let language = Language(code: stopWords) {
+                    config.stopWords = LanguageProfile.of(language).stopWords      // Snowball's list
+                } else {
+                    config.stopWords = try StopWords.read(path: stopWords)
+                }
             }
         }
         if let sublinearTF { config.sublinearTF = sublinearTF }
