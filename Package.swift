@@ -29,15 +29,18 @@ let package = Package(
             pkgConfig: "blas",
             providers: [.apt(["libblas-dev"])]
         ),
-        .target(name: "PrecisLinearAlgebra", dependencies: ["CBLAS"]),
-        .target(name: "PrecisText"),
-        .target(name: "PrecisDatasets"),
-        .target(name: "PrecisFeatures", dependencies: ["PrecisText", "PrecisLinearAlgebra"]),
-        .target(name: "PrecisClassification", dependencies: ["PrecisFeatures", "PrecisLinearAlgebra"]),
-        .target(name: "PrecisSummarization", dependencies: ["PrecisText", "PrecisFeatures", "PrecisLinearAlgebra"]),
-        .target(name: "PrecisEvaluation", dependencies: ["PrecisText"]),
+        .target(name: "PrecisCore"),
+        .target(name: "PrecisLinearAlgebra", dependencies: ["CBLAS", "PrecisCore"]),
+        .target(name: "PrecisText", dependencies: ["PrecisCore"]),
+        .target(name: "PrecisDatasets", dependencies: ["PrecisCore", "PrecisText"]),
+        .target(name: "PrecisFeatures", dependencies: ["PrecisCore", "PrecisText", "PrecisLinearAlgebra"]),
+        .target(name: "PrecisClassification", dependencies: ["PrecisCore", "PrecisFeatures", "PrecisLinearAlgebra"]),
+        .target(name: "PrecisSummarization", dependencies: ["PrecisCore", "PrecisText", "PrecisFeatures", "PrecisLinearAlgebra"]),
+        .target(name: "PrecisEvaluation", dependencies: [
+            "PrecisCore", "PrecisText", "PrecisDatasets", "PrecisClassification", "PrecisSummarization",
+        ]),
         .target(name: "Precis", dependencies: [
-            "PrecisLinearAlgebra", "PrecisText", "PrecisDatasets", "PrecisFeatures",
+            "PrecisCore", "PrecisLinearAlgebra", "PrecisText", "PrecisDatasets", "PrecisFeatures",
             "PrecisClassification", "PrecisSummarization", "PrecisEvaluation",
         ]),
         .executableTarget(name: "precis", dependencies: [
@@ -53,13 +56,16 @@ let package = Package(
         .testTarget(name: "PrecisLinearAlgebraTests", dependencies: ["PrecisLinearAlgebra", "PrecisTestSupport"]),
         .testTarget(name: "PrecisTextTests", dependencies: ["PrecisText", "PrecisTestSupport"]),
         .testTarget(name: "PrecisFeaturesTests", dependencies: ["PrecisFeatures", "PrecisDatasets", "PrecisTestSupport"]),
+        .testTarget(name: "PrecisCoreTests", dependencies: ["PrecisCore", "PrecisTestSupport"]),
         .testTarget(name: "PrecisDatasetsTests", dependencies: ["PrecisDatasets", "PrecisTestSupport"]),
         .testTarget(name: "PrecisCLITests", dependencies: ["PrecisTestSupport"]),
         .testTarget(name: "PrecisClassificationTests", dependencies: ["PrecisClassification", "PrecisFeatures", "PrecisDatasets", "PrecisTestSupport"]),
         .testTarget(name: "PrecisSummarizationTests", dependencies: [
             "PrecisSummarization", "PrecisText", "PrecisFeatures", "PrecisDatasets", "PrecisEvaluation", "PrecisTestSupport",
         ]),
-        .testTarget(name: "PrecisEvaluationTests", dependencies: ["PrecisEvaluation", "PrecisText", "PrecisTestSupport"]),
+        .testTarget(name: "PrecisEvaluationTests", dependencies: [
+            "PrecisEvaluation", "PrecisText", "PrecisClassification", "PrecisDatasets", "PrecisSummarization", "PrecisTestSupport",
+        ]),
     ],
     swiftLanguageModes: [.v5]
 )

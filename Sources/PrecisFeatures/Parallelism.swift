@@ -1,9 +1,9 @@
 import Foundation
 
 /// How the corpus stages split work over the cores.
-enum Parallelism {
+package enum Parallelism {
     /// Number of cores to use (asked once: the query reads the system's CPU files).
-    static let cores: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    package static let cores: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     /// Splits `documents` into at most `parts` consecutive ranges of about
     /// equal UTF-8 size; a small corpus stays in one range (threads would cost more).
@@ -28,7 +28,7 @@ enum Parallelism {
     }
 
     /// Runs `body(i)` for `i in 0..<count`, concurrently when `count > 1`.
-    static func run(_ count: Int, _ body: (Int) -> Void) {
+    package static func run(_ count: Int, _ body: (Int) -> Void) {
         if count == 1 { body(0); return }
         DispatchQueue.concurrentPerform(iterations: count, execute: body)
     }

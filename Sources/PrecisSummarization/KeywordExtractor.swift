@@ -7,7 +7,7 @@ import PrecisText
 /// let k = KeywordExtractor().keyphrases(in: article, top: 5)
 /// print(k[0].text, k[0].score)
 /// ```
-public struct Keyphrase: Equatable, Sendable {
+public struct Keyphrase: Equatable, Sendable, Codable {
     /// The phrase, lowercase.
     public var text: String
     /// The sum of its words' TextRank scores (each word's mean score is 1).
