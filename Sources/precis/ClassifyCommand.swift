@@ -29,8 +29,8 @@ struct ClassifyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Show the K most probable labels with their probabilities.", valueName: "K"))
     var top: Int?
 
-    @Option(help: ArgumentHelp("How inputs split into documents: \(ClassifierInput.Layout.allCases.map(\.rawValue).joined(separator: ", ")) (auto: .tsv/.jsonl by row, else whole file).", valueName: "LAYOUT"))
-    var format: String = "auto"
+    @Option(help: ArgumentHelp("How inputs split into documents (auto: .tsv/.csv/.jsonl by row, a directory by .txt file, else whole file).", valueName: "LAYOUT"))
+    var format: DocumentLayout = .auto
 
     @Flag(help: "Print one JSON object per document.")
     var json = false
@@ -41,51 +41,54 @@ struct ClassifyCommand: ParsableCommand {
     @Option(name: .customLong("explain-terms"), help: ArgumentHelp("How many terms --explain lists.", valueName: "N"))
     var explainTerms: Int = 8
 
-    func run() throws {
+    func validate() throws {
         if let top, top < 1 { throw ValidationError("--top must be at least 1, got \(top)") }
         guard explainTerms >= 1 else { throw ValidationError("--explain-terms must be at least 1, got \(explainTerms)") }
-        guard let layout = ClassifierInput.Layout(rawValue: format) else {
-            throw ValidationError("--format must be one of \(ClassifierInput.Layout.allCases.map(\.rawValue).joined(separator: ", ")), got '\(format)'")
+    }
+
+    /// One document's line of `--json`.
+    struct Line: Encodable {
+        var source: String
+        var classification: TextClassifier.Classification
+        var explanation: [TextClassifier.Contribution]?
+
+        enum CodingKeys: String, CodingKey { case source, explanation }
+
+        func encode(to encoder: Encoder) throws {
+            try classification.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(source, forKey: .source)
+            try container.encodeIfPresent(explanation, forKey: .explanation)
         }
-        let path = try model ?? ClassifierSupport.defaultModelPath()
-        let classifier = try ClassifierSupport.loadModel(path)
-        let inputs = try ClassifierInput.read(paths: files, layout: layout)
+    }
+
+    func run() throws {
+        let classifier = try model.map { try ModelFile.read(path: $0) } ?? ShippedModel.load()
+        let inputs = try DocumentSource(paths: files, layout: format).documents()
         let k = top ?? (json ? 1 : 0)
         let results = classifier.classify(inputs.map(\.text), top: max(k, 1))
         let showSource = inputs.count > 1
-        var out = ""
+        var out: [UInt8] = []
         for (input, result) in zip(inputs, results) {
-            let explanation = explain ? classifier.explain(input.text, label: result.label, top: explainTerms) : []
+            let explanation = explain ? classifier.explain(input.text, label: result.label, top: explainTerms) : nil
             if json {
-                var fields = ["\"source\":" + ClassifierSupport.jsonString(input.source),
-                              "\"label\":" + ClassifierSupport.jsonString(result.label)]
-                let probabilities = result.probabilities.map {
-                    ClassifierSupport.jsonString($0.label) + ":" + ClassifierSupport.jsonNumber(Double($0.probability))
-                }
-                fields.append("\"probabilities\":{" + probabilities.joined(separator: ",") + "}")
-                if explain {
-                    let terms = explanation.map {
-                        "{\"term\":" + ClassifierSupport.jsonString($0.term) + ",\"weight\":" + ClassifierSupport.jsonNumber(Double($0.weight)) + "}"
-                    }
-                    fields.append("\"explanation\":[" + terms.joined(separator: ",") + "]")
-                }
-                out += "{" + fields.joined(separator: ",") + "}\n"
+                out += try Output.jsonLine(Line(source: input.source, classification: result, explanation: explanation))
             } else {
                 var line = showSource ? "\(input.source)\t\(result.label)" : result.label
                 if k > 0 {
                     line += "\t" + result.probabilities.map { "\($0.label) \(String(format: "%.4f", $0.probability))" }.joined(separator: ", ")
                 }
-                out += line + "\n"
-                if explain {
+                if let explanation {
                     let terms = explanation.map { "\($0.term) (\(String(format: "%.3f", $0.weight)))" }
-                    out += "  because of: " + (terms.isEmpty ? "(no known terms)" : terms.joined(separator: ", ")) + "\n"
+                    line += "\n  because of: " + (terms.isEmpty ? "(no known terms)" : terms.joined(separator: ", "))
                 }
+                out += Array((line + "\n").utf8)
             }
-            if out.utf8.count > 1 << 16 {
-                FileHandle.standardOutput.write(Data(out.utf8))
-                out = ""
+            if out.count > 1 << 16 {
+                Output.write(out)
+                out = []
             }
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        Output.write(out)
     }
 }

@@ -25,38 +25,16 @@ struct EvaluateCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let classifier = try ClassifierSupport.loadModel(model)
-        let (texts, labels) = try ClassifierSupport.loadDocuments(data)
-        let metrics = Self.evaluate(classifier, texts: texts, labels: labels)
+        let classifier = try ModelFile.read(path: model)
+        let metrics = try classifier.evaluate(on: try data.load())
         if !metrics.unseenLabels.isEmpty {
-            let count = labels.filter { metrics.unseenLabels.contains($0) }.count
-            ClassifierSupport.printError("warning: \(data.path): \(count) document(s) have labels the model never saw (counted as errors): \(metrics.unseenLabels.joined(separator: ", "))")
+            let count = metrics.unseenLabels.reduce(0) { $0 + (metrics.perClass[$1]?.support ?? 0) }
+            Output.note("warning: \(data.path): \(count) document(s) have labels the model never saw (counted as errors): \(metrics.unseenLabels.joined(separator: ", "))")
         }
         if json {
-            print(try ClassifierSupport.json(metrics))
+            try Output.json(metrics)
         } else {
-            print(metrics.report())
-            print("")
-            print("confusion matrix (rows = true label, columns = predicted):")
-            print(metrics.confusionTable())
+            Output.write(metrics.report() + "\n\nconfusion matrix (rows = true label, columns = predicted):\n" + metrics.confusionTable() + "\n")
         }
-    }
-
-    /// Metrics of `classifier` on the labelled texts.
-    static func evaluate(_ classifier: TextClassifier, texts: [String], labels: [String]) -> ClassificationMetrics {
-        let p = classifier.probabilities(texts)
-        let k = classifier.labels.count
-        var index: [String: Int] = [:]
-        for (c, label) in classifier.labels.enumerated() { index[label] = c }
-        var predicted: [String] = [], trueProbability: [Double] = []
-        predicted.reserveCapacity(texts.count)
-        for i in 0..<texts.count {
-            var best = 0
-            for c in 1..<k where p[i, c] > p[i, best] { best = c }
-            predicted.append(classifier.labels[best])
-            trueProbability.append(index[labels[i]].map { Double(p[i, $0]) } ?? 0)
-        }
-        return ClassificationMetrics(trueLabels: labels, predicted: predicted, labels: classifier.labels,
-                                     trueLabelProbabilities: trueProbability)
     }
 }

@@ -30,26 +30,15 @@ struct KeywordsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (text, name) = try SummaryInput.read(file)
-        let phrases = KeywordExtractor().keyphrases(in: text, top: top)
+        let document = try DocumentSource.text(at: file)
+        let phrases = KeywordExtractor().keyphrases(in: document.text, top: top)
         if json {
-            var out = SummaryJSON()
-            out.raw("{\"keywords\":[")
-            for (k, p) in phrases.enumerated() {
-                if k > 0 { out.raw(",") }
-                out.raw("{\"text\":")
-                out.string(p.text)
-                out.raw(",\"score\":")
-                out.number(p.score)
-                out.raw(",\"count\":\(p.count)}")
-            }
-            out.raw("]}\n")
-            writeStandardOutput(out.bytes)
+            try Output.json(["keywords": phrases])
         } else {
-            writeStandardOutput(Array(phrases.map { $0.text + "\n" }.joined().utf8))
+            Output.write(phrases.map { $0.text + "\n" }.joined())
         }
         if phrases.isEmpty && top > 0 {
-            FileHandle.standardError.write(Data("precis: \(name): no keyphrases found (the input has no content words)\n".utf8))
+            Output.note("precis: \(document.source): no keyphrases found (the input has no content words)")
         }
     }
 }

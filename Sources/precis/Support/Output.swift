@@ -1,0 +1,62 @@
+import Foundation
+import Precis
+
+/// Everything the commands write: standard output, JSON and notes on standard error.
+enum Output {
+    /// Writes bytes to standard output.
+    static func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { b in
+            var offset = 0
+            while offset < b.count, let base = b.baseAddress {
+                let written = Foundation.write(1, base + offset, b.count - offset)
+                if written <= 0 { break }
+                offset += written
+            }
+        }
+    }
+
+    /// Writes `text` to standard output.
+    static func write(_ text: String) { write(Array(text.utf8)) }
+
+    /// Writes a line to standard error.
+    static func note(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// `value` as one line of JSON with sorted keys (so the output is stable),
+    /// ending in a newline. Non-finite numbers are written as strings.
+    static func jsonLine<T: Encodable>(_ value: T) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return Array(try encoder.encode(value)) + [0x0A]
+    }
+
+    /// Writes `value` as one line of JSON.
+    static func json<T: Encodable>(_ value: T) throws { write(try jsonLine(value)) }
+}
+
+/// A progress bar on standard error, drawn only when it is a terminal.
+struct ProgressBar {
+    let enabled = isatty(2) == 1
+    var label: String
+
+    /// Redraws the bar at `done` of `total`, with a note.
+    func update(_ done: Int, of total: Int, note: String = "") {
+        guard enabled, total > 0 else { return }
+        let width = 30
+        let filled = min(width, done * width / total)
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        draw("\r\(label) [\(bar)] \(done)/\(total) \(note)\u{1B}[K")
+    }
+
+    /// A status message in place of the bar.
+    func status(_ text: String) { draw("\r\(label): \(text)\u{1B}[K") }
+
+    /// Clears the line.
+    func finish() { draw("\r\u{1B}[K") }
+
+    private func draw(_ text: String) {
+        if enabled { FileHandle.standardError.write(Data(text.utf8)) }
+    }
+}
