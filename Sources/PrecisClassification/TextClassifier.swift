@@ -38,12 +38,6 @@ public struct TextClassifier: Sendable {
         public var label: String
         /// Its probability.
         public var probability: Float
-
-        /// A label with its probability.
-        public init(label: String, probability: Float) {
-            self.label = label
-            self.probability = probability
-        }
     }
 
     /// One document's prediction. Encodes as the SPEC's JSON: `label`, and

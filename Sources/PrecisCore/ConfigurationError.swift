@@ -22,17 +22,13 @@ public struct ConfigurationError: PrecisError, Equatable {
     /// What the parameter accepts, phrased to follow "must be".
     public var allowed: String
 
-    /// An error about `parameter`.
-    public init(parameter: String, value: String, allowed: String) {
+    /// An error about `parameter`, which was given `value`.
+    public init(_ parameter: String, _ value: some CustomStringConvertible, allowed: String) {
         self.parameter = parameter
-        self.value = value
+        self.value = value.description
         self.allowed = allowed
     }
 
-    /// An error about `parameter` with any printable value.
-    public init(_ parameter: String, _ value: some CustomStringConvertible, allowed: String) {
-        self.init(parameter: parameter, value: value.description, allowed: allowed)
-    }
 
     /// Configuration errors are not about a file.
     public var path: String? { nil }

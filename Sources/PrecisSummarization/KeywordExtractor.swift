@@ -14,13 +14,6 @@ public struct Keyphrase: Equatable, Sendable, Codable {
     public var score: Float
     /// How often the phrase occurs in the document.
     public var count: Int
-
-    /// A keyphrase from its parts.
-    public init(text: String, score: Float, count: Int) {
-        self.text = text
-        self.score = score
-        self.count = count
-    }
 }
 
 /// The hyper-parameters of a ``KeywordExtractor``.

@@ -13,13 +13,6 @@ public struct ScoredSentence: Equatable, Sendable, Codable {
     public var text: String
     /// The method's score for the sentence (higher is more central; comparable within one document).
     public var score: Float
-
-    /// A scored sentence from its parts.
-    public init(index: Int, text: String, score: Float) {
-        self.index = index
-        self.text = text
-        self.score = score
-    }
 }
 
 /// The result of summarising one document.
@@ -39,13 +32,6 @@ public struct Summary: Equatable, Sendable, Encodable {
     public var documentSentences: [Sentence]
     /// The score of each document sentence (0 for sentences that are not candidates).
     public var scores: [Float]
-
-    /// A summary from its parts.
-    public init(sentences: [ScoredSentence], documentSentences: [Sentence], scores: [Float]) {
-        self.sentences = sentences
-        self.documentSentences = documentSentences
-        self.scores = scores
-    }
 
     /// The chosen sentences joined by single spaces.
     public var text: String { sentences.map(\.text).joined(separator: " ") }

@@ -46,22 +46,6 @@ struct ClassifyCommand: ParsableCommand {
         guard explainTerms >= 1 else { throw ValidationError("--explain-terms must be at least 1, got \(explainTerms)") }
     }
 
-    /// One document's line of `--json`.
-    struct Line: Encodable {
-        var source: String
-        var classification: TextClassifier.Classification
-        var explanation: [TextClassifier.Contribution]?
-
-        enum CodingKeys: String, CodingKey { case source, explanation }
-
-        func encode(to encoder: Encoder) throws {
-            try classification.encode(to: encoder)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(source, forKey: .source)
-            try container.encodeIfPresent(explanation, forKey: .explanation)
-        }
-    }
-
     func run() throws {
         let classifier = try model.map { try ModelFile.read(path: $0) } ?? ShippedModel.load()
         let inputs = try DocumentSource(paths: files, layout: format).documents()
@@ -72,7 +56,7 @@ struct ClassifyCommand: ParsableCommand {
         for (input, result) in zip(inputs, results) {
             let explanation = explain ? classifier.explain(input.text, label: result.label, top: explainTerms) : nil
             if json {
-                out += try Output.jsonLine(Line(source: input.source, classification: result, explanation: explanation))
+                out += try Output.jsonLine(JSONRecord(base: result, fields: ["source": input.source, "explanation": explanation]))
             } else {
                 var line = showSource ? "\(input.source)\t\(result.label)" : result.label
                 if k > 0 {

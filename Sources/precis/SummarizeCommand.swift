@@ -34,22 +34,6 @@ struct SummarizeCommand: ParsableCommand {
         if jsonl != nil && file != nil { throw ValidationError("give either FILE or --jsonl, not both") }
     }
 
-    /// One summary as JSON: the record's `id` (batch), `summary`, `sentences`, and the `method` (single document).
-    struct Line: Encodable {
-        var id: String?
-        var summary: Summary
-        var method: SummaryMethod?
-
-        enum CodingKeys: String, CodingKey { case id, method }
-
-        func encode(to encoder: Encoder) throws {
-            try summary.encode(to: encoder)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(id, forKey: .id)
-            try container.encodeIfPresent(method, forKey: .method)
-        }
-    }
-
     func run() throws {
         let summarizer = Summarizer(configuration: self.summarizer.configuration)
         let length = self.length.length
@@ -57,14 +41,15 @@ struct SummarizeCommand: ParsableCommand {
             // Summarised and formatted on all cores, written in input order.
             let records = try SummaryRecordReader.read(path: jsonl)
             let lines = try Summarizer.inParallel(records) { record in
-                try Output.jsonLine(Line(id: record.id, summary: summarizer.summarize(HtmlText.plainTextIfHTML(record.article), length: length)))
+                let summary = summarizer.summarize(HtmlText.plainTextIfHTML(record.article), length: length)
+                return try Output.jsonLine(JSONRecord(base: summary, fields: ["id": record.id]))
             }
             return Output.write(Array(lines.joined()))
         }
         let document = try DocumentSource.text(at: file)
         let summary = summarizer.summarize(document.text, length: length)
         if json {
-            try Output.json(Line(summary: summary, method: summarizer.configuration.method))
+            try Output.json(JSONRecord(base: summary, fields: ["method": summarizer.configuration.method]))
         } else {
             Output.write(summary.sentences.map { $0.text + "\n" }.joined())
         }

@@ -66,7 +66,7 @@ struct ClassifierAPITests {
     func validate(keyPath: WritableKeyPath<LogisticRegressionConfiguration, Int>, value: Int, parameter: String, allowed: String) {
         var config = LogisticRegressionConfiguration()
         config[keyPath: keyPath] = value
-        #expect(throws: ConfigurationError(parameter: parameter, value: "\(value)", allowed: allowed)) { try config.validate() }
+        #expect(throws: ConfigurationError(parameter, value, allowed: allowed)) { try config.validate() }
     }
 
     @Test("regularisation errors name c or alpha; the defaults are valid")

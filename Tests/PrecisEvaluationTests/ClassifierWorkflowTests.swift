@@ -68,7 +68,7 @@ struct ClassifierWorkflowTests {
     @Test("bad folds, options or data are typed errors naming the parameter")
     func crossValidateErrors() throws {
         let train = try Self.fixture("train.tsv")
-        #expect(throws: ConfigurationError(parameter: "folds", value: "1", allowed: "at least 2")) {
+        #expect(throws: ConfigurationError("folds", "1", allowed: "at least 2")) {
             try Self.trainer.crossValidate(train, folds: 1)
         }
         let tooMany = #expect(throws: ConfigurationError.self) { try Self.trainer.crossValidate(train, folds: train.count + 1) }

@@ -38,7 +38,7 @@ struct BatchSummarizationTests {
 
     @Test("lengths and settings are validated with the parameter's name")
     func validation() {
-        #expect(throws: ConfigurationError(parameter: "ratio", value: "1.5", allowed: "in (0, 1]")) { try SummaryLength.ratio(1.5).validate() }
+        #expect(throws: ConfigurationError("ratio", "1.5", allowed: "in (0, 1]")) { try SummaryLength.ratio(1.5).validate() }
         #expect(throws: ConfigurationError.self) { try SummaryLength.sentences(-1).validate() }
         var config = SummarizerConfiguration()
         config.damping = 1

@@ -36,6 +36,28 @@ enum Output {
     static func json<T: Encodable>(_ value: T) throws { write(try jsonLine(value)) }
 }
 
+/// A library value's JSON object with a few more fields, such as the `source`
+/// of a classified document or the `id` of a summarised record.
+struct JSONRecord<Base: Encodable>: Encodable {
+    var base: Base
+    var fields: KeyValuePairs<String, (any Encodable)?>
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        init(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        try base.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        for (key, value) in fields {
+            if let value { try container.encode(value, forKey: Key(stringValue: key)) }
+        }
+    }
+}
+
 /// A progress bar on standard error, drawn only when it is a terminal.
 struct ProgressBar {
     let enabled = isatty(2) == 1
