@@ -2,14 +2,18 @@
 //
 // Precis: text classification and extractive summarisation for Linux.
 //
-// The targets read as the pipeline they implement:
+// The targets read as the pipeline they implement (A → B: B depends on A):
 //
-//   CBLAS (system BLAS) → PrecisLinearAlgebra (dense algebra)
-//   PrecisText (tokens, sentences, stems) → PrecisDatasets (readers)
-//   → PrecisFeatures (TF-IDF, sparse matrices)
-//   → PrecisClassification / PrecisSummarization (models)
-//   → PrecisEvaluation (metrics, ROUGE)
-//   → Precis (umbrella library) → precis (the command-line tool)
+//   PrecisCore (package-internal: random numbers, hashing, buffers, parallel-for;
+//     public: the PrecisError protocol and ConfigurationError) → every other library target
+//   CBLAS (system BLAS) → PrecisLinearAlgebra (dense and sparse matrices, products, Matrix Market)
+//   PrecisText (tokens, sentences, stems) → PrecisDatasets (readers, document sources)
+//   PrecisText + PrecisLinearAlgebra → PrecisFeatures (TF-IDF, hashing)
+//   PrecisFeatures → PrecisClassification (logistic regression, model files)
+//   PrecisFeatures → PrecisSummarization (TextRank, LexRank, keywords)
+//   PrecisClassification + PrecisSummarization + PrecisDatasets → PrecisEvaluation
+//     (metrics, ROUGE, and the evaluate / cross-validate / ROUGE-evaluation workflows)
+//   all of them → Precis (umbrella library) → precis (the command-line tool)
 import PackageDescription
 
 let package = Package(
@@ -29,6 +33,8 @@ let package = Package(
             pkgConfig: "blas",
             providers: [.apt(["libblas-dev"])]
         ),
+        // Shared internals (`package` access), plus the public error protocol
+        // (`PrecisError`, `ConfigurationError`) that every module's errors conform to.
         .target(name: "PrecisCore"),
         .target(name: "PrecisLinearAlgebra", dependencies: ["CBLAS", "PrecisCore"]),
         .target(name: "PrecisText", dependencies: ["PrecisCore"]),
@@ -44,7 +50,7 @@ let package = Package(
             "PrecisClassification", "PrecisSummarization", "PrecisEvaluation",
         ]),
         .executableTarget(name: "precis", dependencies: [
-            "Precis",
+            "Precis", "PrecisCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Micro-benchmarks for Benchmarks/run.sh; not part of any product.
@@ -52,11 +58,11 @@ let package = Package(
                           path: "Benchmarks/Sources/precis-bench"),
 
         // Tests, with a small helper module shared by every test target.
-        .target(name: "PrecisTestSupport", dependencies: ["PrecisClassification"], path: "Tests/PrecisTestSupport"),
+        .target(name: "PrecisTestSupport", dependencies: ["PrecisCore"], path: "Tests/PrecisTestSupport"),
+        .testTarget(name: "PrecisCoreTests", dependencies: ["PrecisCore", "PrecisTestSupport"]),
         .testTarget(name: "PrecisLinearAlgebraTests", dependencies: ["PrecisLinearAlgebra", "PrecisTestSupport"]),
         .testTarget(name: "PrecisTextTests", dependencies: ["PrecisText", "PrecisTestSupport"]),
         .testTarget(name: "PrecisFeaturesTests", dependencies: ["PrecisFeatures", "PrecisDatasets", "PrecisTestSupport"]),
-        .testTarget(name: "PrecisCoreTests", dependencies: ["PrecisCore", "PrecisTestSupport"]),
         .testTarget(name: "PrecisDatasetsTests", dependencies: ["PrecisDatasets", "PrecisTestSupport"]),
         .testTarget(name: "PrecisCLITests", dependencies: ["PrecisTestSupport"]),
         .testTarget(name: "PrecisClassificationTests", dependencies: ["PrecisClassification", "PrecisFeatures", "PrecisDatasets", "PrecisTestSupport"]),

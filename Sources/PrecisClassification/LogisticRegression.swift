@@ -1,6 +1,7 @@
-import PrecisCore
+import Foundation
 import PrecisFeatures
 import PrecisLinearAlgebra
+import PrecisCore
 
 /// Fits a multinomial (softmax) logistic regression with an L2 penalty on a sparse
 /// feature matrix, by stochastic gradient descent (``StochasticGradientDescent``, the
@@ -192,7 +193,7 @@ public struct LogisticRegression: Sendable {
                     let step = { (r: Int) in
                         lossBase[r] = optimisers[r].runEpoch(&stateBase[r], x: xTrain, labels: y32, sampleWeights: meanOne)
                     }
-                    if runs == 1 { step(0) } else { DispatchQueue.concurrentPerform(iterations: runs, execute: step) }
+                    Parallelism.run(runs, step)
                 }
             }
             epochs += 1
@@ -259,4 +260,3 @@ public struct LogisticRegression: Sendable {
     }
 }
 
-import Foundation

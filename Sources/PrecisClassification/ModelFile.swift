@@ -1,6 +1,7 @@
 import Foundation
 import PrecisFeatures
 import PrecisLinearAlgebra
+import PrecisCore
 
 /// Reads and writes ``TextClassifier``s as `.precis` model files (format documented
 /// in `Models/FORMAT.md`).

@@ -1,5 +1,6 @@
 import PrecisCore
 import Foundation
+import PrecisCore
 
 /// The last stage of fitting: the partitions' counts seen as one
 /// vocabulary (global token ids; n-gram ids numbered partition by

@@ -1,4 +1,4 @@
-import PrecisFeatures
+import PrecisCore
 import PrecisLinearAlgebra
 import PrecisText
 
@@ -39,19 +39,11 @@ extension Summarizer {
         return try results.map { try $0.get() }
     }
 
-    /// `body(i)` for every `i` in `0..<count`, in parallel, in index order.
+    /// `body(i)` for every `i` in `0..<count`, in parallel, in index order, with
+    /// a threaded BLAS kept to one thread per worker.
     static func orderedMap<T>(_ count: Int, chunk: Int = 16, _ body: (Int) -> T) -> [T] {
         guard count > 0 else { return [] }
         BLASThreads.useOneThreadPerCaller()
-        let chunk = max(1, chunk)
-        let chunks = (count + chunk - 1) / chunk
-        var slots = [T?](repeating: nil, count: count)
-        slots.withUnsafeMutableBufferPointer { out in
-            let base = out
-            Parallelism.run(chunks) { c in
-                for i in (c * chunk)..<min(count, (c + 1) * chunk) { base[i] = body(i) }
-            }
-        }
-        return slots.map { $0! }
+        return Parallelism.map(count, chunk: chunk, body)
     }
 }

@@ -1,5 +1,6 @@
 import PrecisCore
 import Foundation
+import PrecisCore
 
 /// Matrix Market exchange format for ``SparseMatrix``: the
 /// `coordinate real general` layout, 1-based indices, one entry per line,
