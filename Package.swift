@@ -10,7 +10,7 @@
 //   PrecisText (tokens, sentences, stems) → PrecisDatasets (readers, document sources)
 //   PrecisText + PrecisLinearAlgebra → PrecisFeatures (TF-IDF, hashing)
 //   PrecisFeatures → PrecisClassification (logistic regression, model files)
-//   PrecisFeatures → PrecisSummarization (TextRank, LexRank, keywords)
+//   PrecisFeatures + PrecisDatasets → PrecisSummarization (TextRank, LexRank, keywords, batches)
 //   PrecisClassification + PrecisSummarization + PrecisDatasets → PrecisEvaluation
 //     (metrics, ROUGE, and the evaluate / cross-validate / ROUGE-evaluation workflows)
 //   all of them → Precis (umbrella library) → precis (the command-line tool)
@@ -41,7 +41,9 @@ let package = Package(
         .target(name: "PrecisDatasets", dependencies: ["PrecisCore", "PrecisText"]),
         .target(name: "PrecisFeatures", dependencies: ["PrecisCore", "PrecisText", "PrecisLinearAlgebra"]),
         .target(name: "PrecisClassification", dependencies: ["PrecisCore", "PrecisFeatures", "PrecisLinearAlgebra"]),
-        .target(name: "PrecisSummarization", dependencies: ["PrecisCore", "PrecisText", "PrecisFeatures", "PrecisLinearAlgebra"]),
+        .target(name: "PrecisSummarization", dependencies: [
+            "PrecisCore", "PrecisText", "PrecisDatasets", "PrecisFeatures", "PrecisLinearAlgebra",
+        ]),
         .target(name: "PrecisEvaluation", dependencies: [
             "PrecisCore", "PrecisText", "PrecisDatasets", "PrecisClassification", "PrecisSummarization",
         ]),

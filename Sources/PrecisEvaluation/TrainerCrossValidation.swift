@@ -25,14 +25,11 @@ extension TextClassifierTrainer {
     ///   ``PrecisFeatures/FeatureError`` (a fold's vocabulary is empty).
     public func crossValidate(texts: [String], labels: [String], folds: Int, seed: UInt64? = nil,
                               onFold: ((Int, ClassificationMetrics) -> Void)? = nil) throws -> CrossValidationSummary {
-        guard folds >= 2 else { throw ConfigurationError("folds", folds, allowed: "at least 2") }
         guard !texts.isEmpty else { throw ClassificationError.emptyTrainingSet }
         guard texts.count == labels.count else {
             throw ClassificationError.shapeMismatch("\(labels.count) labels for \(texts.count) documents")
         }
-        guard folds <= texts.count else {
-            throw ConfigurationError("folds", folds, allowed: "at most the number of documents (\(texts.count))")
-        }
+        try StratifiedKFold.validate(folds: folds, documents: texts.count)
         try vectorizer.validate()
         try classifier.validate()
         let allLabels = Array(Set(labels)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -63,6 +60,22 @@ extension TextClassifierTrainer {
     public func crossValidate(_ documents: [LabeledDocument], folds: Int, seed: UInt64? = nil,
                               onFold: ((Int, ClassificationMetrics) -> Void)? = nil) throws -> CrossValidationSummary {
         try crossValidate(texts: documents.map(\.text), labels: documents.map(\.label), folds: folds, seed: seed, onFold: onFold)
+    }
+}
+
+extension StratifiedKFold {
+    /// Checks a number of folds: at least 2, and at most `documents` when that is given.
+    ///
+    /// ```swift
+    /// try StratifiedKFold.validate(folds: 5, documents: 3)   // ConfigurationError about "folds"
+    /// ```
+    ///
+    /// - Throws: ``PrecisCore/ConfigurationError`` naming `folds`.
+    public static func validate(folds: Int, documents: Int? = nil) throws {
+        guard folds >= 2 else { throw ConfigurationError("folds", folds, allowed: "at least 2") }
+        if let documents, folds > documents {
+            throw ConfigurationError("folds", folds, allowed: "at most the number of documents (\(documents))")
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import PrecisCore
+import PrecisDatasets
 import PrecisLinearAlgebra
 import PrecisText
 
@@ -15,6 +16,27 @@ extension Summarizer {
     /// ```
     public func summarize(_ documents: [String], length: SummaryLength = .default) -> [Summary] {
         Self.orderedMap(documents.count) { summarize(HtmlText.plainTextIfHTML(documents[$0]), length: length) }
+    }
+
+    /// Summarises every record of the JSONL file at `path` (`-`: standard input) on
+    /// all cores and transforms each summary (say, into an output line), returning
+    /// the results in file order. Records are read and parsed inside the workers,
+    /// never all held at once.
+    ///
+    /// ```swift
+    /// let lines = try Summarizer().summarizeRecords(at: "articles.jsonl", length: .sentences(2)) { record, summary in
+    ///     "\(record.id)\t\(summary.text)"
+    /// }
+    /// ```
+    ///
+    /// - Throws: ``PrecisDatasets/DatasetError`` naming the file and the line of
+    ///   the first bad record, or the first error `transform` threw (file order).
+    public func summarizeRecords<T>(at path: String, length: SummaryLength = .default,
+                                    _ transform: (SummaryRecord, Summary) throws -> T) throws -> [T] {
+        BLASThreads.useOneThreadPerCaller()
+        return try SummaryRecordReader.mapRecords(path: path) { record in
+            try transform(record, summarize(HtmlText.plainTextIfHTML(record.article), length: length))
+        }
     }
 
     /// Runs `transform` on every item on all cores, a chunk of items per task,

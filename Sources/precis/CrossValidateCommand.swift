@@ -29,7 +29,7 @@ struct CrossValidateCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard folds >= 2 else { throw ValidationError("--folds must be at least 2, got \(folds)") }
+        try OptionFlags.validated { try StratifiedKFold.validate(folds: folds) }
         _ = try vectorizer.configuration(defaults: .classifierDefaults)
         _ = try classifier.configuration()
     }

@@ -39,10 +39,8 @@ struct SummarizeCommand: ParsableCommand {
         let length = self.length.length
         if let jsonl {
             // Summarised and formatted on all cores, written in input order.
-            let records = try SummaryRecordReader.read(path: jsonl)
-            let lines = try Summarizer.inParallel(records) { record in
-                let summary = summarizer.summarize(HtmlText.plainTextIfHTML(record.article), length: length)
-                return try Output.jsonLine(JSONRecord(base: summary, fields: ["id": record.id]))
+            let lines = try summarizer.summarizeRecords(at: jsonl, length: length) { record, summary in
+                try Output.jsonLine(JSONRecord(base: summary, fields: ["id": record.id]))
             }
             return Output.write(Array(lines.joined()))
         }

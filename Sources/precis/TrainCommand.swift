@@ -34,7 +34,7 @@ struct TrainCommand: ParsableCommand {
     func validate() throws {
         _ = try vectorizer.configuration(defaults: .classifierDefaults)
         _ = try classifier.configuration()
-        if let cvFolds, cvFolds < 2 { throw ValidationError("--cv-folds must be at least 2, got \(cvFolds)") }
+        if let cvFolds { try OptionFlags.validated(overrides: ["folds": "--cv-folds"]) { try StratifiedKFold.validate(folds: cvFolds) } }
         _ = try TrainingMetadata.creationDate()
     }
 

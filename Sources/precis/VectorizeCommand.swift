@@ -123,10 +123,9 @@ struct VectorizeCommand: ParsableCommand {
 }
 
 /// An output file or directory of `vectorize` that could not be written.
-private struct OutputError: Error, CustomStringConvertible {
-    var path: String
+private struct OutputError: PrecisError {
+    var path: String?
     var message: String
-    var description: String { "\(path): \(message)" }
 }
 
 /// CPU time used by the process so far (all threads, user + system), in seconds.

@@ -61,6 +61,11 @@ struct ClassifierWorkflowTests {
         #expect(a.folds.map(\.n).reduce(0, +) == train.count)
         let meanAccuracy = a.folds.map(\.accuracy).reduce(0, +) / 3
         #expect(abs(a.mean.accuracy - meanAccuracy) < 1e-12)
+        // The summary round-trips through its JSON (pooled metrics at the top level).
+        let json = try JSONEncoder().encode(a)
+        #expect(try JSONDecoder().decode(CrossValidationSummary.self, from: json) == a)
+        let object = try #require(JSONSerialization.jsonObject(with: json) as? [String: Any])
+        #expect(object["n"] as? Int == train.count && object["folds"] is [Any] && object["macro_f1"] is Double)
         let recorded = TrainingMetadata.CrossValidatedMetrics(a, seed: 7)
         #expect(recorded.folds == 3 && recorded.accuracyMean == a.mean.accuracy)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PrecisCore
+import PrecisDatasets
 import PrecisSummarization
 import PrecisTestSupport
 
@@ -45,5 +46,23 @@ struct BatchSummarizationTests {
         let error = #expect(throws: ConfigurationError.self) { try config.validate() }
         #expect(error?.parameter == "damping")
         #expect((try? SummarizerConfiguration().validate()) != nil)
+    }
+
+    @Test("a JSONL batch is summarised in file order, and a bad line is reported with its number")
+    func records() throws {
+        let fixture = TestPaths.projectData.appendingPathComponent("fixtures/summaries/samples.jsonl").path
+        let summarizer = Summarizer()
+        let batch = try summarizer.summarizeRecords(at: fixture, length: .sentences(2)) { record, summary in (record.id, summary) }
+        let records = try SummaryRecordReader.read(path: fixture)
+        #expect(batch.map(\.0) == records.map(\.id))
+        #expect(batch.map(\.1) == records.map { summarizer.summarize($0.article, length: .sentences(2)) })
+
+        let dir = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("bad.jsonl")
+        try Data("{\"id\":\"a\",\"article\":\"One. Two.\"}\n\n{\"id\":\"b\",\"article\":\n".utf8).write(to: bad)
+        let error = #expect(throws: DatasetError.self) { try summarizer.summarizeRecords(at: bad.path) { $1 } }
+        #expect(error?.line == 3 && error?.path == bad.path)
+        #expect(throws: DatasetError.self) { try summarizer.summarizeRecords(at: dir.appendingPathComponent("none.jsonl").path) { $1 } }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Precis
+import PrecisCore
 
 /// Everything the commands write: standard output, JSON and notes on standard error.
 enum Output {
@@ -26,10 +27,7 @@ enum Output {
     /// `value` as one line of JSON with sorted keys (so the output is stable),
     /// ending in a newline. Non-finite numbers are written as strings.
     static func jsonLine<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return Array(try encoder.encode(value)) + [0x0A]
+        try JSONLineEncoder().encode(value) + [0x0A]
     }
 
     /// Writes `value` as one line of JSON.
