@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import PrecisCore
+import PrecisCore
 
 /// The CLI's JSON writer: Foundation's output with sorted keys, as one line.
 struct JSONLineEncoderTests {
