@@ -30,15 +30,25 @@ public struct ModelSummary: Equatable, Sendable, Codable {
     /// The vectoriser options, with document-frequency bounds written as on the
     /// command line (an integer count, or a fraction with a decimal point).
     public struct Vectorizer: Equatable, Sendable, Codable {
+        /// Shortest and longest n-gram, `[min, max]`.
         public var ngramRange: [Int]
+        /// The `min_df` bound.
         public var minDF: String
+        /// The `max_df` bound.
         public var maxDF: String
+        /// The `max_features` cap, if any.
         public var maxFeatures: Int?
+        /// Number of stop words removed.
         public var stopWords: Int
+        /// Whether term counts are `1 + log(tf)`.
         public var sublinearTF: Bool
+        /// Whether document frequencies are smoothed.
         public var smoothIDF: Bool
+        /// Whether terms are weighted by inverse document frequency.
         public var useIDF: Bool
+        /// Row normalisation.
         public var norm: Norm
+        /// Whether text is lowercased before tokenising.
         public var lowercase: Bool
 
         enum CodingKeys: String, CodingKey {
@@ -50,20 +60,35 @@ public struct ModelSummary: Equatable, Sendable, Codable {
 
     /// The logistic-regression options; exactly one of `c` and `alpha` is set.
     public struct Classifier: Equatable, Sendable, Codable {
+        /// The optimiser.
         public var solver: Solver
+        /// Softmax or one-vs-rest.
         public var multiClass: MultiClass
+        /// scikit-learn's `C`, when the penalty was given that way.
         public var c: Double?
+        /// scikit-learn's SGD `alpha`, when the penalty was given that way.
         public var alpha: Double?
+        /// SGD epochs per run.
         public var epochs: Int
+        /// SGD epochs averaged at the end of each run.
         public var averagedEpochs: Int
+        /// Averaged SGD runs.
         public var runs: Int
+        /// SGD intercept step, as a fraction of the weights'.
         public var interceptStep: Double
+        /// Below this many documents the intercept step is scaled down.
         public var interceptRampDocuments: Int
+        /// L-BFGS iteration cap.
         public var maxIterations: Int
+        /// L-BFGS relative tolerance.
         public var tolerance: Double
+        /// Per-class document weighting.
         public var classWeight: ClassWeighting
+        /// Share held out for early stopping.
         public var validationFraction: Double
+        /// Early-stopping patience.
         public var patience: Int
+        /// Seed of every random choice.
         public var seed: UInt64
 
         enum CodingKeys: String, CodingKey {
@@ -76,17 +101,29 @@ public struct ModelSummary: Equatable, Sendable, Codable {
 
     /// Provenance and training scores.
     public struct Training: Equatable, Sendable, Codable {
+        /// The program that trained the model.
         public var producer: String?
+        /// When, ISO 8601 UTC.
         public var created: String?
+        /// The training file's name.
         public var dataFile: String?
+        /// FNV-1a-64 checksum of the training documents.
         public var dataChecksum: String
+        /// Training documents.
         public var documents: Int
+        /// Training documents per class.
         public var classCounts: [String: Int]
+        /// Optimiser iterations run.
         public var iterations: Int
+        /// Whether the optimiser reached its tolerance.
         public var converged: Bool
+        /// Final regularised training loss.
         public var finalLoss: Double
+        /// Accuracy on the training documents.
         public var trainingAccuracy: Double
+        /// Held-out scores, with a validation split.
         public var validation: HeldOut?
+        /// Cross-validated scores, when computed at training time.
         public var crossValidation: CrossValidated?
 
         enum CodingKeys: String, CodingKey {
@@ -98,16 +135,22 @@ public struct ModelSummary: Equatable, Sendable, Codable {
 
     /// Scores on the held-out share of the training data.
     public struct HeldOut: Equatable, Sendable, Codable {
+        /// Documents held out.
         public var documents: Int
+        /// Accuracy on them.
         public var accuracy: Double
+        /// The iteration whose weights were kept.
         public var bestIteration: Int?
         enum CodingKeys: String, CodingKey { case documents, accuracy, bestIteration = "best_iteration" }
     }
 
     /// Cross-validated scores recorded at training time.
     public struct CrossValidated: Equatable, Sendable, Codable {
+        /// Number of folds.
         public var folds: Int
+        /// Seed of the fold assignment.
         public var seed: UInt64
+        /// Mean and standard deviation of the folds' accuracy and macro-F1.
         public var accuracyMean, accuracyStd, macroF1Mean, macroF1Std: Double
         enum CodingKeys: String, CodingKey {
             case folds, seed, accuracyMean = "accuracy_mean", accuracyStd = "accuracy_std"
