@@ -42,6 +42,10 @@ struct VectorizeCommand: ParsableCommand {
     @Flag(help: "Print the time of each stage (read, fit+transform, write) to standard error.")
     var timings = false
 
+    func validate() throws {
+        _ = try vectorizer.configuration(defaults: TfidfConfiguration())
+    }
+
     func run() throws {
         let clock = ContinuousClock()
         let t0 = clock.now
