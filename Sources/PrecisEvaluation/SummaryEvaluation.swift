@@ -22,7 +22,7 @@ public enum ReferenceLength: Equatable, Sendable {
 /// let result = try Summarizer().evaluate(on: records, length: .fixed(.sentences(3)))
 /// result.mean.rouge1.f1     // a fraction; the JSON shows it ×100
 /// ```
-public struct SummaryEvaluation: Equatable, Sendable, Encodable {
+public struct SummaryEvaluation: Equatable, Sendable, Codable {
     /// Documents scored.
     public var n: Int
     /// Mean precision, recall and F1 of each measure, as fractions.
@@ -55,6 +55,22 @@ public struct SummaryEvaluation: Equatable, Sendable, Encodable {
         try c.encode(documentsPerSecond, forKey: .documentsPerSecond)
         try c.encode(method, forKey: .method)
         try c.encode(length, forKey: .length)
+    }
+}
+
+extension SummaryEvaluation {
+    /// Reads the JSON written by ``encode(to:)`` (percentages back to fractions).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func fraction(_ key: CodingKeys) throws -> RougeScore {
+            let s = try c.decode(RougeScore.self, forKey: key)
+            return RougeScore(precision: s.precision / 100, recall: s.recall / 100, f1: s.f1 / 100)
+        }
+        n = try c.decode(Int.self, forKey: .n)
+        mean = RougeScores(rouge1: try fraction(.rouge1), rouge2: try fraction(.rouge2), rougeL: try fraction(.rougeL))
+        seconds = try c.decode(Double.self, forKey: .seconds)
+        method = try c.decode(SummaryMethod.self, forKey: .method)
+        length = try c.decode(String.self, forKey: .length)
     }
 }
 

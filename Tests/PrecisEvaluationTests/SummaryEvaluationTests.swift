@@ -28,6 +28,9 @@ struct SummaryEvaluationTests {
         #expect(Set(object.keys) == ["n", "rouge1", "rouge2", "rougeL", "seconds", "documents_per_second", "method", "length"])
         let rouge1 = try #require(object["rouge1"] as? [String: Double])
         #expect(abs(try #require(rouge1["f1"]) - total.mean.rouge1.f1 * 100) < 1e-9)
+        let decoded = try JSONDecoder().decode(SummaryEvaluation.self, from: encoder.encode(result))
+        #expect(decoded.n == result.n && decoded.method == result.method && decoded.length == result.length)
+        #expect(abs(decoded.mean.rougeL.f1 - result.mean.rougeL.f1) < 1e-12)
     }
 
     @Test("the Lead baseline matched to the reference length gives rouge-score's number")
