@@ -1,3 +1,5 @@
+import Foundation
+
 /// How an input of ``DocumentSource`` splits into documents.
 ///
 /// ```swift
@@ -30,5 +32,3 @@ public enum DocumentLayout: String, CaseIterable, Sendable, Codable {
         }
     }
 }
-
-import Foundation

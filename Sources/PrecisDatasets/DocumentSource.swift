@@ -2,6 +2,11 @@ import Foundation
 import PrecisText
 
 /// One document read from a ``DocumentSource``, with where it came from.
+///
+/// ```swift
+/// let doc = try DocumentSource.text(at: "article.txt")
+/// print(doc.source, doc.text.count)     // "article.txt 2417"
+/// ```
 public struct SourcedDocument: Equatable, Sendable, Codable {
     /// `FILE` for a whole file, `FILE:LINE` for a row, the row's `id` for JSONL
     /// rows that have one, `-` for standard input.

@@ -4,11 +4,16 @@ import PrecisSummarization
 import PrecisText
 
 /// How long the summaries scored by ``Summarizer/evaluate(on:length:scorer:path:)`` are.
+///
+/// ```swift
+/// let three = ReferenceLength.fixed(.sentences(3))
+/// let matched = ReferenceLength.matchReference
+/// ```
 public enum ReferenceLength: Equatable, Sendable {
     /// The same length for every document.
     case fixed(SummaryLength)
     /// As many sentences as each reference summary has (its `summary_sentences`,
-    /// else its segmented `summary`).
+    /// else its `summary` split by the summariser's segmenter).
     case matchReference
 }
 
@@ -94,7 +99,7 @@ extension Summarizer {
         if let record = records.first(where: { $0.summary == nil }) {
             throw DatasetError(path: path, line: record.line, "record has no \"summary\" to compare with")
         }
-        let segmenter = SentenceSegmenter()
+        let segmenter = configuration.segmenter
         let scores: [RougeScores] = try Self.inParallel(records, chunk: 8) { record in
             let reference = record.summary ?? ""
             var documentLength = SummaryLength.default
