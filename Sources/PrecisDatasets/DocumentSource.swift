@@ -69,11 +69,12 @@ public struct DocumentSource: Sendable {
 
     /// One whole document for the summariser or keyword extractor: a text or HTML
     /// file, or standard input for `nil` or `-` (named `<stdin>` in errors). A
-    /// byte-order mark is dropped and HTML reduced to its paragraphs.
+    /// byte-order mark is dropped and, unless `html` is false, HTML is reduced to
+    /// its paragraphs.
     ///
     /// - Throws: ``DatasetError`` for a directory, a missing or unreadable file,
     ///   binary data (NUL bytes) or invalid UTF-8.
-    public static func text(at path: String?) throws -> SourcedDocument {
+    public static func text(at path: String?, html: Bool = true) throws -> SourcedDocument {
         let name = path == nil || path == "-" ? "<stdin>" : path ?? "-"
         var isDirectory: ObjCBool = false
         if name != "<stdin>", FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -85,7 +86,7 @@ public struct DocumentSource: Sendable {
             throw DatasetError(path: name, "not valid UTF-8 text")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return SourcedDocument(source: name, text: HtmlText.plainTextIfHTML(text))
+        return SourcedDocument(source: name, text: html ? HtmlText.plainTextIfHTML(text) : text)
     }
 
     /// The contents of `path` (`-`: all of standard input).
