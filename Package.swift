@@ -4,14 +4,15 @@
 //
 // The targets read as the pipeline they implement (A → B: B depends on A):
 //
-//   PrecisCore (package-internal: random numbers, hashing, buffers, parallel-for)
-//     → every other library target
+//   PrecisCore (package-internal: random numbers, hashing, buffers, parallel-for;
+//     public: the PrecisError protocol and ConfigurationError) → every other library target
 //   CBLAS (system BLAS) → PrecisLinearAlgebra (dense and sparse matrices, products, Matrix Market)
-//   PrecisText (tokens, sentences, stems)        PrecisDatasets (readers)
+//   PrecisText (tokens, sentences, stems) → PrecisDatasets (readers, document sources)
 //   PrecisText + PrecisLinearAlgebra → PrecisFeatures (TF-IDF, hashing)
 //   PrecisFeatures → PrecisClassification (logistic regression, model files)
-//   PrecisFeatures → PrecisSummarization (TextRank, LexRank, keywords)
-//   PrecisText → PrecisEvaluation (metrics, ROUGE, cross-validation splits)
+//   PrecisFeatures + PrecisDatasets → PrecisSummarization (TextRank, LexRank, keywords, batches)
+//   PrecisClassification + PrecisSummarization + PrecisDatasets → PrecisEvaluation
+//     (metrics, ROUGE, and the evaluate / cross-validate / ROUGE-evaluation workflows)
 //   all of them → Precis (umbrella library) → precis (the command-line tool)
 //   Precis + Hummingbird → PrecisServer (the HTTP service) → precis (`precis serve`)
 import PackageDescription
@@ -38,22 +39,27 @@ let package = Package(
             pkgConfig: "blas",
             providers: [.apt(["libblas-dev"])]
         ),
-        // Shared internals, `package` access only: not part of any product's API.
+        // Shared internals (`package` access), plus the public error protocol
+        // (`PrecisError`, `ConfigurationError`) that every module's errors conform to.
         .target(name: "PrecisCore"),
-        .target(name: "PrecisLinearAlgebra", dependencies: ["PrecisCore", "CBLAS"]),
+        .target(name: "PrecisLinearAlgebra", dependencies: ["CBLAS", "PrecisCore"]),
         .target(name: "PrecisText", dependencies: ["PrecisCore"]),
-        .target(name: "PrecisDatasets"),
+        .target(name: "PrecisDatasets", dependencies: ["PrecisCore", "PrecisText"]),
         .target(name: "PrecisFeatures", dependencies: ["PrecisCore", "PrecisText", "PrecisLinearAlgebra"]),
         .target(name: "PrecisClassification", dependencies: ["PrecisCore", "PrecisText", "PrecisFeatures", "PrecisLinearAlgebra"]),
-        .target(name: "PrecisSummarization", dependencies: ["PrecisCore", "PrecisText", "PrecisFeatures", "PrecisLinearAlgebra"]),
-        .target(name: "PrecisEvaluation", dependencies: ["PrecisCore", "PrecisText"]),
+        .target(name: "PrecisSummarization", dependencies: [
+            "PrecisCore", "PrecisText", "PrecisDatasets", "PrecisFeatures", "PrecisLinearAlgebra",
+        ]),
+        .target(name: "PrecisEvaluation", dependencies: [
+            "PrecisCore", "PrecisText", "PrecisDatasets", "PrecisClassification", "PrecisSummarization",
+        ]),
         .target(name: "Precis", dependencies: [
             "PrecisCore", "PrecisLinearAlgebra", "PrecisText", "PrecisDatasets", "PrecisFeatures",
             "PrecisClassification", "PrecisSummarization", "PrecisEvaluation",
         ]),
         // The HTTP service behind `precis serve`.
         .target(name: "PrecisServer", dependencies: [
-            "Precis",
+            "Precis", "PrecisCore",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Prometheus", package: "swift-prometheus"),
@@ -80,7 +86,9 @@ let package = Package(
             "PrecisSummarization", "PrecisText", "PrecisFeatures", "PrecisDatasets", "PrecisEvaluation", "PrecisTestSupport",
         ]),
         .testTarget(name: "PrecisServerTests", dependencies: ["PrecisServer", "PrecisTestSupport"]),
-        .testTarget(name: "PrecisEvaluationTests", dependencies: ["PrecisEvaluation", "PrecisText", "PrecisTestSupport"]),
+        .testTarget(name: "PrecisEvaluationTests", dependencies: [
+            "PrecisEvaluation", "PrecisText", "PrecisClassification", "PrecisDatasets", "PrecisSummarization", "PrecisTestSupport",
+        ]),
     ],
     swiftLanguageModes: [.v5]
 )

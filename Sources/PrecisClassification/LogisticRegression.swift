@@ -84,7 +84,8 @@ public struct LogisticRegression: Sendable {
         let xTrain = held.isEmpty ? x : x.selectingRows(trainRows)
         let yTrain = held.isEmpty ? labels : trainRows.map { labels[$0] }
         guard Set(yTrain).count >= 2 else {
-            throw ClassificationError.invalidConfiguration("the validation split leaves fewer than two classes to train on")
+            throw ConfigurationError("validationFraction", config.validationFraction,
+                                     allowed: "small enough to leave two classes to train on")
         }
 
         let weights = Self.sampleWeights(labels: yTrain, classCount: classCount, weighting: config.classWeighting)

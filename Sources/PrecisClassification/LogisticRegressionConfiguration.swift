@@ -1,3 +1,5 @@
+import PrecisCore
+
 /// How strongly a ``LogisticRegression`` shrinks its weights towards zero (L2 penalty).
 ///
 /// Two equivalent spellings, as in scikit-learn:
@@ -191,47 +193,36 @@ public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
         try c.encode(history, forKey: .history)
     }
 
-    /// Checks the values, throwing ``ClassificationError/invalidConfiguration(_:)``.
+    /// Checks every value against its range: the only range check in Precis (the
+    /// command-line tool relies on it too).
+    ///
+    /// - Throws: ``PrecisCore/ConfigurationError`` naming the property
+    ///   (`c` or `alpha` for ``regularization``), the value and what is allowed.
+    ///
+    /// ```swift
+    /// var config = LogisticRegressionConfiguration()
+    /// config.runs = 100
+    /// try config.validate()    // ConfigurationError: "runs must be in 1...64, got 100"
+    /// ```
     public func validate() throws {
+        func check(_ ok: Bool, _ parameter: String, _ value: some CustomStringConvertible, _ allowed: String) throws {
+            if !ok { throw ConfigurationError(parameter, value, allowed: allowed) }
+        }
         switch regularization {
-        case .c(let c) where !(c > 0 && c.isFinite):
-            throw ClassificationError.invalidConfiguration("C must be a positive number, got \(c)")
-        case .alpha(let a) where !(a >= 0 && a.isFinite):
-            throw ClassificationError.invalidConfiguration("alpha must be a non-negative number, got \(a)")
-        default: break
+        case .c(let c): try check(c > 0 && c.isFinite, "c", c, "a positive number")
+        case .alpha(let a):
+            try check(a >= 0 && a.isFinite, "alpha", a, "a non-negative number")
+            try check(solver != .sgd || a > 0, "alpha", a, "positive with the sgd solver (its step sizes are 1/(alpha·t))")
         }
-        if solver == .sgd, case .alpha(let a) = regularization, a == 0 {
-            throw ClassificationError.invalidConfiguration("the sgd solver needs a positive alpha (its step sizes are 1/(alpha·t))")
-        }
-        guard epochs >= 1 else {
-            throw ClassificationError.invalidConfiguration("epochs must be at least 1, got \(epochs)")
-        }
-        guard averagedEpochs >= 1 else {
-            throw ClassificationError.invalidConfiguration("averaged epochs must be at least 1, got \(averagedEpochs)")
-        }
-        guard (1...64).contains(runs) else {
-            throw ClassificationError.invalidConfiguration("SGD runs must be in 1...64, got \(runs)")
-        }
-        guard interceptStep >= 0, interceptStep.isFinite else {
-            throw ClassificationError.invalidConfiguration("the intercept step must be a non-negative number, got \(interceptStep)")
-        }
-        guard interceptRampDocuments >= 0 else {
-            throw ClassificationError.invalidConfiguration("the intercept ramp must be a non-negative document count, got \(interceptRampDocuments)")
-        }
-        guard maxIterations >= 1 else {
-            throw ClassificationError.invalidConfiguration("max-iter must be at least 1, got \(maxIterations)")
-        }
-        guard tolerance >= 0, tolerance.isFinite else {
-            throw ClassificationError.invalidConfiguration("tolerance must be a non-negative number, got \(tolerance)")
-        }
-        guard validationFraction >= 0, validationFraction < 1 else {
-            throw ClassificationError.invalidConfiguration("validation split must be in [0, 1), got \(validationFraction)")
-        }
-        guard patience >= 1 else {
-            throw ClassificationError.invalidConfiguration("patience must be at least 1, got \(patience)")
-        }
-        guard (1...100).contains(history) else {
-            throw ClassificationError.invalidConfiguration("L-BFGS history must be in 1...100, got \(history)")
-        }
+        try check(epochs >= 1, "epochs", epochs, "at least 1")
+        try check(averagedEpochs >= 1, "averagedEpochs", averagedEpochs, "at least 1")
+        try check((1...64).contains(runs), "runs", runs, "in 1...64")
+        try check(interceptStep >= 0 && interceptStep.isFinite, "interceptStep", interceptStep, "a non-negative number")
+        try check(interceptRampDocuments >= 0, "interceptRampDocuments", interceptRampDocuments, "a non-negative number of documents")
+        try check(maxIterations >= 1, "maxIterations", maxIterations, "at least 1")
+        try check(tolerance >= 0 && tolerance.isFinite, "tolerance", tolerance, "a non-negative number")
+        try check(validationFraction >= 0 && validationFraction < 1, "validationFraction", validationFraction, "in [0, 1)")
+        try check(patience >= 1, "patience", patience, "at least 1")
+        try check((1...100).contains(history), "history", history, "in 1...100")
     }
 }

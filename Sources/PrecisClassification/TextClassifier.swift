@@ -8,7 +8,7 @@ import PrecisLinearAlgebra
 /// let classifier = try ModelFile.read(path: "Models/bbc-news.precis")
 /// let result = classifier.classify(["Shares rose after the bank's results"], top: 2)[0]
 /// result.label                      // "business"
-/// result.probabilities              // [("business", 0.93), ("politics", 0.03)]
+/// result.probabilities.map(\.label)  // ["business", "politics"], most probable first
 /// ```
 public struct TextClassifier: Sendable {
     /// Text → TF-IDF features.
@@ -35,15 +35,49 @@ public struct TextClassifier: Sendable {
         self.metadata = metadata
     }
 
-    /// One document's prediction.
-    public struct Classification: Sendable, Equatable {
+    /// A label and the probability the classifier gives it.
+    public struct LabelProbability: Sendable, Equatable, Codable {
+        /// The class label.
+        public var label: String
+        /// Its probability.
+        public var probability: Float
+
+        /// A label with its probability.
+        public init(label: String, probability: Float) {
+            self.label = label
+            self.probability = probability
+        }
+    }
+
+    /// One document's prediction. Encodes as the SPEC's JSON: `label`, and
+    /// `probabilities` as an object from label to probability.
+    public struct Classification: Sendable, Equatable, Codable {
         /// The most probable label.
         public var label: String
         /// The top labels with their probabilities, most probable first.
-        public var probabilities: [(label: String, probability: Float)]
+        public var probabilities: [LabelProbability]
 
-        public static func == (a: Classification, b: Classification) -> Bool {
-            a.label == b.label && a.probabilities.elementsEqual(b.probabilities) { $0.label == $1.label && $0.probability == $1.probability }
+        private enum CodingKeys: String, CodingKey { case label, probabilities }
+
+        /// A prediction from its parts.
+        public init(label: String, probabilities: [LabelProbability]) {
+            self.label = label
+            self.probabilities = probabilities
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            label = try c.decode(String.self, forKey: .label)
+            probabilities = try c.decode([String: Float].self, forKey: .probabilities)
+                .map { LabelProbability(label: $0.key, probability: $0.value) }
+                .sorted { $0.probability != $1.probability ? $0.probability > $1.probability : $0.label < $1.label }
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(label, forKey: .label)
+            try c.encode(Dictionary(probabilities.map { ($0.label, $0.probability) }, uniquingKeysWith: { a, _ in a }),
+                         forKey: .probabilities)
         }
     }
 
@@ -65,7 +99,7 @@ public struct TextClassifier: Sendable {
             let order = (0..<k).sorted { a, b in
                 p[i, a] != p[i, b] ? p[i, a] > p[i, b] : a < b
             }
-            let best = order.prefix(max(1, min(top, k))).map { (label: labels[$0], probability: p[i, $0]) }
+            let best = order.prefix(max(1, min(top, k))).map { LabelProbability(label: labels[$0], probability: p[i, $0]) }
             return Classification(label: labels[order[0]], probabilities: best)
         }
     }
@@ -73,7 +107,7 @@ public struct TextClassifier: Sendable {
     /// A term's share in a prediction: its TF-IDF value times its weight for the class,
     /// minus its average weight over all classes (so it says how much the term pushed
     /// *this* class ahead of the others).
-    public struct Contribution: Sendable, Equatable {
+    public struct Contribution: Sendable, Equatable, Codable {
         /// The vocabulary term (a word or n-gram).
         public var term: String
         /// Its contribution to the class's score margin.
@@ -105,9 +139,21 @@ public struct TextClassifier: Sendable {
         return Array(contributions.prefix(max(0, top)))
     }
 
+    /// A class and its most characteristic terms.
+    public struct ClassTerms: Sendable, Equatable, Codable {
+        /// The class label.
+        public var label: String
+        /// Its terms, largest weight first.
+        public var terms: [Contribution]
+    }
+
     /// The `top` terms with the largest weight for each class (margin over the mean
     /// weight of the term across classes), for `precis inspect`.
-    public func topTerms(per top: Int) -> [(label: String, terms: [Contribution])] {
+    ///
+    /// ```swift
+    /// classifier.topTerms(per: 3)[0]    // ClassTerms(label: "business", terms: [("shares", 2.1), …])
+    /// ```
+    public func topTerms(per top: Int) -> [ClassTerms] {
         let k = labels.count
         return labels.enumerated().map { c, label in
             var scored: [Contribution] = []
@@ -119,7 +165,7 @@ public struct TextClassifier: Sendable {
                 scored.append(Contribution(term: vectorizer.vocabulary[j], weight: model.weights[j, c] - mean))
             }
             let best = scored.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }.prefix(top)
-            return (label, Array(best))
+            return ClassTerms(label: label, terms: Array(best))
         }
     }
 }

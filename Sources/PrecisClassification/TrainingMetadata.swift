@@ -50,13 +50,6 @@ public struct TrainingMetadata: Equatable, Sendable, Codable {
         public var accuracy: Double
         /// The iteration whose weights were kept.
         public var bestIteration: Int?
-
-        /// Held-out metrics from their values.
-        public init(documents: Int, accuracy: Double, bestIteration: Int?) {
-            self.documents = documents
-            self.accuracy = accuracy
-            self.bestIteration = bestIteration
-        }
     }
 
     /// Stratified K-fold scores of the same options on the same data.

@@ -61,7 +61,7 @@ public struct StratifiedKFold: Sendable {
 /// let summary = CrossValidationSummary(folds: perFold, pooled: pooled)
 /// summary.mean.accuracy
 /// ```
-public struct CrossValidationSummary: Equatable, Sendable, Encodable {
+public struct CrossValidationSummary: Equatable, Sendable, Codable {
     /// Each fold's metrics on its test rows.
     public var folds: [ClassificationMetrics]
     /// Metrics of all out-of-fold predictions together.
@@ -93,6 +93,14 @@ public struct CrossValidationSummary: Equatable, Sendable, Encodable {
     }
 
     enum CodingKeys: String, CodingKey { case folds, mean, std }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        pooled = try ClassificationMetrics(from: decoder)
+        folds = try container.decode([ClassificationMetrics].self, forKey: .folds)
+        mean = try container.decode(Moments.self, forKey: .mean)
+        std = try container.decode(Moments.self, forKey: .std)
+    }
 
     public func encode(to encoder: Encoder) throws {
         try pooled.encode(to: encoder)

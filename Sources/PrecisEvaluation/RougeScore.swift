@@ -38,11 +38,4 @@ public struct RougeScores: Equatable, Sendable, Codable {
     public var rouge2: RougeScore
     /// Longest common subsequence over the whole text.
     public var rougeL: RougeScore
-
-    /// Scores from their parts.
-    public init(rouge1: RougeScore, rouge2: RougeScore, rougeL: RougeScore) {
-        self.rouge1 = rouge1
-        self.rouge2 = rouge2
-        self.rougeL = rougeL
-    }
 }

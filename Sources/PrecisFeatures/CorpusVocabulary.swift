@@ -1,3 +1,4 @@
+import PrecisCore
 import Foundation
 import PrecisCore
 
@@ -85,7 +86,8 @@ final class CorpusVocabulary: @unchecked Sendable {
         guard maxDocs >= minDocs else {
             // With max-df at its default, min-df simply exceeds the corpus: nothing can be kept.
             if configuration.maxDF == .proportion(1.0) { throw FeatureError.emptyVocabulary }
-            throw FeatureError.invalidConfiguration("max-df corresponds to fewer documents than min-df")
+            throw ConfigurationError("maxDF", configuration.maxDF,
+                                     allowed: "at least min-df (\(minDocs) of these \(documents) documents)")
         }
         // Candidates: every counted feature within the document-frequency bounds.
         var anyCounted = false

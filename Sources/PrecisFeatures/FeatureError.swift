@@ -1,21 +1,23 @@
-/// What can go wrong while building features.
+import PrecisCore
+
+/// What can go wrong while building features from documents. Bad hyper-parameters
+/// are ``PrecisCore/ConfigurationError``s instead.
 ///
 /// ```swift
 /// do { _ = try TfidfVectorizer().fit([]) } catch let error as FeatureError { print(error) }
 /// ```
-public enum FeatureError: Error, Equatable, CustomStringConvertible {
+public enum FeatureError: PrecisError, Equatable {
     /// No term is left: the documents hold no words (or only stop words),
     /// or min-df / max-df pruned every term.
     case emptyVocabulary
-    /// The hyper-parameters contradict each other (the message says how).
-    case invalidConfiguration(String)
 
-    public var description: String {
+    /// Not about a file: the caller knows which documents it passed.
+    public var path: String? { nil }
+
+    public var message: String {
         switch self {
         case .emptyVocabulary:
             return "empty vocabulary: no term is left after min-df, max-df and stop words; the documents may contain only stop words"
-        case .invalidConfiguration(let message):
-            return "invalid vectoriser options: \(message)"
         }
     }
 }

@@ -2,7 +2,16 @@ import PrecisText
 
 /// A document-frequency bound, as scikit-learn's `min_df` / `max_df`:
 /// an absolute number of documents or a proportion of the corpus.
-public enum DocumentFrequency: Equatable, Sendable, Codable {
+///
+/// As text (``description`` and ``init(_:)``), an integer is a count and a
+/// number with a decimal point a proportion, as on the command line:
+///
+/// ```swift
+/// DocumentFrequency("2")      // .count(2)
+/// DocumentFrequency("0.5")    // .proportion(0.5)
+/// DocumentFrequency.proportion(1).description   // "1.0"
+/// ```
+public enum DocumentFrequency: Equatable, Sendable, Codable, LosslessStringConvertible {
     /// At least / at most this many documents.
     case count(Int)
     /// At least / at most this fraction of the documents, in `0...1`.
@@ -18,10 +27,30 @@ public enum DocumentFrequency: Equatable, Sendable, Codable {
             return roundingUp ? Int(x.rounded(.up)) : Int(x.rounded(.down))
         }
     }
+
+    /// Parses an integer count or a proportion written with a decimal point;
+    /// `nil` for anything else. Ranges are checked by ``TfidfConfiguration/validate()``.
+    public init?(_ text: String) {
+        if let n = Int(text) {
+            self = .count(n)
+        } else if text.contains("."), let p = Double(text) {
+            self = .proportion(p)
+        } else {
+            return nil
+        }
+    }
+
+    /// The count, or the proportion with its decimal point.
+    public var description: String {
+        switch self {
+        case .count(let n): return "\(n)"
+        case .proportion(let p): return "\(p)"
+        }
+    }
 }
 
 /// How rows of a TF-IDF matrix are normalised.
-public enum Norm: String, Equatable, Sendable, Codable {
+public enum Norm: String, Equatable, Sendable, Codable, CaseIterable {
     /// Each row scaled to unit Euclidean length (scikit-learn's default).
     case l2
     /// Each row scaled so its absolute values sum to one.

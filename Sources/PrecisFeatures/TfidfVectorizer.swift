@@ -67,6 +67,7 @@ public struct TfidfVectorizer: Sendable {
 
     /// Counts every document (in parallel) and selects the vocabulary.
     private func count(_ documents: [String]) throws -> ([TokenPass], [GramPartition], CorpusVocabulary) {
+        try configuration.validate()
         guard !documents.isEmpty else { throw FeatureError.emptyVocabulary }
         let config = configuration
         // 1. Tokenise runs of documents in parallel, each with its own token table.

@@ -36,37 +36,12 @@ struct API: Sendable {
             for (offset, (text, result)) in zip(chunk, results).enumerated() {
                 if start + offset > 0 { json.raw(",") }
                 let empty = text.allSatisfy(\.isWhitespace)
-                json.raw("{\"label\":")
-                if empty || (request.threshold.map { Double(result.probabilities[0].probability) < $0 } ?? false) {
-                    json.raw("null")
-                } else {
-                    json.string(result.label)
-                }
-                json.raw(",\"probabilities\":{")
-                if !empty {
-                    for (k, p) in result.probabilities.enumerated() {
-                        if k > 0 { json.raw(",") }
-                        json.string(p.label)
-                        json.raw(":")
-                        json.number(Double(p.probability))
-                    }
-                }
-                json.raw("}")
-                if empty { json.raw(",\"empty\":true") }
-                if explain {
-                    json.raw(",\"explanation\":[")
-                    let terms = empty ? [] : classifier.explain(text, label: result.label, top: explainTerms)
-                    for (k, term) in terms.enumerated() {
-                        if k > 0 { json.raw(",") }
-                        json.raw("{\"term\":")
-                        json.string(term.term)
-                        json.raw(",\"weight\":")
-                        json.number(Double(term.weight))
-                        json.raw("}")
-                    }
-                    json.raw("]")
-                }
-                json.raw("}")
+                let abstains = empty || (request.threshold.map { Double(result.probabilities[0].probability) < $0 } ?? false)
+                try json.encoded(ServedClassification(
+                    label: abstains ? nil : result.label,
+                    probabilities: empty ? [:] : Dictionary(result.probabilities.map { ($0.label, $0.probability) }, uniquingKeysWith: { a, _ in a }),
+                    empty: empty ? true : nil,
+                    explanation: explain ? (empty ? [] : classifier.explain(text, label: result.label, top: explainTerms)) : nil))
             }
             start += chunk.count
         }
@@ -85,32 +60,8 @@ struct API: Sendable {
         try Self.check(deadline)
         let summary = Summarizer(configuration: configuration).summarize(text, length: length)
         var json = JSONWriter(capacity: summary.text.utf8.count * 2 + 128)
-        json.raw("{\"summary\":")
-        json.string(summary.text)
-        json.raw(",\"sentences\":[")
-        for (k, s) in summary.sentences.enumerated() {
-            if k > 0 { json.raw(",") }
-            json.raw("{\"index\":")
-            json.integer(s.index)
-            json.raw(",\"text\":")
-            json.string(s.text)
-            json.raw(",\"score\":")
-            json.number(s.score)
-            json.raw("}")
-        }
-        json.raw("],\"method\":")
-        json.string(configuration.method.rawValue)
-        // The same length report as `precis summarize --json`.
-        json.raw(",\"language\":")
-        json.string(summary.language.rawValue)
-        if let requested = summary.requested {
-            json.raw(",\"requested\":")
-            json.integer(requested)
-        }
-        json.raw(",\"returned\":")
-        json.integer(summary.returned)
-        if summary.truncated { json.raw(",\"truncated\":true") }
-        json.raw("}")
+        // The same object as `precis summarize --json`.
+        try json.encoded(ServedSummary(summary: summary, method: configuration.method))
         return json
     }
 
@@ -122,20 +73,7 @@ struct API: Sendable {
         // The library's segmentation: every sentence, Unicode-scalar offsets, the detected language.
         let result = segmenter.segment(text)
         var json = JSONWriter(capacity: text.utf8.count + 64 * result.sentences.count + 32)
-        json.raw("{\"sentences\":[")
-        for (k, s) in result.sentences.enumerated() {
-            if k > 0 { json.raw(",") }
-            json.raw("{\"text\":")
-            json.string(s.text)
-            json.raw(",\"start\":")
-            json.integer(s.start)
-            json.raw(",\"end\":")
-            json.integer(s.end)
-            json.raw("}")
-        }
-        json.raw("],\"language\":")
-        json.string(result.language)
-        json.raw("}")
+        try json.encoded(result)
         return json
     }
 
@@ -147,20 +85,7 @@ struct API: Sendable {
         try Self.check(deadline)
         let phrases = keywords.keyphrases(in: text, top: request.top)
         var json = JSONWriter(capacity: 64 * phrases.count + 32)
-        json.raw("{\"keywords\":[")
-        for (k, p) in phrases.enumerated() {
-            if k > 0 { json.raw(",") }
-            json.raw("{\"text\":")
-            json.string(p.text)
-            json.raw(",\"score\":")
-            json.number(p.score)
-            json.raw(",\"count\":")
-            json.integer(p.count)
-            json.raw("}")
-        }
-        json.raw("],\"language\":")
-        json.string(LanguageDetector.detect(text).rawValue)
-        json.raw("}")
+        try json.encoded(ServedKeywords(keywords: phrases, language: LanguageDetector.detect(text).rawValue))
         return json
     }
 
@@ -213,4 +138,46 @@ struct API: Sendable {
             throw APIError(.serviceUnavailable, "timeout", "the request took longer than the server's time limit")
         }
     }
+}
+
+/// One classified document as the server answers it (`label` null when abstaining).
+struct ServedClassification: Encodable {
+    var label: String?
+    var probabilities: [String: Float]
+    var empty: Bool?
+    var explanation: [TextClassifier.Contribution]?
+
+    private enum CodingKeys: String, CodingKey { case label, probabilities, empty, explanation }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(label, forKey: .label)          // explicit null
+        try c.encode(probabilities, forKey: .probabilities)
+        try c.encodeIfPresent(empty, forKey: .empty)
+        try c.encodeIfPresent(explanation, forKey: .explanation)
+    }
+}
+
+/// A summary with the method and the length report, as `precis summarize --json` prints it.
+struct ServedSummary: Encodable {
+    var summary: Summary
+    var method: SummaryMethod
+
+    private enum CodingKeys: String, CodingKey { case method, language, requested, returned, truncated }
+
+    func encode(to encoder: Encoder) throws {
+        try summary.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(method, forKey: .method)
+        try c.encode(summary.language.rawValue, forKey: .language)
+        try c.encodeIfPresent(summary.requested, forKey: .requested)
+        try c.encode(summary.returned, forKey: .returned)
+        if summary.truncated { try c.encode(true, forKey: .truncated) }
+    }
+}
+
+/// Keyphrases and the language whose stop words were used, as `precis keywords --json` prints them.
+struct ServedKeywords: Encodable {
+    var keywords: [Keyphrase]
+    var language: String
 }

@@ -1,4 +1,5 @@
 import NIOCore
+import PrecisCore
 
 /// Writes JSON straight into a response buffer: the same escaping (RFC 8259) and number forms
 /// as the command line's `--json` output, so a server answer equals the CLI's byte for byte.
@@ -13,6 +14,11 @@ struct JSONWriter {
 
     init(capacity: Int = 256) {
         buffer = ByteBufferAllocator().buffer(capacity: capacity)
+    }
+
+    /// Appends `value` as compact JSON with sorted keys: the encoder of the command line's `--json`.
+    mutating func encoded<T: Encodable>(_ value: T) throws {
+        buffer.writeBytes(try JSONLineEncoder().encode(value))
     }
 
     /// Appends `s` as it is (JSON punctuation, keys known to need no escape).

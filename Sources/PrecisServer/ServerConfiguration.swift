@@ -1,3 +1,4 @@
+import PrecisCore
 /// Everything `precis serve` can be told: where to listen, which models to serve and the
 /// limits that protect the server from bad or greedy clients.
 ///
@@ -71,10 +72,13 @@ public struct ModelSource: Sendable, Equatable {
 }
 
 /// A server that cannot start: a one-line message (bad option, model that fails to load).
-public struct ServerError: Error, CustomStringConvertible {
+public struct ServerError: PrecisError {
     /// The message.
-    public var description: String
+    public var message: String
 
-    /// An error with `description` as its message.
-    public init(_ description: String) { self.description = description }
+    /// Not about one file (a model that fails to load names its file in the message).
+    public var path: String? { nil }
+
+    /// An error with `message` as its message.
+    public init(_ message: String) { self.message = message }
 }

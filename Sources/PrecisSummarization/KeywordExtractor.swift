@@ -7,20 +7,13 @@ import PrecisText
 /// let k = KeywordExtractor().keyphrases(in: article, top: 5)
 /// print(k[0].text, k[0].score)
 /// ```
-public struct Keyphrase: Equatable, Sendable {
+public struct Keyphrase: Equatable, Sendable, Codable {
     /// The phrase, lowercase.
     public var text: String
     /// The sum of its words' TextRank scores (each word's mean score is 1).
     public var score: Float
     /// How often the phrase occurs in the document.
     public var count: Int
-
-    /// A keyphrase from its parts.
-    public init(text: String, score: Float, count: Int) {
-        self.text = text
-        self.score = score
-        self.count = count
-    }
 }
 
 /// The hyper-parameters of a ``KeywordExtractor``.

@@ -1,3 +1,4 @@
+import PrecisCore
 import PrecisText
 
 /// The hyper-parameters of a ``Summarizer``: everything that decides which
@@ -56,5 +57,29 @@ public struct SummarizerConfiguration: Sendable {
     /// The defaults with another method.
     public init(method: SummaryMethod) {
         self.method = method
+    }
+
+    /// Checks the values against their ranges.
+    ///
+    /// - Throws: ``PrecisCore/ConfigurationError`` naming the property.
+    ///
+    /// ```swift
+    /// var config = SummarizerConfiguration()
+    /// config.damping = 1
+    /// try config.validate()    // "damping must be in (0, 1), got 1.0"
+    /// ```
+    public func validate() throws {
+        func check(_ ok: Bool, _ parameter: String, _ value: Float, _ allowed: String) throws {
+            if !ok { throw ConfigurationError(parameter, value, allowed: allowed) }
+        }
+        try check(damping > 0 && damping < 1, "damping", damping, "in (0, 1)")
+        try check(mmrLambda >= 0 && mmrLambda <= 1, "mmrLambda", mmrLambda, "in [0, 1]")
+        try check(tolerance >= 0 && tolerance.isFinite, "tolerance", tolerance, "a non-negative number")
+        try check(lexRankThreshold.isFinite, "lexRankThreshold", lexRankThreshold, "a number")
+        try check(redundancyThreshold.isFinite, "redundancyThreshold", redundancyThreshold, "a number")
+        try check(positionExponent.isFinite && lengthExponent.isFinite, "positionExponent",
+                  positionExponent.isFinite ? lengthExponent : positionExponent, "a finite number")
+        try check(danglingPronounFactor >= 0 && danglingPronounFactor.isFinite, "danglingPronounFactor", danglingPronounFactor, "a non-negative number")
+        guard maximumIterations >= 1 else { throw ConfigurationError("maximumIterations", maximumIterations, allowed: "at least 1") }
     }
 }

@@ -6,20 +6,13 @@ import PrecisText
 /// let s = summary.sentences[0]
 /// print(s.index, s.score, s.text)
 /// ```
-public struct ScoredSentence: Equatable, Sendable {
+public struct ScoredSentence: Equatable, Sendable, Codable {
     /// The sentence's 0-based index among all sentences of the document (``Summary/documentSentences``).
     public var index: Int
     /// The sentence text.
     public var text: String
     /// The method's score for the sentence (higher is more central; comparable within one document).
     public var score: Float
-
-    /// A scored sentence from its parts.
-    public init(index: Int, text: String, score: Float) {
-        self.index = index
-        self.text = text
-        self.score = score
-    }
 }
 
 /// The result of summarising one document.
@@ -29,7 +22,10 @@ public struct ScoredSentence: Equatable, Sendable {
 /// print(summary.text)                 // the chosen sentences, in document order
 /// summary.sentences.map(\.index)      // e.g. [0, 4, 9]
 /// ```
-public struct Summary: Equatable, Sendable {
+///
+/// Encodes as the SPEC's JSON: `summary` (the text) and `sentences` (each
+/// `index`, `text`, `score`).
+public struct Summary: Equatable, Sendable, Encodable {
     /// The chosen sentences, in document order.
     public var sentences: [ScoredSentence]
     /// Every sentence of the document, furniture included.
@@ -67,4 +63,12 @@ public struct Summary: Equatable, Sendable {
 
     /// Whether nothing was chosen.
     public var isEmpty: Bool { sentences.isEmpty }
+
+    private enum CodingKeys: String, CodingKey { case summary, sentences }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .summary)
+        try container.encode(sentences, forKey: .sentences)
+    }
 }

@@ -1,3 +1,5 @@
+import PrecisCore
+
 /// How long a summary should be.
 ///
 /// ```swift
@@ -26,6 +28,22 @@ public enum SummaryLength: Equatable, Sendable {
             guard r > 0, r.isFinite else { return 0 }
             return min(candidates, max(1, Int((r * Double(candidates)).rounded())))
         case .words(let w): return w > 0 ? candidates : 0
+        }
+    }
+
+    /// Checks the value: a count or budget of 0 or more, a ratio in (0, 1].
+    ///
+    /// - Throws: ``PrecisCore/ConfigurationError`` naming `sentences`, `ratio` or `words`.
+    ///
+    /// ```swift
+    /// try SummaryLength.ratio(1.5).validate()   // "ratio must be in (0, 1], got 1.5"
+    /// ```
+    public func validate() throws {
+        switch self {
+        case .sentences(let n) where n < 0: throw ConfigurationError("sentences", n, allowed: "0 or more")
+        case .ratio(let r) where !(r > 0 && r <= 1): throw ConfigurationError("ratio", r, allowed: "in (0, 1]")
+        case .words(let w) where w < 0: throw ConfigurationError("words", w, allowed: "0 or more")
+        default: break
         }
     }
 }

@@ -36,6 +36,17 @@ public enum HtmlText {
         return text.withUTF8 { looksLikeHTML(utf8: $0) }
     }
 
+    /// `text` itself, or its paragraphs when it ``looksLikeHTML(_:)``: what the
+    /// summariser and keyword extractor read.
+    ///
+    /// ```swift
+    /// HtmlText.plainTextIfHTML("<html><p>One.</p><p>Two.</p></html>")   // the paragraphs "One." and "Two."
+    /// HtmlText.plainTextIfHTML("Just text.")                             // "Just text."
+    /// ```
+    public static func plainTextIfHTML(_ text: String) -> String {
+        looksLikeHTML(text) ? plainText(fromHTML: text) : text
+    }
+
     /// ``looksLikeHTML(_:)`` on UTF-8 bytes.
     public static func looksLikeHTML(utf8 b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = min(b.count, 65_536)

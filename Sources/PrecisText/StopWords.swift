@@ -1,3 +1,4 @@
+import PrecisCore
 import Foundation
 
 /// Built-in stop-word lists.
@@ -69,10 +70,9 @@ public enum StopWords {
 }
 
 /// A stop-word file that could not be used.
-public struct StopWordsError: Error, CustomStringConvertible {
+public struct StopWordsError: PrecisError {
     /// The file.
-    public var path: String
+    public var path: String?
     /// What is wrong.
     public var message: String
-    public var description: String { "\(path): \(message)" }
 }

@@ -29,8 +29,8 @@ struct ClassifyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Show the K most probable labels with their probabilities.", valueName: "K"))
     var top: Int?
 
-    @Option(help: ArgumentHelp("How inputs split into documents: \(ClassifierInput.Layout.allCases.map(\.rawValue).joined(separator: ", ")) (auto: .tsv/.jsonl by row, else whole file).", valueName: "LAYOUT"))
-    var format: String = "auto"
+    @Option(help: ArgumentHelp("How inputs split into documents (auto: .tsv/.csv/.jsonl by row, a directory by .txt file, else whole file).", valueName: "LAYOUT"))
+    var format: DocumentLayout = .auto
 
     @Flag(help: "Print one JSON object per document.")
     var json = false
@@ -44,61 +44,50 @@ struct ClassifyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Abstain (label null in JSON, (none) in text) when the top probability is below P.", valueName: "P"))
     var threshold: Double?
 
-    func run() throws {
+    func validate() throws {
         if let top, top < 1 { throw ValidationError("--top must be at least 1, got \(top)") }
         guard explainTerms >= 1 else { throw ValidationError("--explain-terms must be at least 1, got \(explainTerms)") }
-        guard let layout = ClassifierInput.Layout(rawValue: format) else {
-            throw ValidationError("--format must be one of \(ClassifierInput.Layout.allCases.map(\.rawValue).joined(separator: ", ")), got '\(format)'")
-        }
         if let threshold, !(0...1).contains(threshold) { throw ValidationError("--threshold must be between 0 and 1, got \(threshold)") }
-        let path = try model ?? ClassifierSupport.defaultModelPath()
-        let classifier = try ClassifierSupport.loadModel(path)
-        let inputs = try ClassifierInput.read(paths: files, layout: layout)
-        if classifier.isMultiLabel { return MultiLabelCommands.classify(classifier, inputs: inputs, json: json, top: top) }
+    }
+
+    func run() throws {
+        let classifier = try model.map { try ModelFile.read(path: $0) } ?? ShippedModel.load()
+        let inputs = try DocumentSource(paths: files, layout: format).documents()
+        if classifier.isMultiLabel { return try MultiLabelCommands.classify(classifier, inputs: inputs, json: json, top: top) }
         let k = top ?? (json ? 1 : 0)
         let results = classifier.classify(inputs.map(\.text), top: max(k, 1))
         let showSource = inputs.count > 1
         // Documents with nothing to go on (empty, stop words only, no known term): said so, not silently labelled.
         let empty = classifier.isUninformative(inputs.map(\.text))
         for (input, isEmpty) in zip(inputs, empty) where isEmpty {
-            ClassifierSupport.printError("warning: \(input.source): empty or stop-word-only document; its label is only the prior")
+            Output.note("warning: \(input.source): empty or stop-word-only document; its label is only the prior")
         }
-        var out = ""
+        var out: [UInt8] = []
         for (i, (input, result)) in zip(inputs, results).enumerated() {
             let abstains = threshold.map { Double(result.probabilities.first?.probability ?? 0) < $0 } ?? false
-            let explanation = explain ? classifier.explain(input.text, label: result.label, top: explainTerms) : []
+            let explanation = explain ? classifier.explain(input.text, label: result.label, top: explainTerms) : nil
             if json {
-                var fields = ["\"source\":" + ClassifierSupport.jsonString(input.source),
-                              "\"label\":" + (abstains ? "null" : ClassifierSupport.jsonString(result.label))]
-                if empty[i] { fields.append("\"empty\":true") }
-                let probabilities = result.probabilities.map {
-                    ClassifierSupport.jsonString($0.label) + ":" + ClassifierSupport.jsonNumber(Double($0.probability))
-                }
-                fields.append("\"probabilities\":{" + probabilities.joined(separator: ",") + "}")
-                if explain {
-                    let terms = explanation.map {
-                        "{\"term\":" + ClassifierSupport.jsonString($0.term) + ",\"weight\":" + ClassifierSupport.jsonNumber(Double($0.weight)) + "}"
-                    }
-                    fields.append("\"explanation\":[" + terms.joined(separator: ",") + "]")
-                }
-                out += "{" + fields.joined(separator: ",") + "}\n"
+                let label: any Encodable = abstains ? String?.none : String?.some(result.label)
+                out += try Output.jsonLine(JSONRecord(base: result, fields: [
+                    "source": input.source, "label": label, "empty": empty[i] ? true : nil, "explanation": explanation,
+                ]))
             } else {
                 let label = abstains ? "(none)" : result.label
                 var line = showSource ? "\(input.source)\t\(label)" : label
                 if k > 0 {
                     line += "\t" + result.probabilities.map { "\($0.label) \(String(format: "%.4f", $0.probability))" }.joined(separator: ", ")
                 }
-                out += line + "\n"
-                if explain {
+                if let explanation {
                     let terms = explanation.map { "\($0.term) (\(String(format: "%.3f", $0.weight)))" }
-                    out += "  because of: " + (terms.isEmpty ? "(no known terms)" : terms.joined(separator: ", ")) + "\n"
+                    line += "\n  because of: " + (terms.isEmpty ? "(no known terms)" : terms.joined(separator: ", "))
                 }
+                out += Array((line + "\n").utf8)
             }
-            if out.utf8.count > 1 << 16 {
-                FileHandle.standardOutput.write(Data(out.utf8))
-                out = ""
+            if out.count > 1 << 16 {
+                Output.write(out)
+                out = []
             }
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        Output.write(out)
     }
 }

@@ -29,40 +29,36 @@ struct CrossValidateCommand: ParsableCommand {
     @Flag(help: "Print the results as one JSON object.")
     var json = false
 
+    func validate() throws {
+        try OptionFlags.validated { try StratifiedKFold.validate(folds: folds) }
+        _ = try vectorizer.configuration(defaults: .classifierDefaults)
+        _ = try classifier.configuration()
+    }
+
     func run() throws {
-        guard folds >= 2 else { throw ValidationError("--folds must be at least 2, got \(folds)") }
         if multiLabel.enabled { return try MultiLabelCommands.crossValidate(self) }
-        let vectorizerConfig = try vectorizer.configuration(defaults: .classifierDefaults)
-        let classifierConfig = try classifier.configuration()
-        let (texts, labels) = try ClassifierSupport.loadDocuments(data)
-        guard folds <= texts.count else {
-            throw CommandFailure("\(data.path): \(texts.count) documents cannot make \(folds) folds")
-        }
-        guard Set(labels).count >= 2 else {
-            throw CommandFailure("\(data.path): need at least two classes, but every document is labelled '\(labels[0])'")
-        }
-        let trainer = TextClassifierTrainer(vectorizer: vectorizerConfig, classifier: classifierConfig)
+        let trainer = TextClassifierTrainer(vectorizer: try vectorizer.configuration(defaults: .classifierDefaults),
+                                            classifier: try classifier.configuration())
+        let documents = try data.load()
         let bar = ProgressBar(label: "cross-validating")
         bar.update(0, of: folds)
-        let summary = try ClassifierCrossValidation.run(texts: texts, labels: labels, trainer: trainer, folds: folds,
-                                                        seed: classifierConfig.seed, dataPath: data.path) { fold, metrics in
-            bar.finish()
-            if !json {
-                print(String(format: "fold %d/%d: accuracy %.4f  macro-F1 %.4f  (n = %d)",
-                             fold + 1, folds, metrics.accuracy, metrics.macroF1, metrics.n))
-                fflush(stdout)
+        let summary = try OptionFlags.naming(data.path) {
+            try trainer.crossValidate(documents, folds: folds) { fold, metrics in
+                bar.finish()
+                if !json {
+                    Output.write(String(format: "fold %d/%d: accuracy %.4f  macro-F1 %.4f  (n = %d)\n",
+                                        fold + 1, folds, metrics.accuracy, metrics.macroF1, metrics.n))
+                }
+                bar.update(fold + 1, of: folds)
             }
-            bar.update(fold + 1, of: folds)
         }
         bar.finish()
         if json {
-            print(try ClassifierSupport.json(summary))
+            try Output.json(summary)
         } else {
-            print(String(format: "mean ± std: accuracy %.4f ± %.4f  macro-F1 %.4f ± %.4f",
-                         summary.mean.accuracy, summary.std.accuracy, summary.mean.macroF1, summary.std.macroF1))
-            print("")
-            print("all out-of-fold predictions:")
-            print(summary.pooled.report())
+            Output.write(String(format: "mean ± std: accuracy %.4f ± %.4f  macro-F1 %.4f ± %.4f\n\nall out-of-fold predictions:\n",
+                                summary.mean.accuracy, summary.std.accuracy, summary.mean.macroF1, summary.std.macroF1)
+                         + summary.pooled.report() + "\n")
         }
     }
 }

@@ -12,13 +12,14 @@ enum EvaluateCalibration {
         return Calibration(probabilities: (0..<p.rows).map { p.row($0) }, trueClasses: labels.map { index[$0] })
     }
 
-    /// `metricsJSON` (one JSON object) with the calibration keys added; keys sorted.
-    static func merge(_ metricsJSON: String, _ calibration: Calibration) throws -> String {
-        guard var object = try JSONSerialization.jsonObject(with: Data(metricsJSON.utf8)) as? [String: Any],
-              let extra = try JSONSerialization.jsonObject(with: Data(ClassifierSupport.json(calibration).utf8)) as? [String: Any] else {
-            return metricsJSON
+    /// The metrics' JSON object with the calibration keys added (one object; keys sorted on output).
+    struct Merged: Encodable {
+        var metrics: ClassificationMetrics
+        var calibration: Calibration
+
+        func encode(to encoder: Encoder) throws {
+            try metrics.encode(to: encoder)
+            try calibration.encode(to: encoder)
         }
-        for (key, value) in extra { object[key] = value }
-        return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
     }
 }

@@ -28,46 +28,24 @@ struct EvaluateCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let classifier = try ClassifierSupport.loadModel(model)
+        let classifier = try ModelFile.read(path: model)
         if classifier.isMultiLabel {
             var options = MultiLabelOptions()
             options.separator = labelSeparator
             return try MultiLabelCommands.evaluate(classifier, data: data, options: options, json: json)
         }
-        let (texts, labels) = try ClassifierSupport.loadDocuments(data)
-        let metrics = Self.evaluate(classifier, texts: texts, labels: labels)
+        let documents = try data.load()
+        let metrics = try classifier.evaluate(on: documents)
         if !metrics.unseenLabels.isEmpty {
-            let count = labels.filter { metrics.unseenLabels.contains($0) }.count
-            ClassifierSupport.printError("warning: \(data.path): \(count) document(s) have labels the model never saw (counted as errors): \(metrics.unseenLabels.joined(separator: ", "))")
+            let count = metrics.unseenLabels.reduce(0) { $0 + (metrics.perClass[$1]?.support ?? 0) }
+            Output.note("warning: \(data.path): \(count) document(s) have labels the model never saw (counted as errors): \(metrics.unseenLabels.joined(separator: ", "))")
         }
-        let calibration = EvaluateCalibration.measure(classifier, texts: texts, labels: labels)
+        let calibration = EvaluateCalibration.measure(classifier, texts: documents.map(\.text), labels: documents.map(\.label))
         if json {
-            print(try EvaluateCalibration.merge(try ClassifierSupport.json(metrics), calibration))
+            try Output.json(EvaluateCalibration.Merged(metrics: metrics, calibration: calibration))
         } else {
-            print(metrics.report())
-            print("")
-            print(calibration.report())
-            print("")
-            print("confusion matrix (rows = true label, columns = predicted):")
-            print(metrics.confusionTable())
+            Output.write(metrics.report() + "\n\n" + calibration.report()
+                         + "\n\nconfusion matrix (rows = true label, columns = predicted):\n" + metrics.confusionTable() + "\n")
         }
-    }
-
-    /// Metrics of `classifier` on the labelled texts.
-    static func evaluate(_ classifier: TextClassifier, texts: [String], labels: [String]) -> ClassificationMetrics {
-        let p = classifier.probabilities(texts)
-        let k = classifier.labels.count
-        var index: [String: Int] = [:]
-        for (c, label) in classifier.labels.enumerated() { index[label] = c }
-        var predicted: [String] = [], trueProbability: [Double] = []
-        predicted.reserveCapacity(texts.count)
-        for i in 0..<texts.count {
-            var best = 0
-            for c in 1..<k where p[i, c] > p[i, best] { best = c }
-            predicted.append(classifier.labels[best])
-            trueProbability.append(index[labels[i]].map { Double(p[i, $0]) } ?? 0)
-        }
-        return ClassificationMetrics(trueLabels: labels, predicted: predicted, labels: classifier.labels,
-                                     trueLabelProbabilities: trueProbability)
     }
 }

@@ -24,36 +24,11 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         guard top >= 0 else { throw ValidationError("--top must be non-negative, got \(top)") }
-        let path = try model ?? ClassifierSupport.defaultModelPath()
-        let classifier = try ClassifierSupport.loadModel(path)
+        let path = try model ?? ShippedModel.path()
+        let classifier = try ModelFile.read(path: path)
+        if json { return try Output.json(ModelSummary(classifier, topTerms: top)) }
         let meta = classifier.metadata
-        let topTerms = classifier.topTerms(per: top)
-        if json {
-            struct Summary: Encodable {
-                var labels: [String]
-                var features: Int
-                var vectorizer: TfidfConfiguration
-                var training: TrainingMetadata
-                var topTerms: [String: [String]]
-                var multiLabel: MultiLabelDecision?
-                enum CodingKeys: String, CodingKey { case labels, features, vectorizer, training, topTerms = "top_terms", multiLabel = "multi_label" }
-            }
-            var vectorizer = classifier.vectorizer.configuration
-            vectorizer.stopWords = []
-            let summary = Summary(labels: classifier.labels, features: classifier.vectorizer.featureCount,
-                                  vectorizer: vectorizer, training: meta,
-                                  topTerms: Dictionary(uniqueKeysWithValues: topTerms.map { ($0.label, $0.terms.map(\.term)) }),
-                                  multiLabel: classifier.multiLabel)
-            print(try ClassifierSupport.json(summary))
-            return
-        }
         let v = classifier.vectorizer.configuration
-        func frequency(_ f: DocumentFrequency) -> String {
-            switch f {
-            case .count(let n): return "\(n)"
-            case .proportion(let p): return "\(p)"
-            }
-        }
         let c = meta.classifier
         let regularization: String
         switch c.regularization {
@@ -78,7 +53,7 @@ struct InspectCommand: ParsableCommand {
         }
         lines += [
             "vocabulary:  \(classifier.vectorizer.featureCount) features",
-            "vectoriser:  ngram-range \(v.ngramRange.lowerBound),\(v.ngramRange.upperBound), min-df \(frequency(v.minDF)), max-df \(frequency(v.maxDF))"
+            "vectoriser:  ngram-range \(v.ngramRange.lowerBound),\(v.ngramRange.upperBound), min-df \(v.minDF), max-df \(v.maxDF)"
                 + ", max-features \(v.maxFeatures.map(String.init) ?? "none"), stop words \(v.stopWords.count), sublinear-tf \(v.sublinearTF), norm \(v.norm.rawValue)",
             "classifier:  \(c.multiClass == .ovr ? "one-vs-rest" : "multinomial") logistic regression, L2 \(regularization), solver \(c.solver.rawValue) (\(solverSettings)), class-weight \(c.classWeighting.rawValue), validation-split \(c.validationFraction), seed \(c.seed)",
             "trained by:  \(meta.producer ?? "unknown") on \(meta.created ?? "unknown date")",
@@ -98,10 +73,10 @@ struct InspectCommand: ParsableCommand {
         }
         if top > 0 {
             lines.append("top terms per class:")
-            for (label, terms) in topTerms {
-                lines.append("  \(label): " + terms.map { "\($0.term) (\(String(format: "%.2f", $0.weight)))" }.joined(separator: ", "))
+            for entry in classifier.topTerms(per: top) {
+                lines.append("  \(entry.label): " + entry.terms.map { "\($0.term) (\(String(format: "%.2f", $0.weight)))" }.joined(separator: ", "))
             }
         }
-        print(lines.joined(separator: "\n"))
+        Output.write(lines.joined(separator: "\n") + "\n")
     }
 }

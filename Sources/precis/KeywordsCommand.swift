@@ -32,32 +32,25 @@ struct KeywordsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (text, name) = try SummaryInput.read(file)
+        let document = try DocumentSource.text(at: file)
         var configuration = KeywordConfiguration()
         configuration.segmenter = self.text.segmenter
-        let language = self.text.language.resolve(for: text)
+        let language = self.text.language.resolve(for: document.text)
         configuration.segmenter.language = .fixed(language)
-        let phrases = KeywordExtractor(configuration: configuration).keyphrases(in: text, top: top)
+        let phrases = KeywordExtractor(configuration: configuration).keyphrases(in: document.text, top: top)
         if json {
-            var out = SummaryJSON()
-            out.raw("{\"keywords\":[")
-            for (k, p) in phrases.enumerated() {
-                if k > 0 { out.raw(",") }
-                out.raw("{\"text\":")
-                out.string(p.text)
-                out.raw(",\"score\":")
-                out.number(p.score)
-                out.raw(",\"count\":\(p.count)}")
-            }
-            out.raw("],\"language\":")
-            out.string(language.rawValue)
-            out.raw("}\n")
-            writeStandardOutput(out.bytes)
+            try Output.json(KeywordsLine(keywords: phrases, language: language.rawValue))
         } else {
-            writeStandardOutput(Array(phrases.map { $0.text + "\n" }.joined().utf8))
+            Output.write(phrases.map { $0.text + "\n" }.joined())
         }
         if phrases.isEmpty && top > 0 {
-            FileHandle.standardError.write(Data("precis: \(name): no keyphrases found (the input has no content words)\n".utf8))
+            Output.note("precis: \(document.source): no keyphrases found (the input has no content words)")
         }
     }
+}
+
+/// `keywords --json`: the keyphrases and the language whose stop words were used.
+private struct KeywordsLine: Encodable {
+    var keywords: [Keyphrase]
+    var language: String
 }

@@ -39,48 +39,18 @@ struct SegmentCommand: ParsableCommand {
         let segmenter = text.segmenter
         if let jsonl {
             let records = try SummaryRecordReader.read(path: jsonl)
-            if records.isEmpty { throw SummaryInputError(description: "\(jsonl): no records (the file is empty)") }
-            let lines: [[UInt8]] = orderedParallelMap(records.count) { k in
-                var out = SummaryJSON()
-                out.raw("{\"id\":")
-                out.string(records[k].id)
-                out.raw(",")
-                out.segmentationFields(segmenter.segment(records[k].article))
-                out.raw("}\n")
-                return out.bytes
+            if records.isEmpty { throw DatasetError(path: jsonl, "no records (the file is empty)") }
+            let lines = try Summarizer.inParallel(records) { record in
+                try Output.jsonLine(JSONRecord(base: segmenter.segment(record.article), fields: ["id": record.id]))
             }
-            writeStandardOutput(Array(lines.joined()))
-            return
+            return Output.write(Array(lines.joined()))
         }
-        let name = file == nil || file == "-" ? "<stdin>" : file!
-        let data: Data
-        if name == "<stdin>" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory), isDirectory.boolValue {
-                throw SummaryInputError(description: "\(name): is a directory, expected a text file")
-            }
-            guard let contents = FileManager.default.contents(atPath: name) else {
-                throw SummaryInputError(description: "\(name): cannot read file (missing or unreadable)")
-            }
-            data = contents
-        }
-        if data.contains(0) { throw SummaryInputError(description: "\(name): binary data (NUL bytes), expected UTF-8 text") }
-        guard let input = String(validating: data, as: UTF8.self) else {
-            throw SummaryInputError(description: "\(name): not valid UTF-8 text")
-        }
-        let result = segmenter.segment(input)
+        let document = try DocumentSource.text(at: file, html: false)
+        let result = segmenter.segment(document.text)
         if json {
-            var out = SummaryJSON()
-            out.raw("{")
-            out.segmentationFields(result)
-            out.raw("}\n")
-            writeStandardOutput(out.bytes)
+            try Output.json(result)
         } else {
-            var out: [UInt8] = []
-            for s in result.sentences { out.append(contentsOf: s.text.utf8); out.append(0x0A) }
-            writeStandardOutput(out)
+            Output.write(result.sentences.map { $0.text + "\n" }.joined())
         }
     }
 }
@@ -104,27 +74,3 @@ extension LanguageSelection: ExpressibleByArgument {
 }
 
 extension LineBreakMode: ExpressibleByArgument {}
-
-extension SummaryJSON {
-    /// `,"language":...,"requested":N,"returned":M` (requested only for a sentence count; truncated when cut).
-    mutating func lengthFields(_ summary: Summary) {
-        raw(",\"language\":")
-        string(summary.language.rawValue)
-        if let requested = summary.requested { raw(",\"requested\":\(requested)") }
-        raw(",\"returned\":\(summary.returned)")
-        if summary.truncated { raw(",\"truncated\":true") }
-    }
-
-    /// `"sentences":[{"text","start","end"}],"language":...` (without braces).
-    mutating func segmentationFields(_ result: Segmentation) {
-        raw("\"sentences\":[")
-        for (k, s) in result.sentences.enumerated() {
-            if k > 0 { raw(",") }
-            raw("{\"text\":")
-            string(s.text)
-            raw(",\"start\":\(s.start),\"end\":\(s.end)}")
-        }
-        raw("],\"language\":")
-        string(result.language)
-    }
-}

@@ -63,7 +63,7 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         var sources = try models.map { try ModelSource(argument: $0) }
-        if sources.isEmpty { sources = [ModelSource(name: "default", path: try ClassifierSupport.defaultModelPath())] }
+        if sources.isEmpty { sources = [ModelSource(name: "default", path: try ShippedModel.path())] }
         var configuration = ServerConfiguration(models: sources)
         configuration.host = host
         configuration.port = port
@@ -77,12 +77,7 @@ struct ServeCommand: ParsableCommand {
         LoggingSystem.bootstrap(BufferedLogHandler.init(label:))
         var logger = Logger(label: "precis.serve")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        let server: PrecisServer
-        do {
-            server = try PrecisServer(configuration: configuration, logger: logger)
-        } catch let error as ServerError {
-            throw CommandFailure(error.description)
-        }
+        let server = try PrecisServer(configuration: configuration, logger: logger)
         // The command tree is synchronous; the server runs on the concurrency pool while this
         // thread waits for it to drain and stop.
         let done = DispatchSemaphore(value: 0)
@@ -90,7 +85,7 @@ struct ServeCommand: ParsableCommand {
         Task {
             do {
                 try await server.run { host, port in
-                    FileHandle.standardOutput.write(Data("precis serve: listening on http://\(host):\(port)\n".utf8))
+                    Output.write("precis serve: listening on http://\(host):\(port)\n")
                 }
             } catch {
                 failure.error = error
@@ -99,7 +94,7 @@ struct ServeCommand: ParsableCommand {
         }
         done.wait()
         BufferedLogHandler.flush()
-        if let error = failure.error { throw CommandFailure("cannot serve on \(host):\(port): \(error)") }
+        if let error = failure.error { throw ServerError("cannot serve on \(host):\(port): \(error)") }
     }
 }
 

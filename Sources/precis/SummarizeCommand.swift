@@ -45,81 +45,34 @@ struct SummarizeCommand: ParsableCommand {
         let summarizer = Summarizer(configuration: configuration)
         let length = self.length.length
         if let jsonl {
-            try runBatch(path: jsonl, summarizer: summarizer, length: length)
-            return
+            // Summarised and formatted on all cores, written in input order.
+            let lines = try summarizer.summarizeRecords(at: jsonl, length: length) { record, summary in
+                try Output.jsonLine(JSONRecord(base: summary, fields: ["id": record.id]))
+            }
+            return Output.write(Array(lines.joined()))
         }
-        let (text, name) = try SummaryInput.read(file)
-        let summary = summarizer.summarize(text, length: length)
+        let document = try DocumentSource.text(at: file)
+        let summary = summarizer.summarize(document.text, length: length)
         if json {
-            var out = SummaryJSON()
-            out.raw("{")
-            out.summaryFields(summary)
-            out.raw(",\"method\":")
-            out.string(summarizer.configuration.method.rawValue)
-            out.lengthFields(summary)
-            out.raw("}\n")
-            writeStandardOutput(out.bytes)
+            try Output.json(JSONRecord(base: summary, fields: [
+                "method": summarizer.configuration.method, "language": summary.language.rawValue,
+                "requested": summary.requested, "returned": summary.returned, "truncated": summary.truncated ? true : nil,
+            ]))
         } else {
-            var out = ""
-            for s in summary.sentences { out += s.text + "\n" }
-            writeStandardOutput(Array(out.utf8))
+            Output.write(summary.sentences.map { $0.text + "\n" }.joined())
         }
         if summary.isShort, let requested = summary.requested, !summary.isEmpty {
             let candidates = summary.documentSentences.filter(\.isCandidate).count
             let why = candidates < requested ? "the text has only \(candidates) candidate sentences"
                 : "near-duplicate removal left fewer"
-            FileHandle.standardError.write(Data("precis: \(name): returned \(summary.returned) of the \(requested) sentences requested (\(why))\n".utf8))
+            Output.note("precis: \(document.source): returned \(summary.returned) of the \(requested) sentences requested (\(why))")
         }
         if summary.isEmpty, case .words(let w) = length, w > 0, summary.documentSentences.contains(where: \.isCandidate) {
-            FileHandle.standardError.write(Data("precis: \(name): no sentence fits in \(w) words; the summary is empty (--truncate cuts one to fit)\n".utf8))
+            Output.note("precis: \(document.source): no sentence fits in \(w) words; the summary is empty (--truncate cuts one to fit)")
         }
         if summary.isEmpty, !summary.documentSentences.contains(where: \.isCandidate), length != .sentences(0) {
-            let reason = text.allSatisfy(\.isWhitespace) ? "the input is empty" : "no sentence in the input can be a summary sentence"
-            FileHandle.standardError.write(Data("precis: \(name): \(reason); the summary is empty\n".utf8))
+            let reason = document.text.allSatisfy(\.isWhitespace) ? "the input is empty" : "no sentence in the input can be a summary sentence"
+            Output.note("precis: \(document.source): \(reason); the summary is empty")
         }
-    }
-
-    /// Reads, parses, summarises and formats the records in parallel (one chunk of lines per
-    /// task), then writes the results in input order.
-    private func runBatch(path: String, summarizer: Summarizer, length: SummaryLength) throws {
-        let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            // Mapped rather than copied: the batch reads each byte once.
-            guard let contents = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
-                throw SummaryInputError(description: "\(path): cannot read file (missing or unreadable)")
-            }
-            data = contents
-        }
-        SummaryBLASThreads.useOneThreadPerWorker()
-        let results: [Result<[UInt8], Error>] = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            let lines = SummaryRecordReader.lineRanges(bytes)
-            return orderedParallelMap(lines.count) { k in
-                Result {
-                    guard let record = try SummaryRecordReader.parseLine(
-                        UnsafeBufferPointer(rebasing: bytes[lines[k]]), line: k + 1, path: path) else { return [] }
-                    let summary = summarizer.summarize(SummaryInput.plain(record.article), length: length)
-                    var out = SummaryJSON()
-                    out.raw("{\"id\":")
-                    out.string(record.id)
-                    out.raw(",")
-                    out.summaryFields(summary)
-                    out.raw("}\n")
-                    return out.bytes
-                }
-            }
-        }
-        var all: [UInt8] = []
-        all.reserveCapacity(results.reduce(0) { $0 + ((try? $1.get())?.count ?? 0) })
-        for result in results {
-            switch result {
-            case .success(let line): all.append(contentsOf: line)
-            case .failure(let error): throw error          // the first bad line, in file order
-            }
-        }
-        if all.isEmpty { throw SummaryInputError(description: "\(path): no records (the file is empty)") }
-        writeStandardOutput(all)
     }
 }

@@ -32,38 +32,40 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("cv-folds"), help: ArgumentHelp("Also cross-validate with K stratified folds first and record the scores in the model.", valueName: "K"))
     var cvFolds: Int?
 
+    func validate() throws {
+        _ = try vectorizer.configuration(defaults: .classifierDefaults)
+        _ = try classifier.configuration()
+        if let cvFolds { try OptionFlags.validated(overrides: ["folds": "--cv-folds"]) { try StratifiedKFold.validate(folds: cvFolds) } }
+        _ = try TrainingMetadata.creationDate()
+    }
+
     func run() throws {
         if multiLabel.enabled {
             if cvFolds != nil { throw ValidationError("--multi-label does not take --cv-folds (use precis cross-validate --multi-label)") }
             return try MultiLabelCommands.train(self)
         }
         let start = Date()
-        let vectorizerConfig = try vectorizer.configuration(defaults: .classifierDefaults)
-        let classifierConfig = try classifier.configuration()
-        if let cvFolds, cvFolds < 2 { throw ValidationError("--cv-folds must be at least 2, got \(cvFolds)") }
-        let created = try ClassifierSupport.creationDate()
-        let (texts, labels) = try ClassifierSupport.loadDocuments(data)
+        let trainer = TextClassifierTrainer(vectorizer: try vectorizer.configuration(defaults: .classifierDefaults),
+                                            classifier: try classifier.configuration())
+        let documents = try data.load()
+        let texts = documents.map(\.text), labels = documents.map(\.label)
         let loaded = Date()
-        let trainer = TextClassifierTrainer(vectorizer: vectorizerConfig, classifier: classifierConfig)
 
         var crossValidation: TrainingMetadata.CrossValidatedMetrics?
         if let cvFolds {
             let bar = ProgressBar(label: "cross-validating")
             bar.update(0, of: cvFolds)
-            let summary = try ClassifierCrossValidation.run(texts: texts, labels: labels, trainer: trainer, folds: cvFolds,
-                                                            seed: classifierConfig.seed, dataPath: data.path) { fold, _ in
-                bar.update(fold + 1, of: cvFolds)
+            let summary = try OptionFlags.naming(data.path, overrides: ["folds": "--cv-folds"]) {
+                try trainer.crossValidate(texts: texts, labels: labels, folds: cvFolds) { fold, _ in bar.update(fold + 1, of: cvFolds) }
             }
             bar.finish()
-            crossValidation = .init(folds: cvFolds, seed: classifierConfig.seed,
-                                    accuracyMean: summary.mean.accuracy, accuracyStd: summary.std.accuracy,
-                                    macroF1Mean: summary.mean.macroF1, macroF1Std: summary.std.macroF1)
+            crossValidation = .init(summary, seed: trainer.classifier.seed)
         }
 
         let bar = ProgressBar(label: "training")
         var fitStart = Date()
         let trainStart = Date()
-        let result = try ClassifierSupport.naming(data.path) {
+        let result = try OptionFlags.naming(data.path) {
             try trainer.fit(texts: texts, labels: labels) { stage in
                 switch stage {
                 case .vectorizing: bar.status("vectorising \(texts.count) documents")
@@ -78,15 +80,9 @@ struct TrainCommand: ParsableCommand {
         bar.finish()
         let fitted = Date()
         var trained = result.classifier
-        trained.metadata.producer = "precis \(precisVersion)"
-        trained.metadata.created = created
-        trained.metadata.dataFile = URL(fileURLWithPath: data.path).lastPathComponent
+        try trained.metadata.recordProvenance(producer: "precis \(precisVersion)", dataPath: data.path)
         trained.metadata.crossValidation = crossValidation
-        do {
-            try ModelFile.write(trained, to: model)
-        } catch let error as ModelFileError {
-            throw CommandFailure(error.description)
-        }
+        try ModelFile.write(trained, to: model)
         let elapsed = Date().timeIntervalSince(start)
         let meta = trained.metadata
         var lines = [
@@ -108,6 +104,6 @@ struct TrainCommand: ParsableCommand {
         lines.append(String(format: "time:       %.2f s (read %.2f, vectorise %.2f, fit %.2f, save %.2f)", elapsed,
                             loaded.timeIntervalSince(start), fitStart.timeIntervalSince(trainStart),
                             fitted.timeIntervalSince(fitStart), Date().timeIntervalSince(fitted)))
-        print(lines.joined(separator: "\n"))
+        Output.write(lines.joined(separator: "\n") + "\n")
     }
 }

@@ -42,6 +42,19 @@ struct VectorizeCommand: ParsableCommand {
     @Flag(help: "Print the time of each stage (read, fit+transform, write) to standard error.")
     var timings = false
 
+    func validate() throws {
+        let config = try vectorizer.configuration(defaults: TfidfConfiguration())
+        if let hashing {
+            do {
+                try OptionFlags.validated(overrides: ["featureCount": "--hashing"]) {
+                    try HashingVectorizer(featureCount: hashing, alternateSign: false, configuration: config).validate()
+                }
+            } catch let error as ValidationError {
+                throw ValidationError("with --hashing: " + error.message)
+            }
+        }
+    }
+
     func run() throws {
         let clock = ContinuousClock()
         let t0 = clock.now
@@ -52,13 +65,6 @@ struct VectorizeCommand: ParsableCommand {
         let matrix: SparseMatrix
         let vocabulary: Data
         if let hashing {
-            guard hashing > 0 && hashing <= Int(Int32.max) else {
-                throw ValidationError("--hashing takes a positive number of columns, got \(hashing)")
-            }
-            let defaults = TfidfConfiguration()
-            guard config.minDF == defaults.minDF, config.maxDF == defaults.maxDF, config.maxFeatures == nil else {
-                throw ValidationError("--min-df, --max-df and --max-features need a vocabulary; they cannot be used with --hashing")
-            }
             matrix = try HashingVectorizer(featureCount: hashing, alternateSign: false, configuration: config)
                 .fitTransform(documents).matrix
             vocabulary = Data((0..<hashing).map { "hash:\($0)\n" }.joined().utf8)
@@ -123,10 +129,9 @@ struct VectorizeCommand: ParsableCommand {
 }
 
 /// An output file or directory of `vectorize` that could not be written.
-private struct OutputError: Error, CustomStringConvertible {
-    var path: String
+private struct OutputError: PrecisError {
+    var path: String?
     var message: String
-    var description: String { "\(path): \(message)" }
 }
 
 /// CPU time used by the process so far (all threads, user + system), in seconds.

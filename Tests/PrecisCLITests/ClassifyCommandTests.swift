@@ -88,4 +88,27 @@ struct ClassifyCommandTests {
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("default model"))
     }
+
+    @Test("a directory gives each .txt file and a CSV each row; --format lists its values")
+    func directoriesAndCSV() throws {
+        let dir = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let model = try ClassifierCLIFixtures.trainModel(in: dir)
+        let docs = dir.appendingPathComponent("docs/more")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        try Data("The striker scored a goal in the match.".utf8).write(to: dir.appendingPathComponent("docs/a.txt"))
+        try Data("Simmer the soup with garlic and butter.".utf8).write(to: docs.appendingPathComponent("b.txt"))
+        let csv = dir.appendingPathComponent("rows.csv")
+        try Data("id,text\n1,\"The compiler found a bug, in the code.\"\n".utf8).write(to: csv)
+        let result = try PrecisRunner.run(["classify", "--model", model, dir.appendingPathComponent("docs").path, csv.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+        #expect(lines.map { $0[1] } == ["sport", "cooking", "computing"])
+        #expect(lines[2][0] == csv.path + ":2")
+        let help = try PrecisRunner.run(["classify", "--help"])
+        let flatHelp = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(flatHelp.contains("auto, text, tsv, csv, jsonl, lines"))
+        let bad = try PrecisRunner.run(["classify", "--model", model, "--format", "xml", csv.path])
+        #expect(bad.status != 0 && bad.stderr.contains("--format"))
+    }
 }

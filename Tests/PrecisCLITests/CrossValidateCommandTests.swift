@@ -33,5 +33,11 @@ struct CrossValidateCommandTests {
         let single = try PrecisRunner.run(["cross-validate", "--data", ClassifierCLIFixtures.path("one-class.tsv"), "--folds", "2"])
         #expect(single.status != 0)
         #expect(single.stderr.contains("two classes"))
+        // A configuration the data cannot honour names the flag and the file, in one line.
+        let many = try PrecisRunner.run(["cross-validate", "--data", ClassifierCLIFixtures.path("train.tsv"), "--folds", "100", "--min-df", "1"])
+        #expect(many.status != 0 && many.stderr.contains("--folds") && many.stderr.contains("train.tsv"))
+        #expect(!many.stderr.trimmingCharacters(in: .whitespacesAndNewlines).contains("\n"))
+        let solver = try PrecisRunner.run(["cross-validate", "--data", ClassifierCLIFixtures.path("train.tsv"), "--solver", "adam"])
+        #expect(solver.status != 0 && solver.stderr.contains("--solver") && solver.stderr.contains("lbfgs"))
     }
 }

@@ -18,6 +18,12 @@ struct InspectCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["labels"] as? [String] == ["computing", "cooking", "sport"])
         #expect((object["top_terms"] as? [String: [String]])?["cooking"]?.isEmpty == false)
+        // Readable keys and values, never Swift's raw enum encoding.
+        #expect(!json.stdout.contains("_0") && !json.stdout.contains("maxDF"))
+        let vectorizer = try #require(object["vectorizer"] as? [String: Any])
+        #expect(vectorizer["min_df"] as? String == "1" && vectorizer["ngram_range"] as? [Int] == [1, 2])
+        let training = try #require(object["training"] as? [String: Any])
+        #expect((training["cross_validation"] as? [String: Any])?["folds"] as? Int == 3)
     }
 
     @Test("a one-vs-rest model says so, and its probabilities sum to one")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PrecisCore
 import PrecisClassification
 import PrecisFeatures
 import PrecisLinearAlgebra
@@ -84,9 +85,9 @@ struct LogisticRegressionTests {
             try LogisticRegression().fit(SparseMatrix(rows: 0, columns: 3), labels: [], classCount: 2)
         }
         var bad = LogisticRegressionConfiguration(); bad.regularization = .c(-1)
-        #expect(throws: ClassificationError.self) { try bad.validate() }
+        #expect(throws: ConfigurationError("c", -1.0, allowed: "a positive number")) { try bad.validate() }
         bad = LogisticRegressionConfiguration(); bad.validationFraction = 1
-        #expect(throws: ClassificationError.self) { try bad.validate() }
+        #expect(throws: ConfigurationError("validationFraction", 1.0, allowed: "in [0, 1)")) { try bad.validate() }
     }
 
     @Test("softmax stays finite for huge scores")

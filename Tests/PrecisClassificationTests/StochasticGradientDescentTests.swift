@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PrecisCore
 import PrecisClassification
 import PrecisFeatures
 import PrecisLinearAlgebra
@@ -72,7 +73,7 @@ struct StochasticGradientDescentTests {
         #expect(a.model.predict(x) == y)
         var bad = two
         bad.runs = 0
-        #expect(throws: ClassificationError.self) { try bad.validate() }
+        #expect(throws: ConfigurationError("runs", 0, allowed: "in 1...64")) { try bad.validate() }
     }
 
     @Test("agrees with L-BFGS on the toy fixture's predictions")
@@ -102,9 +103,9 @@ struct StochasticGradientDescentTests {
     @Test("bad SGD settings are refused; old configurations decode as L-BFGS")
     func configuration() throws {
         var bad = Self.sgd(); bad.epochs = 0
-        #expect(throws: ClassificationError.self) { try bad.validate() }
+        #expect(throws: ConfigurationError("epochs", 0, allowed: "at least 1")) { try bad.validate() }
         bad = Self.sgd(alpha: 0)
-        #expect(throws: ClassificationError.self) { try bad.validate() }
+        #expect((#expect(throws: ConfigurationError.self) { try bad.validate() })?.parameter == "alpha")
         var ramp = LogisticRegressionConfiguration()
         ramp.interceptStep = 0.3
         ramp.interceptRampDocuments = 1500
@@ -114,7 +115,7 @@ struct StochasticGradientDescentTests {
         ramp.interceptRampDocuments = 0
         #expect(ramp.effectiveInterceptStep(documents: 10) == 0.3)
         ramp.interceptRampDocuments = -1
-        #expect(throws: ClassificationError.self) { try ramp.validate() }
+        #expect((#expect(throws: ConfigurationError.self) { try ramp.validate() })?.parameter == "interceptRampDocuments")
         let old = #"{"regularization":{"kind":"C","value":300},"maxIterations":100,"tolerance":0.0001,"classWeighting":"none","validationFraction":0,"patience":10,"seed":42,"history":3}"#
         let decoded = try JSONDecoder().decode(LogisticRegressionConfiguration.self, from: Data(old.utf8))
         #expect(decoded.solver == .lbfgs)

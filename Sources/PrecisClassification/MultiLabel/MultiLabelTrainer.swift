@@ -77,12 +77,12 @@ public struct MultiLabelTrainer: Sendable {
             throw ClassificationError.shapeMismatch("\(labelSets.count) label sets for \(texts.count) documents")
         }
         let config = configuration
-        guard config.folds >= 2, config.epochs >= 1, config.runs >= 1 else {
-            throw ClassificationError.invalidConfiguration("folds must be at least 2, epochs and runs at least 1")
-        }
+        guard config.folds >= 2 else { throw ConfigurationError("folds", config.folds, allowed: "at least 2") }
+        guard config.epochs >= 1 else { throw ConfigurationError("epochs", config.epochs, allowed: "at least 1") }
+        guard config.runs >= 1 else { throw ConfigurationError("runs", config.runs, allowed: "at least 1") }
         let grid = config.alpha.map { [$0] } ?? config.alphaGrid
         guard !grid.isEmpty, grid.allSatisfy({ $0 > 0 && $0.isFinite }) else {
-            throw ClassificationError.invalidConfiguration("alpha must be positive and finite")
+            throw ConfigurationError("alpha", grid.map { "\($0)" }.joined(separator: ","), allowed: "positive and finite")
         }
         let classes = Array(Set(labelSets.joined())).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         guard classes.count >= 2 else { throw ClassificationError.singleClass(classes.first ?? "") }
@@ -148,7 +148,7 @@ public struct MultiLabelTrainer: Sendable {
             best = current
             candidates.sort { $0.alpha < $1.alpha }
         }
-        guard let best else { throw ClassificationError.invalidConfiguration("no alpha to try") }
+        guard let best else { throw ConfigurationError("alpha", "none", allowed: "at least one value to try") }
 
         // The model is the mean of the kept alpha's fold models: every document counts,
         // and its scores have the scale the thresholds were tuned on (a model refitted on

@@ -13,20 +13,6 @@ extension TextClassifier {
         public var probabilities: [Float]
     }
 
-    /// A label and its probability.
-    public struct LabelProbability: Sendable, Equatable {
-        /// The label.
-        public var label: String
-        /// Its independent probability.
-        public var probability: Float
-
-        /// A label with its probability.
-        public init(label: String, probability: Float) {
-            self.label = label
-            self.probability = probability
-        }
-    }
-
     /// Independent per-label probabilities `σ(x·W + b)` of each text (rows × labels).
     /// For a single-label model these are its one-vs-rest sigmoids or softmax scores.
     public func labelProbabilities(_ texts: [String]) -> Matrix {

@@ -1,3 +1,4 @@
+import PrecisCore
 import Foundation
 import PrecisCore
 
@@ -226,10 +227,11 @@ public enum MatrixMarket {
 }
 
 /// A Matrix Market file that could not be read.
-public struct MatrixMarketError: Error, CustomStringConvertible {
+public struct MatrixMarketError: PrecisError {
+    /// The file, when known.
+    public var path: String? = nil
     /// The 1-based line, when the problem is on one line.
     public var line: Int?
     /// What is wrong.
     public var message: String
-    public var description: String { line.map { "line \($0): \(message)" } ?? message }
 }

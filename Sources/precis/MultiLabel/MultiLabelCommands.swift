@@ -40,12 +40,8 @@ enum MultiLabelCommands {
 
     static func fit(_ trainer: MultiLabelTrainer, texts: [String], labelSets: [[String]], path: String,
                     progress: ((String) -> Void)? = nil) throws -> TextClassifier {
-        do {
-            return try trainer.fit(texts: texts, labelSets: labelSets, progress: progress).classifier
-        } catch let error as ClassificationError {
-            throw CommandFailure("\(path): \(error.description)")
-        } catch let error as FeatureError {
-            throw CommandFailure("\(path): \(error.description)")
+        try OptionFlags.naming(path) {
+            try trainer.fit(texts: texts, labelSets: labelSets, progress: progress).classifier
         }
     }
 
@@ -53,7 +49,7 @@ enum MultiLabelCommands {
     static func train(_ command: TrainCommand) throws {
         let start = Date()
         let vectorizerConfig = try command.vectorizer.configuration(defaults: .classifierDefaults)
-        let created = try ClassifierSupport.creationDate()
+        let created = try TrainingMetadata.creationDate()
         let (texts, labelSets) = try command.multiLabel.load(command.data)
         let config = try configuration(command.classifier, command.multiLabel, documents: texts.count)
         let bar = ProgressBar(label: "training")
@@ -63,11 +59,7 @@ enum MultiLabelCommands {
         trained.metadata.producer = "precis \(precisVersion)"
         trained.metadata.created = created
         trained.metadata.dataFile = URL(fileURLWithPath: command.data.path).lastPathComponent
-        do {
-            try ModelFile.write(trained, to: command.model)
-        } catch let error as ModelFileError {
-            throw CommandFailure(error.description)
-        }
+        try ModelFile.write(trained, to: command.model)
         var lines = [
             "model:      \(command.model)",
             "documents:  \(texts.count)",
@@ -86,32 +78,35 @@ enum MultiLabelCommands {
     }
 
     /// `precis classify` with a multi-label model: every label above its threshold.
-    static func classify(_ classifier: TextClassifier, inputs: [ClassifierInput], json: Bool, top: Int?) {
+    static func classify(_ classifier: TextClassifier, inputs: [SourcedDocument], json: Bool, top: Int?) throws {
         let results = classifier.classifyMultiLabel(inputs.map(\.text))
         let showSource = inputs.count > 1
         let empty = classifier.isUninformative(inputs.map(\.text))
         for (input, isEmpty) in zip(inputs, empty) where isEmpty {
-            ClassifierSupport.printError("warning: \(input.source): empty or stop-word-only document; its labels are only the prior")
+            Output.note("warning: \(input.source): empty or stop-word-only document; its labels are only the prior")
         }
-        var out = ""
+        var out: [UInt8] = []
         for (i, (input, result)) in zip(inputs, results).enumerated() {
+            let shown = top.map { topLabels(classifier, result, $0) } ?? result.labels
             if json {
-                var fields = ["\"source\":" + ClassifierSupport.jsonString(input.source)]
-                if empty[i] { fields.append("\"empty\":true") }
-                fields.append("\"labels\":[" + result.labels.map { ClassifierSupport.jsonString($0.label) }.joined(separator: ",") + "]")
-                let shown = top.map { topLabels(classifier, result, $0) } ?? result.labels
-                fields.append("\"probabilities\":{" + shown.map {
-                    ClassifierSupport.jsonString($0.label) + ":" + ClassifierSupport.jsonNumber(Double($0.probability))
-                }.joined(separator: ",") + "}")
-                out += "{" + fields.joined(separator: ",") + "}\n"
+                let probabilities = Dictionary(shown.map { ($0.label, $0.probability) }, uniquingKeysWith: { a, _ in a })
+                out += try Output.jsonLine(MultiLabelLine(source: input.source, empty: empty[i] ? true : nil,
+                                                          labels: result.labels.map(\.label), probabilities: probabilities))
             } else {
-                let shown = top.map { topLabels(classifier, result, $0) } ?? result.labels
                 let text = shown.map { "\($0.label) \(String(format: "%.4f", $0.probability))" }.joined(separator: ", ")
                 let labels = result.labels.isEmpty ? "(none)" : result.labels.map(\.label).joined(separator: ",")
-                out += (showSource ? "\(input.source)\t" : "") + labels + "\t" + text + "\n"
+                out += Array(((showSource ? "\(input.source)\t" : "") + labels + "\t" + text + "\n").utf8)
             }
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        Output.write(out)
+    }
+
+    /// One `classify --json` line of a multi-label model.
+    struct MultiLabelLine: Encodable {
+        var source: String
+        var empty: Bool?
+        var labels: [String]
+        var probabilities: [String: Float]
     }
 
     /// The `k` most probable labels of a result, chosen or not.
@@ -149,10 +144,10 @@ enum MultiLabelCommands {
         let known = Set(classifier.labels)
         let unseen = Set(labelSets.joined()).subtracting(known).sorted()
         if !unseen.isEmpty {
-            ClassifierSupport.printError("warning: \(data.path): labels the model never saw (counted as missed): \(unseen.joined(separator: ", "))")
+            Output.note("warning: \(data.path): labels the model never saw (counted as missed): \(unseen.joined(separator: ", "))")
         }
         let metrics = evaluate(classifier, texts: texts, labelSets: labelSets)
-        print(json ? try ClassifierSupport.json(metrics) : metrics.report())
+        if json { try Output.json(metrics) } else { print(metrics.report()) }
     }
 
     /// Per-fold and pooled results of a multi-label cross-validation.
@@ -166,7 +161,7 @@ enum MultiLabelCommands {
         let vectorizerConfig = try command.vectorizer.configuration(defaults: .classifierDefaults)
         let (texts, labelSets) = try command.multiLabel.load(command.data)
         guard command.folds <= texts.count else {
-            throw CommandFailure("\(command.data.path): \(texts.count) documents cannot make \(command.folds) folds")
+            throw DatasetError(path: command.data.path, "\(texts.count) documents cannot make \(command.folds) folds")
         }
         let config = try configuration(command.classifier, command.multiLabel, documents: texts.count)
         let names = Array(Set(labelSets.joined())).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -178,7 +173,7 @@ enum MultiLabelCommands {
         var pooledTrue: [[String]] = [], pooledPredicted: [[String]] = []
         for fold in 0..<command.folds {
             let (train, test) = split.split(fold)
-            guard !test.isEmpty else { throw CommandFailure("\(command.data.path): fold \(fold + 1) of \(command.folds) is empty; use fewer folds") }
+            guard !test.isEmpty else { throw DatasetError(path: command.data.path, "fold \(fold + 1) of \(command.folds) is empty; use fewer folds") }
             let classifier = try fit(trainer, texts: train.map { texts[$0] }, labelSets: train.map { labelSets[$0] },
                                      path: command.data.path)
             let truth = test.map { labelSets[$0] }
@@ -195,7 +190,7 @@ enum MultiLabelCommands {
         }
         let pooled = MultiLabelMetrics(trueSets: pooledTrue, predicted: pooledPredicted, labels: names)
         if command.json {
-            print(try ClassifierSupport.json(CrossValidationResult(folds: perFold, pooled: pooled)))
+            try Output.json(CrossValidationResult(folds: perFold, pooled: pooled))
         } else {
             print("")
             print("all out-of-fold predictions:")

@@ -15,10 +15,7 @@ struct MultiLabelOptions: ParsableArguments {
 
     /// Reads multi-label documents, naming the file on failure.
     func load(_ data: DataOptions) throws -> (texts: [String], labelSets: [[String]]) {
-        guard let format = DataFormat(rawValue: data.format) else {
-            throw ValidationError("--format must be one of \(DataFormat.allCases.map(\.rawValue).joined(separator: ", ")), got '\(data.format)'")
-        }
-        let documents = try MultiLabelDataset.read(path: data.path, format: format, separator: separator,
+        let documents = try MultiLabelDataset.read(path: data.path, format: data.format, separator: separator,
                                                    labelColumn: data.labelColumn, textColumn: data.textColumn)
         return (documents.map(\.text), documents.map(\.labels))
     }

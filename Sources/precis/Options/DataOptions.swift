@@ -7,8 +7,8 @@ struct DataOptions: ParsableArguments {
     @Option(name: .customLong("data"), help: ArgumentHelp("Labelled data: TSV, CSV, JSONL, or a directory of <label>/*.txt.", valueName: "PATH"))
     var path: String
 
-    @Option(help: ArgumentHelp("Input format: \(DataFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "FORMAT"))
-    var format: String = "auto"
+    @Option(help: ArgumentHelp("Input format.", valueName: "FORMAT"))
+    var format: DataFormat = .auto
 
     @Option(name: .customLong("label-column"), help: ArgumentHelp("CSV column / JSONL key of the label (default: label).", valueName: "NAME"))
     var labelColumn: String?
@@ -16,20 +16,13 @@ struct DataOptions: ParsableArguments {
     @Option(name: .customLong("text-column"), help: ArgumentHelp("CSV column / JSONL key of the text (default: text).", valueName: "NAME"))
     var textColumn: String?
 
-    /// Reads every document.
+    /// Reads every document (at least one, or a message naming the file).
     func load() throws -> [LabeledDocument] {
-        try LabeledDataset.read(path: path, format: dataFormat(), labelColumn: labelColumn, textColumn: textColumn)
+        try LabeledDataset.read(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn)
     }
 
     /// Reads only the texts (no label needed; JSONL may use `article` for the text).
     func loadTexts() throws -> [String] {
-        try LabeledDataset.readTexts(path: path, format: dataFormat(), labelColumn: labelColumn, textColumn: textColumn)
-    }
-
-    private func dataFormat() throws -> DataFormat {
-        guard let dataFormat = DataFormat(rawValue: format) else {
-            throw ValidationError("--format must be one of \(DataFormat.allCases.map(\.rawValue).joined(separator: ", ")), got '\(format)'")
-        }
-        return dataFormat
+        try LabeledDataset.readTexts(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn)
     }
 }

@@ -6,16 +6,16 @@ import Precis
 ///
 /// Every option is optional so that each command can start from its own
 /// defaults (``configuration(defaults:)``) and the user overrides only what
-/// they name.
+/// they name; the library's `validate()` checks the result.
 struct VectorizerOptions: ParsableArguments {
     @Option(name: .customLong("ngram-range"), help: ArgumentHelp("Word n-gram lengths, as MIN,MAX (e.g. 1,2).", valueName: "A,B"))
-    var ngramRange: String?
+    var ngramRange: NGramRange?
 
     @Option(name: .customLong("min-df"), help: ArgumentHelp("Drop terms in fewer documents: an integer count, or a fraction in [0,1].", valueName: "X"))
-    var minDF: String?
+    var minDF: DocumentFrequency?
 
     @Option(name: .customLong("max-df"), help: ArgumentHelp("Drop terms in more documents: an integer count, or a fraction in [0,1].", valueName: "X"))
-    var maxDF: String?
+    var maxDF: DocumentFrequency?
 
     @Option(name: .customLong("max-features"), help: ArgumentHelp("Keep only the N most frequent terms.", valueName: "N"))
     var maxFeatures: Int?
@@ -26,8 +26,8 @@ struct VectorizerOptions: ParsableArguments {
     @Flag(name: .customLong("sublinear-tf"), inversion: .prefixedNo, help: "Use 1 + log(tf) instead of raw term counts.")
     var sublinearTF: Bool?
 
-    @Option(help: ArgumentHelp("Row normalisation: l2 (default), l1 or none.", valueName: "l2|l1|none"))
-    var norm: String?
+    @Option(help: ArgumentHelp("Row normalisation (default: l2)."))
+    var norm: Norm?
 
     @Flag(name: .customLong("smooth-idf"), inversion: .prefixedNo, help: "Add one to document frequencies (default on).")
     var smoothIDF: Bool?
@@ -38,56 +38,45 @@ struct VectorizerOptions: ParsableArguments {
     @Flag(name: .customLong("lowercase"), inversion: .prefixedNo, help: "Lowercase text before tokenising (default on).")
     var lowercase: Bool?
 
-    /// `defaults` with every option the user gave applied.
+    /// `defaults` with every option the user gave applied, validated by the library.
     func configuration(defaults: TfidfConfiguration) throws -> TfidfConfiguration {
         var config = defaults
-        if let ngramRange { config.ngramRange = try Self.parseRange(ngramRange) }
-        if let minDF { config.minDF = try Self.parseFrequency(minDF, option: "--min-df") }
-        if let maxDF { config.maxDF = try Self.parseFrequency(maxDF, option: "--max-df") }
-        if let maxFeatures {
-            guard maxFeatures > 0 else { throw ValidationError("--max-features must be a positive integer, got \(maxFeatures)") }
-            config.maxFeatures = maxFeatures
-        }
-        if let stopWords {
-            switch stopWords {
-            case "english", "en": config.stopWords = StopWords.english
-            case "none": config.stopWords = []
-            default:
-                if let language = Language(code: stopWords) {
-                    config.stopWords = LanguageProfile.of(language).stopWords      // Snowball's list
-                } else {
-                    config.stopWords = try StopWords.read(path: stopWords)
-                }
+        config.ngramRange = ngramRange?.range ?? config.ngramRange
+        config.minDF = minDF ?? config.minDF
+        config.maxDF = maxDF ?? config.maxDF
+        config.maxFeatures = maxFeatures ?? config.maxFeatures
+        config.sublinearTF = sublinearTF ?? config.sublinearTF
+        config.norm = norm ?? config.norm
+        config.smoothIDF = smoothIDF ?? config.smoothIDF
+        config.useIDF = useIDF ?? config.useIDF
+        config.tokenizer.lowercase = lowercase ?? config.tokenizer.lowercase
+        switch stopWords {
+        case nil: break
+        case "english", "en": config.stopWords = StopWords.english
+        case "none": config.stopWords = []
+        case let name?:
+            if let language = Language(code: name) {
+                config.stopWords = LanguageProfile.of(language).stopWords      // Snowball's list
+            } else {
+                config.stopWords = try StopWords.read(path: name)
             }
         }
-        if let sublinearTF { config.sublinearTF = sublinearTF }
-        if let norm {
-            guard let value = Norm(rawValue: norm) else {
-                throw ValidationError("--norm takes l2, l1 or none, got '\(norm)'")
-            }
-            config.norm = value
-        }
-        if let smoothIDF { config.smoothIDF = smoothIDF }
-        if let useIDF { config.useIDF = useIDF }
-        if let lowercase { config.tokenizer.lowercase = lowercase }
+        try OptionFlags.validated { try config.validate() }
         return config
     }
+}
 
-    /// Parses `A,B` (or a single `A`) into `A...B` with `1 <= A <= B`.
-    static func parseRange(_ text: String) throws -> ClosedRange<Int> {
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+/// `--ngram-range A,B` (or a single `A`): a range of n-gram lengths. Its bounds
+/// are checked by the library.
+struct NGramRange: ExpressibleByArgument {
+    var range: ClosedRange<Int>
+
+    init?(argument: String) {
+        let parts = argument.split(separator: ",", omittingEmptySubsequences: false)
             .map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard (1...2).contains(parts.count), let low = parts.first ?? nil, let high = parts.last ?? nil,
-              low >= 1, low <= high, high <= 9 else {
-            throw ValidationError("--ngram-range takes MIN,MAX with 1 <= MIN <= MAX <= 9, got '\(text)'")
+        guard (1...2).contains(parts.count), let low = parts.first ?? nil, let high = parts.last ?? nil, low <= high else {
+            return nil
         }
-        return low...high
-    }
-
-    /// Parses a document-frequency bound: an integer is a count, a number with a point a proportion.
-    static func parseFrequency(_ text: String, option: String) throws -> DocumentFrequency {
-        if let n = Int(text), n >= 0 { return .count(n) }
-        if text.contains("."), let p = Double(text), p >= 0, p <= 1 { return .proportion(p) }
-        throw ValidationError("\(option) takes an integer count or a fraction in [0,1], got '\(text)'")
+        range = low...high
     }
 }

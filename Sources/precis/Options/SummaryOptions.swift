@@ -15,9 +15,7 @@ struct SummaryLengthOptions: ParsableArguments {
     func validate() throws {
         let given = [sentences != nil, ratio != nil, words != nil].filter { $0 }.count
         if given > 1 { throw ValidationError("give only one of --sentences, --ratio and --words") }
-        if let sentences, sentences < 0 { throw ValidationError("--sentences must be 0 or more, got \(sentences)") }
-        if let ratio, !(ratio > 0 && ratio <= 1) { throw ValidationError("--ratio must be in (0, 1], got \(ratio)") }
-        if let words, words < 0 { throw ValidationError("--words must be 0 or more, got \(words)") }
+        try OptionFlags.validated { try length.validate() }
     }
 
     var length: SummaryLength {
@@ -57,8 +55,7 @@ struct SummarizerOptions: ParsableArguments {
     var sentenceStemming = false
 
     func validate() throws {
-        if let damping, !(damping > 0 && damping < 1) { throw ValidationError("--damping must be in (0, 1)") }
-        if let mmrLambda, !(mmrLambda >= 0 && mmrLambda <= 1) { throw ValidationError("--mmr-lambda must be in [0, 1]") }
+        try OptionFlags.validated { try configuration.validate() }
     }
 
     var configuration: SummarizerConfiguration {
@@ -74,12 +71,4 @@ struct SummarizerOptions: ParsableArguments {
         if sentenceStemming { config.vectorizer.stemming = true }
         return config
     }
-}
-
-extension SummaryMethod: ExpressibleByArgument {
-    public init?(argument: String) {
-        self.init(rawValue: argument.lowercased())
-    }
-
-    public var defaultValueDescription: String { rawValue }
 }
