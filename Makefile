@@ -22,6 +22,7 @@ demo: build
 test: deps
 	$(SWIFT) build $(BUILD_FLAGS) --product precis
 	$(SWIFT) test $(BUILD_FLAGS)
+	@bash scripts/check-readme-library.sh
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-readme
