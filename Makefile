@@ -21,8 +21,8 @@ demo: build
 # The whole test suite (release mode: the corpus tests train real models).
 test: deps
 	$(SWIFT) build $(BUILD_FLAGS) --product precis
-	$(SWIFT) test $(BUILD_FLAGS)
 	@bash scripts/check-readme-library.sh
+	$(SWIFT) test $(BUILD_FLAGS)
 
 clean:
 	rm -rf .build .build-readme
