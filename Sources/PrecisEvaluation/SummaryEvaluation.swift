@@ -95,12 +95,23 @@ extension Summarizer {
     /// - Throws: ``PrecisDatasets/DatasetError`` at the line of a record without a reference summary.
     public func evaluate(on records: [SummaryRecord], length: ReferenceLength, scorer: RougeScorer = RougeScorer(),
                          path: String = "-") throws -> SummaryEvaluation {
+        try evaluateDocuments(on: records, length: length, scorer: scorer, path: path).result
+    }
+
+    /// ``evaluate(on:length:scorer:path:)`` plus each document's scores, chosen
+    /// sentences and reference (for `--per-document` files and reports), in record order.
+    ///
+    /// ```swift
+    /// let (result, documents) = try Summarizer().evaluateDocuments(on: records, length: .fixed(.sentences(3)))
+    /// ```
+    public func evaluateDocuments(on records: [SummaryRecord], length: ReferenceLength, scorer: RougeScorer = RougeScorer(),
+                                  path: String = "-") throws -> (result: SummaryEvaluation, documents: [SummaryDocumentScore]) {
         let start = Date()
         if let record = records.first(where: { $0.summary == nil }) {
             throw DatasetError(path: path, line: record.line, "record has no \"summary\" to compare with")
         }
         let segmenter = configuration.segmenter
-        let scores: [RougeScores] = try Self.inParallel(records, chunk: 8) { record in
+        let documents: [SummaryDocumentScore] = try Self.inParallel(records, chunk: 8) { record in
             let reference = record.summary ?? ""
             var documentLength = SummaryLength.default
             switch length {
@@ -109,10 +120,14 @@ extension Summarizer {
                 documentLength = .sentences(record.summarySentences?.count ?? segmenter.sentences(in: reference).count)
             }
             let summary = summarize(HtmlText.plainTextIfHTML(record.article), length: documentLength)
-            return scorer.score(reference: reference, candidate: summary.text)
+            let candidate = summary.text
+            return SummaryDocumentScore(id: record.id, scores: scorer.score(reference: reference, candidate: candidate),
+                                        articleSentences: summary.documentSentences.map(\.text),
+                                        selected: summary.sentences.map(\.index),
+                                        candidate: candidate, reference: reference)
         }
         var total = RougeSummary()
-        for s in scores { total.add(s) }
+        for d in documents { total.add(d.scores) }
         let lengthName: String
         switch length {
         case .matchReference: lengthName = "match-reference"
@@ -120,7 +135,8 @@ extension Summarizer {
         case .fixed(.ratio(let r)): lengthName = "ratio \(r)"
         case .fixed(.words(let w)): lengthName = "\(w) words"
         }
-        return SummaryEvaluation(n: records.count, mean: total.mean, seconds: Date().timeIntervalSince(start),
-                                 method: configuration.method, length: lengthName)
+        let result = SummaryEvaluation(n: records.count, mean: total.mean, seconds: Date().timeIntervalSince(start),
+                                       method: configuration.method, length: lengthName)
+        return (result, documents)
     }
 }

@@ -13,6 +13,7 @@ struct CrossValidateCommand: ParsableCommand {
 
         Example:
           precis cross-validate --data train.tsv --folds 5
+          precis cross-validate --data train.tsv --folds 5 --report cv.html
           precis cross-validate --data train.tsv --folds 5 --c 10 --ngram-range 1,1 --json
         """
     )
@@ -25,6 +26,9 @@ struct CrossValidateCommand: ParsableCommand {
     @OptionGroup(title: "Vectoriser options") var vectorizer: VectorizerOptions
     @OptionGroup(title: "Classifier options") var classifier: ClassifierOptions
 
+    @Option(help: ArgumentHelp("Also write a self-contained HTML report (inline SVG charts) to this file.", valueName: "FILE.html"))
+    var report: String?
+
     @Flag(help: "Print the results as one JSON object.")
     var json = false
 
@@ -35,13 +39,14 @@ struct CrossValidateCommand: ParsableCommand {
     }
 
     func run() throws {
+        try ReportFile.checkWritable(report)
         let trainer = TextClassifierTrainer(vectorizer: try vectorizer.configuration(defaults: .classifierDefaults),
                                             classifier: try classifier.configuration())
         let documents = try data.load()
         let bar = ProgressBar(label: "cross-validating")
         bar.update(0, of: folds)
-        let summary = try OptionFlags.naming(data.path) {
-            try trainer.crossValidate(documents, folds: folds) { fold, metrics in
+        let (summary, predictions) = try OptionFlags.naming(data.path) {
+            try trainer.crossValidateWithPredictions(documents, folds: folds) { fold, metrics in
                 bar.finish()
                 if !json {
                     Output.write(String(format: "fold %d/%d: accuracy %.4f  macro-F1 %.4f  (n = %d)\n",
@@ -51,6 +56,10 @@ struct CrossValidateCommand: ParsableCommand {
             }
         }
         bar.finish()
+        if let report {
+            try ReportFile.write(CrossValidationReport(title: "Cross-validation on \(data.path)", facts: [("data", data.path)],
+                                                       summary: summary, predictions: predictions).html(), to: report)
+        }
         if json {
             try Output.json(summary)
         } else {

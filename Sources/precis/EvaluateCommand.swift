@@ -13,6 +13,7 @@ struct EvaluateCommand: ParsableCommand {
         Example:
           precis evaluate --model topics.precis --data test.tsv
           precis evaluate --model topics.precis --data test.tsv --json
+          precis evaluate --model topics.precis --data test.tsv --report report.html
         """
     )
 
@@ -21,12 +22,23 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
+    @Option(help: ArgumentHelp("Also write a self-contained HTML report (inline SVG charts) to this file.", valueName: "FILE.html"))
+    var report: String?
+
     @Flag(help: "Print the metrics as one JSON object.")
     var json = false
 
     func run() throws {
+        try ReportFile.checkWritable(report)
         let classifier = try ModelFile.read(path: model)
-        let metrics = try classifier.evaluate(on: try data.load())
+        let (metrics, predictions) = try classifier.evaluateWithPredictions(on: try data.load())
+        if let report {
+            let facts = [("model", model), ("data", data.path), ("model classes", "\(classifier.labels.count)"),
+                         ("model features", "\(classifier.vectorizer.featureCount)"),
+                         ("trained on", "\(classifier.metadata.documents) documents")]
+            try ReportFile.write(ClassificationReport(title: "Evaluation of \(model)", facts: facts, metrics: metrics,
+                                                      predictions: predictions).html(), to: report)
+        }
         if !metrics.unseenLabels.isEmpty {
             let count = metrics.unseenLabels.reduce(0) { $0 + (metrics.perClass[$1]?.support ?? 0) }
             Output.note("warning: \(data.path): \(count) document(s) have labels the model never saw (counted as errors): \(metrics.unseenLabels.joined(separator: ", "))")

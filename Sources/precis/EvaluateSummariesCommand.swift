@@ -14,6 +14,7 @@ struct EvaluateSummariesCommand: ParsableCommand {
 
         Examples:
           precis evaluate-summaries --data bbc_summary.jsonl --sentences 3
+          precis evaluate-summaries --data bbc_summary.jsonl --split test --report rouge.html
           precis evaluate-summaries --data bbc_summary.jsonl --split test --match-reference --json
         """
     )
@@ -35,6 +36,9 @@ struct EvaluateSummariesCommand: ParsableCommand {
     @Flag(name: .customLong("no-stemming"), help: "Score without Porter stemming.")
     var noRougeStemming = false
 
+    @Option(help: ArgumentHelp("Also write a self-contained HTML report (inline SVG charts) to this file.", valueName: "FILE.html"))
+    var report: String?
+
     @Flag(name: .long, help: "Print JSON: n, rouge1, rouge2, rougeL (precision, recall, f1 ×100), seconds, documents_per_second.")
     var json = false
 
@@ -44,6 +48,7 @@ struct EvaluateSummariesCommand: ParsableCommand {
     }
 
     func run() throws {
+        try ReportFile.checkWritable(report)
         let start = Date()
         var records = try SummaryRecordReader.read(path: data)
         if let split {
@@ -51,9 +56,15 @@ struct EvaluateSummariesCommand: ParsableCommand {
             if records.isEmpty { throw DatasetError(path: data, "no record has split \"\(split)\"") }
         }
         let summarizer = Summarizer(configuration: self.summarizer.configuration)
-        var result = try summarizer.evaluate(on: records, length: matchReference ? .matchReference : .fixed(.sentences(sentences ?? 3)),
+        var (result, documents) = try summarizer.evaluateDocuments(on: records, length: matchReference ? .matchReference : .fixed(.sentences(sentences ?? 3)),
                                              scorer: RougeScorer(stemming: !noRougeStemming), path: data)
         result.seconds = Date().timeIntervalSince(start)   // reading included, as the benchmarks expect
+        if let report {
+            var facts = [("data", data), ("method", result.method.rawValue), ("length", result.length)]
+            if let split { facts.append(("split", split)) }
+            try ReportFile.write(SummaryReport(title: "Summary evaluation on \(data)", facts: facts, result: result,
+                                               documents: documents).html(), to: report)
+        }
         if json { return try Output.json(result) }
         func row(_ name: String, _ s: RougeScore) -> String {
             name.padding(toLength: 9, withPad: " ", startingAt: 0)
