@@ -44,7 +44,8 @@ public struct ClassificationReport: Sendable {
         var summary = HTMLReport.tiles(tiles) + HTMLReport.facts(facts)
         if !metrics.unseenLabels.isEmpty {
             summary += "<p class=\"note\">Labels the model never saw (always errors): "
-                + HTMLReport.escape(metrics.unseenLabels.joined(separator: ", ")) + "</p>"
+                + HTMLReport.escape(metrics.unseenLabels.prefix(20).joined(separator: "; "))
+                + (metrics.unseenLabels.count > 20 ? " … and \(metrics.unseenLabels.count - 20) more" : "") + "</p>"
         }
         page.section("Summary", summary)
         Self.addSections(to: &page, metrics: metrics, predictions: predictions, listLength: listLength)
@@ -60,11 +61,21 @@ public struct ClassificationReport: Sendable {
             ["true label", "predicted as", "documents", "share of true label"],
             confusions.map { [$0.true, $0.predicted, "\($0.count)", String(format: "%.1f%%", $0.share * 100)] },
             numericFrom: 2)
+        // Beyond `heatmapLimit` classes the heatmap keeps the most frequent ones (true or
+        // predicted), in label order; the confusions table still covers every class.
+        var shown = Array(0..<k)
+        if k > Self.heatmapLimit {
+            let weight = (0..<k).map { i in metrics.confusion[i].reduce(0, +) + metrics.confusion.reduce(0) { $0 + $1[i] } }
+            shown = Array(shown.sorted { (weight[$0], -$0) > (weight[$1], -$1) }.prefix(Self.heatmapLimit)).sorted()
+        }
+        let heatmapNote = k > Self.heatmapLimit
+            ? " Showing the \(Self.heatmapLimit) most frequent of \(k) classes." : ""
         page.section("Confusion matrix",
-                     SVGChart.confusionHeatmap(labels: metrics.labels, counts: metrics.confusion)
+                     SVGChart.confusionHeatmap(labels: shown.map { metrics.labels[$0] },
+                                               counts: shown.map { i in shown.map { metrics.confusion[i][$0] } })
                         + "<h3>Top confusions</h3>" + (confusions.isEmpty ? "<p>No errors.</p>" : confusionTable),
                      note: "Rows are true labels, columns predictions; each cell is shaded by its share of the row"
-                        + (k <= 25 ? " and shows its count." : " (hover a cell for its count)."))
+                        + (k <= 25 ? " and shows its count." : " (hover a cell for its count).") + heatmapNote)
         let rows = metrics.labels.map { (label: $0, metrics: metrics.perClass[$0] ?? ClassMetrics(precision: 0, recall: 0, f1: 0, support: 0)) }
         let sorted = k <= 20 ? rows : rows.sorted { ($0.metrics.f1, $0.label) < ($1.metrics.f1, $1.label) }
         page.section("Per-class precision, recall and F1", SVGChart.classBars(sorted),
@@ -91,6 +102,9 @@ public struct ClassificationReport: Sendable {
                         : HTMLReport.table(["true label", "predicted", "probability", "text"], mistakeRows, raw: true, numericFrom: 2),
                      note: "The errors the model was surest of: often mislabelled data or overlapping classes.")
     }
+
+    /// The most classes the heatmap draws.
+    static let heatmapLimit = 100
 
     /// The largest off-diagonal cells, largest first.
     static func topConfusions(_ m: ClassificationMetrics, limit: Int) -> [(true: String, predicted: String, count: Int, share: Double)] {
