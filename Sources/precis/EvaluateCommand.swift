@@ -13,6 +13,7 @@ struct EvaluateCommand: ParsableCommand {
         Example:
           precis evaluate --model topics.precis --data test.tsv
           precis evaluate --model topics.precis --data test.tsv --json
+          precis evaluate --model topics.precis --data test.tsv --confusion none
           precis evaluate --model topics.precis --data test.tsv --report report.html
         """
     )
@@ -24,6 +25,9 @@ struct EvaluateCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Also write a self-contained HTML report (inline SVG charts) to this file.", valueName: "FILE.html"))
     var report: String?
+
+    @Option(help: ArgumentHelp("How the text output shows the confusion matrix: auto (full up to 20 classes, top confusions beyond), full, top or none.", valueName: "mode"))
+    var confusion: ConfusionDisplay = .auto
 
     @Flag(help: "Print the metrics as one JSON object.")
     var json = false
@@ -46,7 +50,8 @@ struct EvaluateCommand: ParsableCommand {
         if json {
             try Output.json(metrics)
         } else {
-            Output.write(metrics.report() + "\n\nconfusion matrix (rows = true label, columns = predicted):\n" + metrics.confusionTable() + "\n")
+            let table = metrics.confusionText(confusion)
+            Output.write(metrics.report() + "\n" + (table.isEmpty ? "" : "\n" + table + "\n"))
         }
     }
 }

@@ -56,10 +56,10 @@ public struct ClassificationReport: Sendable {
     static func addSections(to page: inout HTMLReport, metrics: ClassificationMetrics, predictions: [ScoredPrediction],
                             listLength: Int) {
         let k = metrics.labels.count
-        let confusions = topConfusions(metrics, limit: listLength)
+        let confusions = metrics.topConfusions(limit: listLength)
         let confusionTable = HTMLReport.table(
             ["true label", "predicted as", "documents", "share of true label"],
-            confusions.map { [$0.true, $0.predicted, "\($0.count)", String(format: "%.1f%%", $0.share * 100)] },
+            confusions.map { [$0.trueLabel, $0.predicted, "\($0.count)", String(format: "%.1f%%", $0.share * 100)] },
             numericFrom: 2)
         // Beyond `heatmapLimit` classes the heatmap keeps the most frequent ones (true or
         // predicted), in label order; the confusions table still covers every class.
@@ -105,17 +105,4 @@ public struct ClassificationReport: Sendable {
 
     /// The most classes the heatmap draws.
     static let heatmapLimit = 100
-
-    /// The largest off-diagonal cells, largest first.
-    static func topConfusions(_ m: ClassificationMetrics, limit: Int) -> [(true: String, predicted: String, count: Int, share: Double)] {
-        var cells: [(true: String, predicted: String, count: Int, share: Double)] = []
-        for (i, row) in m.confusion.enumerated() {
-            let total = row.reduce(0, +)
-            for (j, c) in row.enumerated() where i != j && c > 0 {
-                cells.append((m.labels[i], m.labels[j], c, Double(c) / Double(max(total, 1))))
-            }
-        }
-        cells.sort { ($0.count, $0.share) > ($1.count, $1.share) }
-        return Array(cells.prefix(limit))
-    }
 }
