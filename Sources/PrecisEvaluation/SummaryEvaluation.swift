@@ -34,8 +34,8 @@ public struct SummaryEvaluation: Equatable, Sendable, Codable {
     public var mean: RougeScores
     /// Wall-clock time of summarising and scoring.
     public var seconds: Double
-    /// The summarising method.
-    public var method: SummaryMethod
+    /// The summarising method (nil when the summaries were read from a predictions file).
+    public var method: SummaryMethod?
     /// The summary length, in words: "3 sentences" or "match-reference".
     public var length: String
 
@@ -58,7 +58,7 @@ public struct SummaryEvaluation: Equatable, Sendable, Codable {
         try c.encode(percent(mean.rougeL), forKey: .rougeL)
         try c.encode(seconds, forKey: .seconds)
         try c.encode(documentsPerSecond, forKey: .documentsPerSecond)
-        try c.encode(method, forKey: .method)
+        try c.encodeIfPresent(method, forKey: .method)
         try c.encode(length, forKey: .length)
     }
 }
@@ -74,7 +74,7 @@ extension SummaryEvaluation {
         n = try c.decode(Int.self, forKey: .n)
         mean = RougeScores(rouge1: try fraction(.rouge1), rouge2: try fraction(.rouge2), rougeL: try fraction(.rougeL))
         seconds = try c.decode(Double.self, forKey: .seconds)
-        method = try c.decode(SummaryMethod.self, forKey: .method)
+        method = try c.decodeIfPresent(SummaryMethod.self, forKey: .method)
         length = try c.decode(String.self, forKey: .length)
     }
 }

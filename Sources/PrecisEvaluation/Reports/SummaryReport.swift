@@ -29,7 +29,7 @@ public struct SummaryReport: Sendable {
 
     /// The page.
     public func html() -> String {
-        var page = HTMLReport(title: title, subtitle: "\(result.n) documents, method \(result.method.rawValue), \(result.length)")
+        var page = HTMLReport(title: title, subtitle: "\(result.n) documents, method \(result.method?.rawValue ?? "from a predictions file"), \(result.length)")
         let m = result.mean
         page.section("Summary", HTMLReport.tiles([
             ("ROUGE-1 F1", HTMLReport.number(m.rouge1.f1 * 100, 2)), ("ROUGE-2 F1", HTMLReport.number(m.rouge2.f1 * 100, 2)),
