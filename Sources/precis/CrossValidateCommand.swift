@@ -29,6 +29,8 @@ struct CrossValidateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write a self-contained HTML report (inline SVG charts) to this file.", valueName: "FILE.html"))
     var report: String?
 
+    @OptionGroup(title: "Progress") var progress: ProgressOptions
+
     @Flag(help: "Print the results as one JSON object.")
     var json = false
 
@@ -40,10 +42,11 @@ struct CrossValidateCommand: ParsableCommand {
 
     func run() throws {
         try ReportFile.checkWritable(report)
+        Output.quiet = progress.quiet
         let trainer = TextClassifierTrainer(vectorizer: try vectorizer.configuration(defaults: .classifierDefaults),
                                             classifier: try classifier.configuration())
         let documents = try data.load()
-        let bar = ProgressBar(label: "cross-validating")
+        let bar = ProgressBar(label: "cross-validating", mode: progress.mode)
         bar.update(0, of: folds)
         let (summary, predictions) = try OptionFlags.naming(data.path) {
             try trainer.crossValidateWithPredictions(documents, folds: folds) { fold, metrics in
