@@ -4,7 +4,9 @@
 SWIFT ?= swift
 BUILD_FLAGS ?= -c release
 
-.PHONY: all demo test build deps clean
+.PHONY: all demo test build deps clean install install-check
+
+PREFIX ?= /usr/local
 
 all: build
 
@@ -23,6 +25,15 @@ test: deps
 	$(SWIFT) build $(BUILD_FLAGS) --product precis
 	@bash scripts/check-readme-library.sh
 	$(SWIFT) test $(BUILD_FLAGS)
+
+# Installs precis (Swift runtime linked statically where the toolchain allows), the shipped
+# models, the man page and shell completions under PREFIX (and DESTDIR).
+install: deps
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" SWIFT="$(SWIFT)" bash scripts/install.sh
+
+# Checks an installation: no Swift runtime in `ldd`, the model found from any folder.
+install-check:
+	bash scripts/check-install.sh "$(DESTDIR)$(PREFIX)"
 
 clean:
 	rm -rf .build .build-readme

@@ -13,6 +13,10 @@ exists() { for f in "$@"; do [ -e "$f" ] && return 0; done; return 1; }
 exists /usr/lib/*/openblas-pthread/libblas.so.3 || missing+=(libopenblas0-pthread)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 [ "${1:-}" = "--with-make" ] && { command -v make >/dev/null 2>&1 || missing+=(make); }
+# Optional: headless Chromium for the HTML report rendering test (about 300 MB; skipped without it).
+for arg in "$@"; do
+    [ "$arg" = "--with-chromium" ] && { command -v chromium >/dev/null 2>&1 || missing+=(chromium); }
+done
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

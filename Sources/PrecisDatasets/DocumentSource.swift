@@ -39,12 +39,15 @@ public struct DocumentSource: Sendable {
     public var layout: DocumentLayout
     /// The CSV column / JSONL key of the text; `text` (or JSONL `article`) if nil.
     public var textColumn: String?
+    /// The JSONL key of a row's id (its ``SourcedDocument/source``); `id` if nil.
+    public var idColumn: String?
 
     /// A source reading `paths` with `layout`.
-    public init(paths: [String], layout: DocumentLayout = .auto, textColumn: String? = nil) {
+    public init(paths: [String], layout: DocumentLayout = .auto, textColumn: String? = nil, idColumn: String? = nil) {
         self.paths = paths
         self.layout = layout
         self.textColumn = textColumn
+        self.idColumn = idColumn
     }
 
     /// Every document of every path, in order.
@@ -151,7 +154,7 @@ public struct DocumentSource: Sendable {
         guard let body = keys.lazy.compactMap({ object[$0] as? String }).first else {
             throw DatasetError(path: path, line: number, "no " + keys.map { "\"\($0)\"" }.joined(separator: " or ") + " string field")
         }
-        let id = object["id"].flatMap { JSONLReader.labelString($0) }
+        let id = object[idColumn ?? "id"].flatMap { JSONLReader.labelString($0) }
         return SourcedDocument(source: id ?? "\(path):\(number)", text: body)
     }
 }

@@ -108,4 +108,25 @@ public enum LabeledDataset {
         guard !texts.isEmpty else { throw DatasetError(path: path, "no documents") }
         return texts
     }
+
+    /// The texts and, when the file has them, the labels (one per text): what
+    /// `precis vectorize` writes as its matrix rows and `labels.txt`. TSV and CSV
+    /// always have labels; a JSONL file whose records have no usable label gives `nil`.
+    ///
+    /// ```swift
+    /// let (texts, labels) = try LabeledDataset.readTextsAndLabels(path: "test.tsv")
+    /// ```
+    public static func readTextsAndLabels(path: String, format: DataFormat = .auto, labelColumn: String? = nil,
+                                          textColumn: String? = nil) throws -> (texts: [String], labels: [String]?) {
+        if try format.resolved(for: path) == .jsonl {
+            if let documents = try? read(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn),
+               !documents.isEmpty {
+                return (documents.map(\.text), documents.map(\.label))
+            }
+            return (try readTexts(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn), nil)
+        }
+        let documents = try read(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn)
+        guard !documents.isEmpty else { throw DatasetError(path: path, "no documents") }
+        return (documents.map(\.text), documents.map(\.label))
+    }
 }

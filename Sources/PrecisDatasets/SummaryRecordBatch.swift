@@ -13,7 +13,8 @@ extension SummaryRecordReader {
     ///
     /// - Throws: the first error in file order: ``DatasetError`` naming the file and
     ///   line for a bad record (or an empty file), or the error `transform` threw.
-    public static func mapRecords<T>(path: String, chunk: Int = 16, _ transform: (SummaryRecord) throws -> T) throws -> [T] {
+    public static func mapRecords<T>(path: String, chunk: Int = 16, fields: SummaryRecordFields = SummaryRecordFields(),
+                                     _ transform: (SummaryRecord) throws -> T) throws -> [T] {
         let data: Data
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
@@ -28,7 +29,7 @@ extension SummaryRecordReader {
             let bytes = raw.bindMemory(to: UInt8.self)
             let lines = lineRanges(bytes)
             return Parallelism.map(lines.count, chunk: chunk) { k in
-                Result { try parseLine(UnsafeBufferPointer(rebasing: bytes[lines[k]]), line: k + 1, path: path).map(transform) }
+                Result { try parseLine(UnsafeBufferPointer(rebasing: bytes[lines[k]]), line: k + 1, path: path, fields: fields).map(transform) }
             }
         }
         var outputs: [T] = []

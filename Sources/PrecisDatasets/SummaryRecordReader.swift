@@ -66,8 +66,9 @@ public enum SummaryRecordReader {
     /// The record on one line (`nil` for a blank line).
     ///
     /// - Throws: ``DatasetError`` naming `path` and `line`.
-    public static func parseLine(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, path: String) throws -> SummaryRecord? {
-        var parser = SummaryRecordParser(bytes: bytes)
+    public static func parseLine(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, path: String,
+                                 fields: SummaryRecordFields = SummaryRecordFields()) throws -> SummaryRecord? {
+        var parser = SummaryRecordParser(bytes: bytes, fields: fields)
         parser.skipSpace()
         if parser.atEnd { return nil }
         do {
@@ -83,9 +84,13 @@ struct SummaryRecordParser {
     struct Failure: Error { var message: String }
 
     let bytes: UnsafeBufferPointer<UInt8>
+    let fields: SummaryRecordFields
     var i = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(bytes: UnsafeBufferPointer<UInt8>, fields: SummaryRecordFields = SummaryRecordFields()) {
+        self.bytes = bytes
+        self.fields = fields
+    }
 
     var atEnd: Bool { i >= bytes.count }
 
@@ -112,7 +117,7 @@ struct SummaryRecordParser {
                 let key = try string()
                 try expect(0x3A, "':'")
                 skipSpace()
-                switch key {
+                switch key == fields.id ? "id" : key == fields.article ? "article" : key == "id" || key == "article" ? "" : key {
                 case "id":
                     if i < bytes.count && bytes[i] == 0x22 { id = try string() } else {
                         let s = i
@@ -134,7 +139,7 @@ struct SummaryRecordParser {
         }
         skipSpace()
         guard atEnd else { throw Failure(message: "invalid JSON: text after the object") }
-        guard let article else { throw Failure(message: "record has no \"article\" string") }
+        guard let article else { throw Failure(message: "record has no \"\(fields.article)\" string") }
         return SummaryRecord(id: id ?? String(line), article: article, summary: summary,
                              summarySentences: sentences, split: split, line: line)
     }
@@ -285,5 +290,24 @@ struct SummaryRecordParser {
             while i < bytes.count, (0x30...0x39).contains(bytes[i]) || [0x2D, 0x2B, 0x2E, 0x65, 0x45].contains(bytes[i]) { i += 1 }
             if i == s { throw Failure(message: "invalid JSON value") }
         }
+    }
+}
+
+/// The JSONL keys of a summarisation record's text and id (`--text-field`, `--id-field`).
+///
+/// ```swift
+/// let fields = SummaryRecordFields(article: "body", id: "doc_id")
+/// let lines = try summarizer.summarizeRecords(at: "news.jsonl", fields: fields) { record, summary in summary.text }
+/// ```
+public struct SummaryRecordFields: Equatable, Sendable {
+    /// The key of the article text (default `article`).
+    public var article: String
+    /// The key of the record id (default `id`).
+    public var id: String
+
+    /// Keys, `article` and `id` by default.
+    public init(article: String = "article", id: String = "id") {
+        self.article = article
+        self.id = id
     }
 }

@@ -28,25 +28,27 @@ extension TextClassifier {
         try evaluate(texts: documents.map(\.text), labels: documents.map(\.label))
     }
 
-    /// The most probable label of each text and the probability the classifier
-    /// gives its true label (0 for a label it does not know).
+    /// The most probable label of each text, its probability, and the probability
+    /// the classifier gives the true label (0 for a label it does not know).
     func scoredPredictions(texts: [String], labels trueLabels: [String]) throws
-        -> (predicted: [String], trueLabelProbabilities: [Double]) {
+        -> (predicted: [String], trueLabelProbabilities: [Double], topProbabilities: [Double]) {
         guard texts.count == trueLabels.count else {
             throw ClassificationError.shapeMismatch("\(trueLabels.count) labels for \(texts.count) documents")
         }
         let p = probabilities(texts)
         var index: [String: Int] = [:]
         for (c, label) in labels.enumerated() { index[label] = c }
-        var predicted: [String] = [], trueProbability: [Double] = []
+        var predicted: [String] = [], trueProbability: [Double] = [], top: [Double] = []
+        top.reserveCapacity(texts.count)
         predicted.reserveCapacity(texts.count)
         trueProbability.reserveCapacity(texts.count)
         for (i, label) in trueLabels.enumerated() {
             var best = 0
             for c in 1..<labels.count where p[i, c] > p[i, best] { best = c }
             predicted.append(labels[best])
+            top.append(Double(p[i, best]))
             trueProbability.append(index[label].map { Double(p[i, $0]) } ?? 0)
         }
-        return (predicted, trueProbability)
+        return (predicted, trueProbability, top)
     }
 }

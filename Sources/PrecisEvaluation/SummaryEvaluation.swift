@@ -34,8 +34,8 @@ public struct SummaryEvaluation: Equatable, Sendable, Codable {
     public var mean: RougeScores
     /// Wall-clock time of summarising and scoring.
     public var seconds: Double
-    /// The summarising method.
-    public var method: SummaryMethod
+    /// The summarising method (nil when the summaries were read from a predictions file).
+    public var method: SummaryMethod?
     /// The summary length, in words: "3 sentences" or "match-reference".
     public var length: String
     /// How many documents were summarised in each language (detected or forced), by language code.
@@ -60,7 +60,7 @@ public struct SummaryEvaluation: Equatable, Sendable, Codable {
         try c.encode(percent(mean.rougeL), forKey: .rougeL)
         try c.encode(seconds, forKey: .seconds)
         try c.encode(documentsPerSecond, forKey: .documentsPerSecond)
-        try c.encode(method, forKey: .method)
+        try c.encodeIfPresent(method, forKey: .method)
         try c.encode(length, forKey: .length)
         try c.encode(languages, forKey: .languages)
     }
@@ -77,7 +77,7 @@ extension SummaryEvaluation {
         n = try c.decode(Int.self, forKey: .n)
         mean = RougeScores(rouge1: try fraction(.rouge1), rouge2: try fraction(.rouge2), rougeL: try fraction(.rougeL))
         seconds = try c.decode(Double.self, forKey: .seconds)
-        method = try c.decode(SummaryMethod.self, forKey: .method)
+        method = try c.decodeIfPresent(SummaryMethod.self, forKey: .method)
         length = try c.decode(String.self, forKey: .length)
         languages = try c.decodeIfPresent([String: Int].self, forKey: .languages) ?? [:]
     }
@@ -99,12 +99,23 @@ extension Summarizer {
     /// - Throws: ``PrecisDatasets/DatasetError`` at the line of a record without a reference summary.
     public func evaluate(on records: [SummaryRecord], length: ReferenceLength, scorer: RougeScorer = RougeScorer(),
                          path: String = "-") throws -> SummaryEvaluation {
+        try evaluateDocuments(on: records, length: length, scorer: scorer, path: path).result
+    }
+
+    /// ``evaluate(on:length:scorer:path:)`` plus each document's scores, chosen
+    /// sentences and reference (for `--per-document` files and reports), in record order.
+    ///
+    /// ```swift
+    /// let (result, documents) = try Summarizer().evaluateDocuments(on: records, length: .fixed(.sentences(3)))
+    /// ```
+    public func evaluateDocuments(on records: [SummaryRecord], length: ReferenceLength, scorer: RougeScorer = RougeScorer(),
+                                  path: String = "-") throws -> (result: SummaryEvaluation, documents: [SummaryDocumentScore]) {
         let start = Date()
         if let record = records.first(where: { $0.summary == nil }) {
             throw DatasetError(path: path, line: record.line, "record has no \"summary\" to compare with")
         }
         let segmenter = configuration.segmenter
-        let results: [(RougeScores, Language)] = try Self.inParallel(records, chunk: 8) { record in
+        let results: [(SummaryDocumentScore, Language)] = try Self.inParallel(records, chunk: 8) { record in
             let reference = record.summary ?? ""
             var documentLength = SummaryLength.default
             switch length {
@@ -113,12 +124,18 @@ extension Summarizer {
                 documentLength = .sentences(record.summarySentences?.count ?? segmenter.sentences(in: reference).count)
             }
             let summary = summarize(HtmlText.plainTextIfHTML(record.article), length: documentLength)
-            return (scorer.score(reference: reference, candidate: summary.text), summary.language)
+            let candidate = summary.text
+            let document = SummaryDocumentScore(id: record.id, scores: scorer.score(reference: reference, candidate: candidate),
+                                                articleSentences: summary.documentSentences.map(\.text),
+                                                selected: summary.sentences.map(\.index),
+                                                candidate: candidate, reference: reference)
+            return (document, summary.language)
         }
         var languages: [String: Int] = [:]
         for (_, language) in results { languages[language.rawValue, default: 0] += 1 }
+        let documents = results.map(\.0)
         var total = RougeSummary()
-        for (s, _) in results { total.add(s) }
+        for d in documents { total.add(d.scores) }
         let lengthName: String
         switch length {
         case .matchReference: lengthName = "match-reference"
@@ -126,7 +143,8 @@ extension Summarizer {
         case .fixed(.ratio(let r)): lengthName = "ratio \(r)"
         case .fixed(.words(let w)): lengthName = "\(w) words"
         }
-        return SummaryEvaluation(n: records.count, mean: total.mean, seconds: Date().timeIntervalSince(start),
-                                 method: configuration.method, length: lengthName, languages: languages)
+        let result = SummaryEvaluation(n: records.count, mean: total.mean, seconds: Date().timeIntervalSince(start),
+                                       method: configuration.method, length: lengthName, languages: languages)
+        return (result, documents)
     }
 }

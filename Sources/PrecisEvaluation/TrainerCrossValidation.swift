@@ -25,6 +25,19 @@ extension TextClassifierTrainer {
     ///   ``PrecisFeatures/FeatureError`` (a fold's vocabulary is empty).
     public func crossValidate(texts: [String], labels: [String], folds: Int, seed: UInt64? = nil,
                               onFold: ((Int, ClassificationMetrics) -> Void)? = nil) throws -> CrossValidationSummary {
+        try crossValidateWithPredictions(texts: texts, labels: labels, folds: folds, seed: seed, onFold: onFold).summary
+    }
+
+    /// ``crossValidate(texts:labels:folds:seed:onFold:)`` plus every document's
+    /// out-of-fold prediction and its probability (in the order of `texts`), for reports.
+    ///
+    /// ```swift
+    /// let (summary, predictions) = try trainer.crossValidateWithPredictions(texts: texts, labels: labels, folds: 5)
+    /// let html = CrossValidationReport(title: "5-fold", summary: summary, predictions: predictions).html()
+    /// ```
+    public func crossValidateWithPredictions(texts: [String], labels: [String], folds: Int, seed: UInt64? = nil,
+                                             onFold: ((Int, ClassificationMetrics) -> Void)? = nil) throws
+        -> (summary: CrossValidationSummary, predictions: [ScoredPrediction]) {
         guard !texts.isEmpty else { throw ClassificationError.emptyTrainingSet }
         guard texts.count == labels.count else {
             throw ClassificationError.shapeMismatch("\(labels.count) labels for \(texts.count) documents")
@@ -38,6 +51,7 @@ extension TextClassifierTrainer {
         let kfold = StratifiedKFold(labels: labels, folds: folds, seed: seed ?? classifier.seed)
         var perFold: [ClassificationMetrics] = []
         var pooledTrue: [String] = [], pooledPredicted: [String] = [], pooledProbabilities: [Double] = []
+        var predictions = [ScoredPrediction?](repeating: nil, count: texts.count)
         for fold in 0..<folds {
             let (trainRows, testRows) = kfold.split(fold)
             let classifier = try fit(texts: trainRows.map { texts[$0] }, labels: trainRows.map { labels[$0] }).classifier
@@ -46,6 +60,10 @@ extension TextClassifierTrainer {
             let metrics = ClassificationMetrics(trueLabels: testLabels, predicted: scored.predicted, labels: allLabels,
                                                 trueLabelProbabilities: scored.trueLabelProbabilities)
             perFold.append(metrics)
+            for (k, row) in testRows.enumerated() {
+                predictions[row] = ScoredPrediction(text: texts[row], trueLabel: labels[row], predicted: scored.predicted[k],
+                                                    confidence: scored.topProbabilities[k])
+            }
             pooledTrue += testLabels
             pooledPredicted += scored.predicted
             pooledProbabilities += scored.trueLabelProbabilities
@@ -53,13 +71,21 @@ extension TextClassifierTrainer {
         }
         let pooled = ClassificationMetrics(trueLabels: pooledTrue, predicted: pooledPredicted, labels: allLabels,
                                            trueLabelProbabilities: pooledProbabilities)
-        return CrossValidationSummary(folds: perFold, pooled: pooled)
+        return (CrossValidationSummary(folds: perFold, pooled: pooled), predictions.compactMap { $0 })
     }
 
     /// ``crossValidate(texts:labels:folds:seed:onFold:)`` on labelled documents.
     public func crossValidate(_ documents: [LabeledDocument], folds: Int, seed: UInt64? = nil,
                               onFold: ((Int, ClassificationMetrics) -> Void)? = nil) throws -> CrossValidationSummary {
         try crossValidate(texts: documents.map(\.text), labels: documents.map(\.label), folds: folds, seed: seed, onFold: onFold)
+    }
+
+    /// ``crossValidateWithPredictions(texts:labels:folds:seed:onFold:)`` on labelled documents.
+    public func crossValidateWithPredictions(_ documents: [LabeledDocument], folds: Int, seed: UInt64? = nil,
+                                             onFold: ((Int, ClassificationMetrics) -> Void)? = nil) throws
+        -> (summary: CrossValidationSummary, predictions: [ScoredPrediction]) {
+        try crossValidateWithPredictions(texts: documents.map(\.text), labels: documents.map(\.label), folds: folds,
+                                         seed: seed, onFold: onFold)
     }
 }
 

@@ -32,9 +32,10 @@ extension Summarizer {
     /// - Throws: ``PrecisDatasets/DatasetError`` naming the file and the line of
     ///   the first bad record, or the first error `transform` threw (file order).
     public func summarizeRecords<T>(at path: String, length: SummaryLength = .default,
+                                    fields: SummaryRecordFields = SummaryRecordFields(),
                                     _ transform: (SummaryRecord, Summary) throws -> T) throws -> [T] {
         BLASThreads.useOneThreadPerCaller()
-        return try SummaryRecordReader.mapRecords(path: path) { record in
+        return try SummaryRecordReader.mapRecords(path: path, fields: fields) { record in
             try transform(record, summarize(HtmlText.plainTextIfHTML(record.article), length: length))
         }
     }

@@ -17,6 +17,8 @@ struct ClassifyCommand: ParsableCommand {
           echo "The striker scored twice" | precis classify --top 3
           precis classify --model topics.precis test.tsv --json
           precis classify article.txt --explain
+          precis classify news.csv --text-field body
+          precis classify news.jsonl --text-field body --id-field doc_id --json
         """
     )
 
@@ -31,6 +33,12 @@ struct ClassifyCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("How inputs split into documents (auto: .tsv/.csv/.jsonl by row, a directory by .txt file, else whole file).", valueName: "LAYOUT"))
     var format: DocumentLayout = .auto
+
+    @Option(name: .customLong("text-field"), help: ArgumentHelp("CSV column / JSONL key of the text (default: text, or JSONL article).", valueName: "NAME"))
+    var textField: String?
+
+    @Option(name: .customLong("id-field"), help: ArgumentHelp("JSONL key of the id shown as each row's source (default: id).", valueName: "NAME"))
+    var idField: String?
 
     @Flag(help: "Print one JSON object per document.")
     var json = false
@@ -52,7 +60,7 @@ struct ClassifyCommand: ParsableCommand {
 
     func run() throws {
         let classifier = try model.map { try ModelFile.read(path: $0) } ?? ShippedModel.load()
-        let inputs = try DocumentSource(paths: files, layout: format).documents()
+        let inputs = try DocumentSource(paths: files, layout: format, textColumn: textField, idColumn: idField).documents()
         if classifier.isMultiLabel { return try MultiLabelCommands.classify(classifier, inputs: inputs, json: json, top: top) }
         let k = top ?? (json ? 1 : 0)
         let results = classifier.classify(inputs.map(\.text), top: max(k, 1))

@@ -13,6 +13,7 @@ struct CrossValidateCommand: ParsableCommand {
 
         Example:
           precis cross-validate --data train.tsv --folds 5
+          precis cross-validate --data train.tsv --folds 5 --report cv.html
           precis cross-validate --data train.tsv --folds 5 --c 10 --ngram-range 1,1 --json
         """
     )
@@ -26,6 +27,11 @@ struct CrossValidateCommand: ParsableCommand {
     @OptionGroup(title: "Classifier options") var classifier: ClassifierOptions
     @OptionGroup(title: "Multi-label options") var multiLabel: MultiLabelOptions
 
+    @Option(help: ArgumentHelp("Also write a self-contained HTML report (inline SVG charts) to this file.", valueName: "FILE.html"))
+    var report: String?
+
+    @OptionGroup(title: "Progress") var progress: ProgressOptions
+
     @Flag(help: "Print the results as one JSON object.")
     var json = false
 
@@ -36,14 +42,16 @@ struct CrossValidateCommand: ParsableCommand {
     }
 
     func run() throws {
+        try ReportFile.checkWritable(report)
+        Output.quiet = progress.quiet
         if multiLabel.enabled { return try MultiLabelCommands.crossValidate(self) }
         let trainer = TextClassifierTrainer(vectorizer: try vectorizer.configuration(defaults: .classifierDefaults),
                                             classifier: try classifier.configuration())
         let documents = try data.load()
-        let bar = ProgressBar(label: "cross-validating")
+        let bar = ProgressBar(label: "cross-validating", mode: progress.mode)
         bar.update(0, of: folds)
-        let summary = try OptionFlags.naming(data.path) {
-            try trainer.crossValidate(documents, folds: folds) { fold, metrics in
+        let (summary, predictions) = try OptionFlags.naming(data.path) {
+            try trainer.crossValidateWithPredictions(documents, folds: folds) { fold, metrics in
                 bar.finish()
                 if !json {
                     Output.write(String(format: "fold %d/%d: accuracy %.4f  macro-F1 %.4f  (n = %d)\n",
@@ -53,6 +61,10 @@ struct CrossValidateCommand: ParsableCommand {
             }
         }
         bar.finish()
+        if let report {
+            try ReportFile.write(CrossValidationReport(title: "Cross-validation on \(data.path)", facts: [("data", data.path)],
+                                                       summary: summary, predictions: predictions).html(), to: report)
+        }
         if json {
             try Output.json(summary)
         } else {

@@ -13,6 +13,8 @@ struct EvaluateCommand: ParsableCommand {
         Example:
           precis evaluate --model topics.precis --data test.tsv
           precis evaluate --model topics.precis --data test.tsv --json
+          precis evaluate --model topics.precis --data test.tsv --confusion none
+          precis evaluate --model topics.precis --data test.tsv --report report.html
         """
     )
 
@@ -24,10 +26,17 @@ struct EvaluateCommand: ParsableCommand {
     @Option(name: .customLong("label-separator"), help: ArgumentHelp("With a multi-label model: separator of the labels in the label field (default: ,).", valueName: "SEP"))
     var labelSeparator: String = ","
 
+    @Option(help: ArgumentHelp("Also write a self-contained HTML report (inline SVG charts) to this file.", valueName: "FILE.html"))
+    var report: String?
+
+    @Option(help: ArgumentHelp("How the text output shows the confusion matrix: auto (full up to 20 classes, top confusions beyond), full, top or none.", valueName: "mode"))
+    var confusion: ConfusionDisplay = .auto
+
     @Flag(help: "Print the metrics as one JSON object.")
     var json = false
 
     func run() throws {
+        try ReportFile.checkWritable(report)
         let classifier = try ModelFile.read(path: model)
         if classifier.isMultiLabel {
             var options = MultiLabelOptions()
@@ -35,7 +44,14 @@ struct EvaluateCommand: ParsableCommand {
             return try MultiLabelCommands.evaluate(classifier, data: data, options: options, json: json)
         }
         let documents = try data.load()
-        let metrics = try classifier.evaluate(on: documents)
+        let (metrics, predictions) = try classifier.evaluateWithPredictions(on: documents)
+        if let report {
+            let facts = [("model", model), ("data", data.path), ("model classes", "\(classifier.labels.count)"),
+                         ("model features", "\(classifier.vectorizer.featureCount)"),
+                         ("trained on", "\(classifier.metadata.documents) documents")]
+            try ReportFile.write(ClassificationReport(title: "Evaluation of \(model)", facts: facts, metrics: metrics,
+                                                      predictions: predictions).html(), to: report)
+        }
         if !metrics.unseenLabels.isEmpty {
             let count = metrics.unseenLabels.reduce(0) { $0 + (metrics.perClass[$1]?.support ?? 0) }
             Output.note("warning: \(data.path): \(count) document(s) have labels the model never saw (counted as errors): \(metrics.unseenLabels.joined(separator: ", "))")
@@ -44,8 +60,8 @@ struct EvaluateCommand: ParsableCommand {
         if json {
             try Output.json(EvaluateCalibration.Merged(metrics: metrics, calibration: calibration))
         } else {
-            Output.write(metrics.report() + "\n\n" + calibration.report()
-                         + "\n\nconfusion matrix (rows = true label, columns = predicted):\n" + metrics.confusionTable() + "\n")
+            let table = metrics.confusionText(confusion)
+            Output.write(metrics.report() + "\n\n" + calibration.report() + "\n" + (table.isEmpty ? "" : "\n" + table + "\n"))
         }
     }
 }

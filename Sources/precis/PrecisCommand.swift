@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Precis
 
 /// The `precis` command: the root of every subcommand.
@@ -28,4 +29,32 @@ struct PrecisCommand: ParsableCommand {
             VectorizeCommand.self, SegmentCommand.self, ServeCommand.self,
         ]
     )
+
+    /// Runs the command line, refusing unknown `help` topics (argument-parser
+    /// would print the top-level help and exit 0).
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "help", let unknown = unknownHelpTopic(Array(arguments.dropFirst())) {
+            let topics = configuration.subcommands.map { $0.configuration.commandName ?? "" }.joined(separator: ", ")
+            FileHandle.standardError.write(Data("""
+                Error: no help topic '\(unknown)'. Topics: \(topics).
+                Usage: precis help [<subcommands> ...]
+
+                """.utf8))
+            Foundation.exit(64)   // EX_USAGE, as argument-parser's other usage errors
+        }
+        main(arguments)
+    }
+
+    /// The first word of a `help` topic path that names no subcommand, if any.
+    static func unknownHelpTopic(_ words: [String]) -> String? {
+        var level: [ParsableCommand.Type] = configuration.subcommands
+        for word in words where !word.hasPrefix("-") {
+            guard let command = level.first(where: {
+                $0.configuration.commandName == word || $0.configuration.aliases.contains(word)
+            }) else { return word }
+            level = command.configuration.subcommands
+        }
+        return nil
+    }
 }

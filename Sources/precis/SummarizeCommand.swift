@@ -15,7 +15,10 @@ struct SummarizeCommand: ParsableCommand {
           precis summarize article.txt --sentences 3
           curl -s https://example.org/story | precis summarize - --words 80 --json
           precis summarize --jsonl articles.jsonl --sentences 3 > summaries.jsonl
-        """
+          precis summarize --jsonl news.jsonl --text-field body --id-field doc_id
+        """,
+        // The British spelling the README uses in prose.
+        aliases: ["summarise"]
     )
 
     @Argument(help: "A text or HTML file, or - for standard input (the default).")
@@ -34,8 +37,15 @@ struct SummarizeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Summarise every {\"id\",\"article\",...} line of a JSONL file; writes one JSON object per line.", valueName: "path"))
     var jsonl: String?
 
+    @Option(name: .customLong("text-field"), help: ArgumentHelp("With --jsonl: the key of the article text (default: article).", valueName: "NAME"))
+    var textField: String?
+
+    @Option(name: .customLong("id-field"), help: ArgumentHelp("With --jsonl: the key of the record id (default: id).", valueName: "NAME"))
+    var idField: String?
+
     func validate() throws {
         if jsonl != nil && file != nil { throw ValidationError("give either FILE or --jsonl, not both") }
+        if jsonl == nil && (textField != nil || idField != nil) { throw ValidationError("--text-field and --id-field apply to --jsonl input") }
     }
 
     func run() throws {
@@ -46,7 +56,8 @@ struct SummarizeCommand: ParsableCommand {
         let length = self.length.length
         if let jsonl {
             // Summarised and formatted on all cores, written in input order.
-            let lines = try summarizer.summarizeRecords(at: jsonl, length: length) { record, summary in
+            let fields = SummaryRecordFields(article: textField ?? "article", id: idField ?? "id")
+            let lines = try summarizer.summarizeRecords(at: jsonl, length: length, fields: fields) { record, summary in
                 try Output.jsonLine(JSONRecord(base: summary, fields: ["id": record.id]))
             }
             return Output.write(Array(lines.joined()))

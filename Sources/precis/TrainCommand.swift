@@ -28,6 +28,7 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup(title: "Vectoriser options") var vectorizer: VectorizerOptions
     @OptionGroup(title: "Classifier options") var classifier: ClassifierOptions
     @OptionGroup(title: "Multi-label options") var multiLabel: MultiLabelOptions
+    @OptionGroup(title: "Progress") var progress: ProgressOptions
 
     @Option(name: .customLong("cv-folds"), help: ArgumentHelp("Also cross-validate with K stratified folds first and record the scores in the model.", valueName: "K"))
     var cvFolds: Int?
@@ -40,6 +41,7 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
+        Output.quiet = progress.quiet
         if multiLabel.enabled {
             if cvFolds != nil { throw ValidationError("--multi-label does not take --cv-folds (use precis cross-validate --multi-label)") }
             return try MultiLabelCommands.train(self)
@@ -53,7 +55,7 @@ struct TrainCommand: ParsableCommand {
 
         var crossValidation: TrainingMetadata.CrossValidatedMetrics?
         if let cvFolds {
-            let bar = ProgressBar(label: "cross-validating")
+            let bar = ProgressBar(label: "cross-validating", mode: progress.mode)
             bar.update(0, of: cvFolds)
             let summary = try OptionFlags.naming(data.path, overrides: ["folds": "--cv-folds"]) {
                 try trainer.crossValidate(texts: texts, labels: labels, folds: cvFolds) { fold, _ in bar.update(fold + 1, of: cvFolds) }
@@ -62,7 +64,7 @@ struct TrainCommand: ParsableCommand {
             crossValidation = .init(summary, seed: trainer.classifier.seed)
         }
 
-        let bar = ProgressBar(label: "training")
+        let bar = ProgressBar(label: "training", mode: progress.mode)
         var fitStart = Date()
         let trainStart = Date()
         let result = try OptionFlags.naming(data.path) {

@@ -3,7 +3,9 @@ import Foundation
 import Precis
 
 /// `precis vectorize`: TF-IDF features of a labelled data set, written as
-/// `DIR/matrix.mtx` (Matrix Market) and `DIR/vocabulary.txt`.
+/// `DIR/matrix.mtx` (Matrix Market), `DIR/vocabulary.txt`, `DIR/labels.txt`,
+/// `DIR/idf.txt` and `DIR/vectorizer.json`; or, with `--vocabulary-from` / `--model`,
+/// the features of new data with a fitted vocabulary.
 struct VectorizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vectorize",
@@ -13,6 +15,15 @@ struct VectorizeCommand: ParsableCommand {
         document i of the input, column j is feature j) and DIR/vocabulary.txt (feature j \
         on line j+1, features sorted like scikit-learn's get_feature_names_out()). With the \
         same settings the values equal scikit-learn's TfidfVectorizer at float32 precision.
+
+        Also written: DIR/labels.txt (the label of matrix row i on line i+1; empty lines for \
+        JSONL records without a label), DIR/idf.txt (the idf of feature j on line j+1) and \
+        DIR/vectorizer.json (the options).
+
+        To transform test data with the training features (scikit-learn's transform, not \
+        fit_transform), give --vocabulary-from TRAIN_DIR (a folder written by vectorize) or \
+        --model M.precis (a trained classifier's vectoriser): the vocabulary, idf and \
+        options come from there, so the columns line up with the training matrix.
 
         Both files are written under temporary names and renamed into place; matrix.mtx \
         is removed first and renamed last, so a matrix.mtx present always belongs to the \
@@ -27,6 +38,9 @@ struct VectorizeCommand: ParsableCommand {
           precis vectorize --data train.tsv --output features
           precis vectorize --data train.tsv --output features --ngram-range 1,2 --min-df 2 --sublinear-tf
           precis vectorize --data big.tsv --output features --hashing 1048576
+          precis vectorize --data train.tsv --output train-features
+          precis vectorize --data test.tsv --output test-features --vocabulary-from train-features
+          precis vectorize --data test.tsv --output test-features --model topics.precis
         """
     )
 
@@ -39,11 +53,24 @@ struct VectorizeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Hash terms into N columns instead of learning a vocabulary.", valueName: "N"))
     var hashing: Int?
 
+    @Option(name: .customLong("vocabulary-from"), help: ArgumentHelp("Transform with the vocabulary, idf and options saved by an earlier vectorize in DIR.", valueName: "DIR"))
+    var vocabularyFrom: String?
+
+    @Option(help: ArgumentHelp("Transform with the vectoriser of this trained model.", valueName: "M.precis"))
+    var model: String?
+
     @Flag(help: "Print the time of each stage (read, fit+transform, write) to standard error.")
     var timings = false
 
     func validate() throws {
         let config = try vectorizer.configuration(defaults: TfidfConfiguration())
+        if vocabularyFrom != nil || model != nil {
+            if vocabularyFrom != nil && model != nil { throw ValidationError("give either --vocabulary-from or --model, not both") }
+            if hashing != nil { throw ValidationError("--hashing has no vocabulary to reuse; drop --vocabulary-from / --model") }
+            if config != TfidfConfiguration() {
+                throw ValidationError("the vectoriser options come from \(vocabularyFrom ?? model ?? ""); do not give them as well")
+            }
+        }
         if let hashing {
             do {
                 try OptionFlags.validated(overrides: ["featureCount": "--hashing"]) {
@@ -58,24 +85,37 @@ struct VectorizeCommand: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let t0 = clock.now
-        let documents = try data.loadTexts()
+        let (documents, labels) = try data.loadTextsAndLabels()
         let t1 = clock.now
         let cpu1 = processCPUSeconds()
         let config = try vectorizer.configuration(defaults: TfidfConfiguration())
         let matrix: SparseMatrix
         let vocabulary: Data
-        if let hashing {
-            matrix = try HashingVectorizer(featureCount: hashing, alternateSign: false, configuration: config)
-                .fitTransform(documents).matrix
+        var idf: [Float] = [], settings: Data?
+        if let fitted = try reusedModel() {
+            matrix = fitted.transform(documents)
+            vocabulary = fitted.vocabularyText()
+            idf = fitted.idf
+            settings = try VectorizerFiles.settingsJSON(fitted.configuration)
+        } else if let hashing {
+            let fitted = try HashingVectorizer(featureCount: hashing, alternateSign: false, configuration: config)
+                .fitTransform(documents)
+            matrix = fitted.matrix
+            idf = fitted.model.idf
             vocabulary = Data((0..<hashing).map { "hash:\($0)\n" }.joined().utf8)
         } else {
             let fitted = try TfidfVectorizer(configuration: config).fitTransform(documents)
             matrix = fitted.matrix
             vocabulary = fitted.model.vocabularyText()
+            idf = fitted.model.idf
+            settings = try VectorizerFiles.settingsJSON(fitted.model.configuration)
         }
+        var files = [(VectorizerFiles.vocabularyName, vocabulary), (VectorizerFiles.idfName, VectorizerFiles.idfText(idf)),
+                     ("labels.txt", Data((labels ?? documents.map { _ in "" }).map { Self.oneLine($0) + "\n" }.joined().utf8))]
+        if let settings { files.append((VectorizerFiles.settingsName, settings)) }
         let t2 = clock.now
         let cpu2 = processCPUSeconds()
-        try Self.write(matrix: matrix, vocabulary: vocabulary, to: output)
+        try Self.write(matrix: matrix, files: files, to: output)
         let t3 = clock.now
         if timings {
             let bytes = documents.reduce(0) { $0 + $1.utf8.count }
@@ -87,8 +127,20 @@ struct VectorizeCommand: ParsableCommand {
         }
     }
 
-    /// Writes the pair so that a `matrix.mtx` present always matches its `vocabulary.txt`.
-    static func write(matrix: SparseMatrix, vocabulary: Data, to directory: String) throws {
+    /// The fitted vectoriser to reuse (`--vocabulary-from` or `--model`), if any.
+    func reusedModel() throws -> TfidfModel? {
+        if let vocabularyFrom { return try VectorizerFiles.read(directory: vocabularyFrom) }
+        if let model { return try ModelFile.read(path: model).vectorizer }
+        return nil
+    }
+
+    /// A label on one line (line breaks, which no label file can hold, become spaces).
+    static func oneLine(_ label: String) -> String {
+        label.contains(where: \.isNewline) ? String(label.map { $0.isNewline ? " " : $0 }) : label
+    }
+
+    /// Writes the files so that a `matrix.mtx` present always matches the files beside it.
+    static func write(matrix: SparseMatrix, files: [(String, Data)], to directory: String) throws {
         let fm = FileManager.default
         do {
             try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -96,18 +148,20 @@ struct VectorizeCommand: ParsableCommand {
             throw OutputError(path: directory, message: "cannot create directory")
         }
         let matrixPath = (directory as NSString).appendingPathComponent("matrix.mtx")
-        let vocabularyPath = (directory as NSString).appendingPathComponent("vocabulary.txt")
         let suffix = ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         let matrixTemp = (directory as NSString).appendingPathComponent(".matrix.mtx" + suffix)
-        let vocabularyTemp = (directory as NSString).appendingPathComponent(".vocabulary.txt" + suffix)
+        let temps = files.map { (directory as NSString).appendingPathComponent("." + $0.0 + suffix) }
         defer {
             try? fm.removeItem(atPath: matrixTemp)
-            try? fm.removeItem(atPath: vocabularyTemp)
+            for temp in temps { try? fm.removeItem(atPath: temp) }
         }
-        do {
-            try vocabulary.write(to: URL(fileURLWithPath: vocabularyTemp))
-        } catch {
-            throw OutputError(path: vocabularyPath, message: "cannot write (\(error.localizedDescription))")
+        for ((name, data), temp) in zip(files, temps) {
+            do {
+                try data.write(to: URL(fileURLWithPath: temp))
+            } catch {
+                throw OutputError(path: (directory as NSString).appendingPathComponent(name),
+                                  message: "cannot write (\(error.localizedDescription))")
+            }
         }
         do {
             try MatrixMarket.write(matrix, to: matrixTemp)
@@ -119,8 +173,13 @@ struct VectorizeCommand: ParsableCommand {
                 throw OutputError(path: matrixPath, message: "cannot replace the existing file")
             }
         }
-        guard rename(vocabularyTemp, vocabularyPath) == 0 else {
-            throw OutputError(path: vocabularyPath, message: "cannot rename into place")
+        // A settings file left from an earlier run with other options must not outlive it.
+        if !files.contains(where: { $0.0 == VectorizerFiles.settingsName }) {
+            try? fm.removeItem(atPath: (directory as NSString).appendingPathComponent(VectorizerFiles.settingsName))
+        }
+        for ((name, _), temp) in zip(files, temps) {
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard rename(temp, path) == 0 else { throw OutputError(path: path, message: "cannot rename into place") }
         }
         guard rename(matrixTemp, matrixPath) == 0 else {
             throw OutputError(path: matrixPath, message: "cannot rename into place")

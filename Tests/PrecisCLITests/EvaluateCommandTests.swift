@@ -37,4 +37,20 @@ struct EvaluateCommandTests {
         #expect(object["accuracy"] as? Double == 0.5)
         #expect((object["labels"] as? [String])?.contains("gardening") == true)
     }
+
+    @Test("--confusion chooses the text display of the confusion matrix")
+    func confusionDisplay() throws {
+        let dir = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let model = try ClassifierCLIFixtures.trainModel(in: dir)
+        let data = ClassifierCLIFixtures.path("test.tsv")
+        let none = try PrecisRunner.run(["evaluate", "--model", model, "--data", data, "--confusion", "none"])
+        #expect(none.status == 0 && !none.stdout.contains("confusion") && none.stdout.contains("accuracy"))
+        let top = try PrecisRunner.run(["evaluate", "--model", model, "--data", data, "--confusion", "top"])
+        #expect(top.status == 0 && top.stdout.contains("top confusions"))
+        let full = try PrecisRunner.run(["evaluate", "--model", model, "--data", data, "--confusion", "full"])
+        #expect(full.stdout.contains("confusion matrix (rows = true label"))
+        let bad = try PrecisRunner.run(["evaluate", "--model", model, "--data", data, "--confusion", "wide"])
+        #expect(bad.status != 0)
+    }
 }

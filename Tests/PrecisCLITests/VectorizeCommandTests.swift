@@ -44,7 +44,7 @@ struct VectorizeCommandTests {
             #expect(abs(Double(Float(f[2])!) - v) <= 4 * Double(Float(v).ulp) + 1e-12)
         }
         // No temporary files left behind.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["matrix.mtx", "vocabulary.txt"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["idf.txt", "labels.txt", "matrix.mtx", "vectorizer.json", "vocabulary.txt"])
     }
 
     @Test("--hashing N writes N columns and no learnt vocabulary")

@@ -25,4 +25,9 @@ struct DataOptions: ParsableArguments {
     func loadTexts() throws -> [String] {
         try LabeledDataset.readTexts(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn)
     }
+
+    /// Reads the texts and the labels when the file has them.
+    func loadTextsAndLabels() throws -> (texts: [String], labels: [String]?) {
+        try LabeledDataset.readTextsAndLabels(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn)
+    }
 }

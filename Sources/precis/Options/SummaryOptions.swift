@@ -3,7 +3,7 @@ import Precis
 
 /// `--sentences N | --ratio R | --words W`.
 struct SummaryLengthOptions: ParsableArguments {
-    @Option(name: .long, parsing: .unconditional, help: "Number of sentences in the summary (default 3; 0 gives an empty summary).")
+    @Option(name: .long, parsing: .unconditional, help: "Number of sentences in the summary (default 3; at least 1).")
     var sentences: Int?
 
     @Option(name: .long, parsing: .unconditional, help: "Fraction of the article's sentences to keep, in (0, 1].")
@@ -15,6 +15,8 @@ struct SummaryLengthOptions: ParsableArguments {
     func validate() throws {
         let given = [sentences != nil, ratio != nil, words != nil].filter { $0 }.count
         if given > 1 { throw ValidationError("give only one of --sentences, --ratio and --words") }
+        // An empty summary is never what a user asks for: 0 is an error, not silence.
+        if let sentences, sentences < 1 { throw ValidationError("--sentences must be at least 1, got \(sentences)") }
         try OptionFlags.validated { try length.validate() }
     }
 

@@ -8,7 +8,7 @@ import Precis
 /// defaults (``configuration(defaults:)``) and the user overrides only what
 /// they name; the library's `validate()` checks the result.
 struct VectorizerOptions: ParsableArguments {
-    @Option(name: .customLong("ngram-range"), help: ArgumentHelp("Word n-gram lengths, as MIN,MAX (e.g. 1,2).", valueName: "A,B"))
+    @Option(name: .customLong("ngram-range"), help: ArgumentHelp("Word n-gram lengths, as MIN,MAX (e.g. 1,2); a single N means 1,N (all lengths up to N).", valueName: "A,B"))
     var ngramRange: NGramRange?
 
     @Option(name: .customLong("min-df"), help: ArgumentHelp("Drop terms in fewer documents: an integer count, or a fraction in [0,1].", valueName: "X"))
@@ -66,17 +66,18 @@ struct VectorizerOptions: ParsableArguments {
     }
 }
 
-/// `--ngram-range A,B` (or a single `A`): a range of n-gram lengths. Its bounds
-/// are checked by the library.
+/// `--ngram-range A,B`, or a single `N` meaning `1,N` (every length up to N, as
+/// fastText's `-wordNgrams N`): a range of n-gram lengths. Its bounds are checked
+/// by the library.
 struct NGramRange: ExpressibleByArgument {
     var range: ClosedRange<Int>
 
     init?(argument: String) {
         let parts = argument.split(separator: ",", omittingEmptySubsequences: false)
             .map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard (1...2).contains(parts.count), let low = parts.first ?? nil, let high = parts.last ?? nil, low <= high else {
-            return nil
-        }
+        guard (1...2).contains(parts.count), let first = parts.first ?? nil, let high = parts.last ?? nil else { return nil }
+        let low = parts.count == 1 ? min(1, high) : first
+        guard low <= high else { return nil }
         range = low...high
     }
 }

@@ -55,6 +55,7 @@ extension Solver: ExpressibleByArgument {}
 extension MultiClass: ExpressibleByArgument {}
 extension ClassWeighting: ExpressibleByArgument {}
 extension Norm: ExpressibleByArgument {}
+extension ConfusionDisplay: ExpressibleByArgument {}
 extension DataFormat: ExpressibleByArgument {}
 extension DocumentLayout: ExpressibleByArgument {}
 extension DocumentFrequency: ExpressibleByArgument {}

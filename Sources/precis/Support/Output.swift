@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Precis
 import PrecisCore
@@ -19,8 +20,12 @@ enum Output {
     /// Writes `text` to standard output.
     static func write(_ text: String) { write(Array(text.utf8)) }
 
-    /// Writes a line to standard error.
+    /// Set by `--quiet`: warnings and notes are not written.
+    nonisolated(unsafe) static var quiet = false
+
+    /// Writes a line to standard error (unless `--quiet`).
     static func note(_ text: String) {
+        if quiet { return }
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
@@ -56,27 +61,81 @@ struct JSONRecord<Base: Encodable>: Encodable {
     }
 }
 
-/// A progress bar on standard error, drawn only when it is a terminal.
-struct ProgressBar {
-    let enabled = isatty(2) == 1
-    var label: String
+/// Progress output: `--progress auto|always|never` and `--quiet`.
+struct ProgressOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Progress on standard error: auto (a bar on a terminal, else a line with the ETA every few seconds), always (a line at every step off a terminal) or never.", valueName: "when"))
+    var progress: ProgressMode = .auto
 
-    /// Redraws the bar at `done` of `total`, with a note.
+    @Flag(help: "No progress and no warnings on standard error (errors are still printed).")
+    var quiet = false
+
+    /// The mode in effect (`never` when quiet).
+    var mode: ProgressMode { quiet ? .never : progress }
+}
+
+/// When progress is shown.
+enum ProgressMode: String, CaseIterable, ExpressibleByArgument {
+    case auto, always, never
+}
+
+/// Progress on standard error: on a terminal a bar redrawn in place; elsewhere
+/// (logs, CI, `nohup`) plain lines with the elapsed time and the ETA, every
+/// `interval` seconds (`auto`) or at every step (`always`).
+final class ProgressBar {
+    let label: String
+    let mode: ProgressMode
+    let terminal = isatty(2) == 1
+    let interval: TimeInterval
+    private let start = Date()
+    private var lastLine: Date
+    private var lastStatus = ""
+
+    init(label: String, mode: ProgressMode = .auto, interval: TimeInterval = 5) {
+        self.label = label
+        self.mode = mode
+        self.interval = interval
+        self.lastLine = Date()
+    }
+
+    /// Reports `done` of `total` steps, with a note.
     func update(_ done: Int, of total: Int, note: String = "") {
-        guard enabled, total > 0 else { return }
-        let width = 30
-        let filled = min(width, done * width / total)
-        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        draw("\r\(label) [\(bar)] \(done)/\(total) \(note)\u{1B}[K")
+        guard mode != .never, total > 0 else { return }
+        let elapsed = Date().timeIntervalSince(start)
+        let eta = done > 0 ? elapsed * Double(total - done) / Double(done) : nil
+        let timing = String(format: "%.0fs elapsed", elapsed) + (eta.map { String(format: ", ETA %.0fs", $0) } ?? "")
+        if terminal {
+            let width = 30
+            let filled = min(width, done * width / total)
+            let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+            draw("\r\(label) [\(bar)] \(done)/\(total) \(note) (\(timing))\u{1B}[K")
+        } else if due() {
+            line("\(label): \(done)/\(total) (\(100 * done / total)%) \(note)\(note.isEmpty ? "" : " ")(\(timing))")
+        }
     }
 
     /// A status message in place of the bar.
-    func status(_ text: String) { draw("\r\(label): \(text)\u{1B}[K") }
-
-    /// Clears the line.
-    func finish() { draw("\r\u{1B}[K") }
-
-    private func draw(_ text: String) {
-        if enabled { FileHandle.standardError.write(Data(text.utf8)) }
+    func status(_ text: String) {
+        guard mode != .never else { return }
+        if terminal { return draw("\r\(label): \(text)\u{1B}[K") }
+        if text != lastStatus, due() {
+            lastStatus = text
+            line("\(label): \(text) (" + String(format: "%.0fs elapsed", Date().timeIntervalSince(start)) + ")")
+        }
     }
+
+    /// Clears the bar (on a terminal).
+    func finish() {
+        if terminal && mode != .never { draw("\r\u{1B}[K") }
+    }
+
+    private func due() -> Bool {
+        mode == .always || Date().timeIntervalSince(lastLine) >= interval
+    }
+
+    private func line(_ text: String) {
+        lastLine = Date()
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    private func draw(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
 }

@@ -1,0 +1,61 @@
+import PrecisClassification
+import PrecisDatasets
+
+/// One evaluated document: its true label, the classifier's most probable label and
+/// that label's probability. What reliability diagrams and "most confident
+/// mistakes" lists are made of.
+///
+/// ```swift
+/// let (metrics, predictions) = try classifier.evaluateWithPredictions(on: test)
+/// let wrong = predictions.filter { !$0.isCorrect }.sorted { $0.confidence > $1.confidence }
+/// ```
+public struct ScoredPrediction: Equatable, Sendable, Codable {
+    /// The document's text.
+    public var text: String
+    /// Its true label.
+    public var trueLabel: String
+    /// The classifier's most probable label.
+    public var predicted: String
+    /// The probability of ``predicted`` (the top-class probability).
+    public var confidence: Double
+
+    /// A prediction record.
+    public init(text: String, trueLabel: String, predicted: String, confidence: Double) {
+        self.text = text
+        self.trueLabel = trueLabel
+        self.predicted = predicted
+        self.confidence = confidence
+    }
+
+    /// Whether the prediction is the true label.
+    public var isCorrect: Bool { trueLabel == predicted }
+}
+
+extension TextClassifier {
+    /// ``evaluate(texts:labels:)`` plus each document's prediction and top-class
+    /// probability (for reports: calibration and confident mistakes).
+    ///
+    /// ```swift
+    /// let (metrics, predictions) = try classifier.evaluateWithPredictions(on: test)
+    /// let html = ClassificationReport(title: "topics", metrics: metrics, predictions: predictions).html()
+    /// ```
+    public func evaluateWithPredictions(texts: [String], labels trueLabels: [String]) throws
+        -> (metrics: ClassificationMetrics, predictions: [ScoredPrediction]) {
+        let scored = try scoredPredictions(texts: texts, labels: trueLabels)
+        let metrics = ClassificationMetrics(trueLabels: trueLabels, predicted: scored.predicted, labels: labels,
+                                            trueLabelProbabilities: scored.trueLabelProbabilities)
+        var predictions: [ScoredPrediction] = []
+        predictions.reserveCapacity(texts.count)
+        for i in texts.indices {
+            predictions.append(ScoredPrediction(text: texts[i], trueLabel: trueLabels[i], predicted: scored.predicted[i],
+                                                confidence: scored.topProbabilities[i]))
+        }
+        return (metrics, predictions)
+    }
+
+    /// ``evaluateWithPredictions(texts:labels:)`` on labelled documents.
+    public func evaluateWithPredictions(on documents: [LabeledDocument]) throws
+        -> (metrics: ClassificationMetrics, predictions: [ScoredPrediction]) {
+        try evaluateWithPredictions(texts: documents.map(\.text), labels: documents.map(\.label))
+    }
+}
