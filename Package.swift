@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "PrecisText"),
         .target(name: "PrecisDatasets"),
         .target(name: "PrecisFeatures", dependencies: ["PrecisText", "PrecisLinearAlgebra"]),
-        .target(name: "PrecisClassification", dependencies: ["PrecisFeatures", "PrecisLinearAlgebra"]),
+        .target(name: "PrecisClassification", dependencies: ["PrecisFeatures", "PrecisLinearAlgebra", "PrecisDatasets"]),
         .target(name: "PrecisSummarization", dependencies: ["PrecisText", "PrecisFeatures", "PrecisLinearAlgebra"]),
         .target(name: "PrecisEvaluation", dependencies: ["PrecisText"]),
         .target(name: "Precis", dependencies: [

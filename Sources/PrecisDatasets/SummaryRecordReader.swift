@@ -84,8 +84,13 @@ struct SummaryRecordParser {
 
     let bytes: UnsafeBufferPointer<UInt8>
     var i = 0
+    /// Deepest nesting of arrays and objects accepted in skipped values.
+    var maximumDepth = ReaderLimits.standard.maximumJSONDepth
 
-    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int = ReaderLimits.standard.maximumJSONDepth) {
+        self.bytes = bytes
+        self.maximumDepth = maximumDepth
+    }
 
     var atEnd: Bool { i >= bytes.count }
 
@@ -253,7 +258,7 @@ struct SummaryRecordParser {
 
     /// Skips any JSON value.
     mutating func skipValue(depth: Int = 0) throws {
-        guard depth < 512 else { throw Failure(message: "JSON nested too deeply") }
+        guard depth < maximumDepth else { throw Failure(message: "JSON nested more than \(maximumDepth) levels deep") }
         skipSpace()
         guard i < bytes.count else { throw Failure(message: "invalid JSON: missing value") }
         switch bytes[i] {

@@ -13,9 +13,9 @@ enum ClassifierSupport {
     /// Whether standard error is an interactive terminal (progress bars only then).
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
 
-    /// Writes `text` to standard error.
+    /// Writes `text` to standard error (a failure makes the exit status non-zero).
     static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        try? OutputSink.standardError.print(text)
     }
 
     /// Reads labelled data and rejects an empty set, naming the file.
@@ -32,6 +32,8 @@ enum ClassifierSupport {
         } catch let error as ClassificationError {
             throw CommandFailure("\(path): \(error.description)")
         } catch let error as FeatureError {
+            throw CommandFailure("\(path): \(error.description)")
+        } catch let error as TrainingError {
             throw CommandFailure("\(path): \(error.description)")
         }
     }
@@ -141,18 +143,18 @@ struct ProgressBar {
         let width = 30
         let filled = min(width, done * width / total)
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(done)/\(total) \(note)\u{1B}[K".utf8))
+        try? OutputSink.standardError.write("\r\(label) [\(bar)] \(done)/\(total) \(note)\u{1B}[K")
     }
 
     /// A status message in place of the bar.
     func status(_ text: String) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\(label): \(text)\u{1B}[K".utf8))
+        try? OutputSink.standardError.write("\r\(label): \(text)\u{1B}[K")
     }
 
     /// Clears the line.
     func finish() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        try? OutputSink.standardError.write("\r\u{1B}[K")
     }
 }

@@ -82,10 +82,10 @@ struct ClassifyCommand: ParsableCommand {
                 }
             }
             if out.utf8.count > 1 << 16 {
-                FileHandle.standardOutput.write(Data(out.utf8))
+                try OutputSink.standardOutput.write(out)
                 out = ""
             }
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        try OutputSink.standardOutput.write(out)
     }
 }

@@ -46,21 +46,22 @@ struct CrossValidateCommand: ParsableCommand {
                                                         seed: classifierConfig.seed, dataPath: data.path) { fold, metrics in
             bar.finish()
             if !json {
-                print(String(format: "fold %d/%d: accuracy %.4f  macro-F1 %.4f  (n = %d)",
+                // A failure is remembered by the sink and ends the command after the folds.
+                try? OutputSink.standardOutput.print(String(format: "fold %d/%d: accuracy %.4f  macro-F1 %.4f  (n = %d)",
                              fold + 1, folds, metrics.accuracy, metrics.macroF1, metrics.n))
-                fflush(stdout)
+                try? OutputSink.standardOutput.flush()
             }
             bar.update(fold + 1, of: folds)
         }
         bar.finish()
         if json {
-            print(try ClassifierSupport.json(summary))
+            try OutputSink.standardOutput.print(ClassifierSupport.json(summary))
         } else {
-            print(String(format: "mean ± std: accuracy %.4f ± %.4f  macro-F1 %.4f ± %.4f",
+            try OutputSink.standardOutput.print(String(format: "mean ± std: accuracy %.4f ± %.4f  macro-F1 %.4f ± %.4f",
                          summary.mean.accuracy, summary.std.accuracy, summary.mean.macroF1, summary.std.macroF1))
-            print("")
-            print("all out-of-fold predictions:")
-            print(summary.pooled.report())
+            try OutputSink.standardOutput.print("")
+            try OutputSink.standardOutput.print("all out-of-fold predictions:")
+            try OutputSink.standardOutput.print(summary.pooled.report())
         }
     }
 }

@@ -33,12 +33,12 @@ struct EvaluateCommand: ParsableCommand {
             ClassifierSupport.printError("warning: \(data.path): \(count) document(s) have labels the model never saw (counted as errors): \(metrics.unseenLabels.joined(separator: ", "))")
         }
         if json {
-            print(try ClassifierSupport.json(metrics))
+            try OutputSink.standardOutput.print(ClassifierSupport.json(metrics))
         } else {
-            print(metrics.report())
-            print("")
-            print("confusion matrix (rows = true label, columns = predicted):")
-            print(metrics.confusionTable())
+            try OutputSink.standardOutput.print(metrics.report())
+            try OutputSink.standardOutput.print("")
+            try OutputSink.standardOutput.print("confusion matrix (rows = true label, columns = predicted):")
+            try OutputSink.standardOutput.print(metrics.confusionTable())
         }
     }
 

@@ -91,7 +91,7 @@ struct EvaluateSummariesCommand: ParsableCommand {
             out.raw(",\"length\":")
             out.string(matchReference ? "match-reference" : "\(fixed) sentences")
             out.raw("}\n")
-            writeStandardOutput(out.bytes)
+            try writeStandardOutput(out.bytes)
         } else {
             func row(_ name: String, _ s: RougeScore) -> String {
                 name.padding(toLength: 9, withPad: " ", startingAt: 0)
@@ -104,7 +104,7 @@ struct EvaluateSummariesCommand: ParsableCommand {
                 row("ROUGE-1", mean.rouge1), row("ROUGE-2", mean.rouge2), row("ROUGE-L", mean.rougeL),
                 String(format: "%.3f s, %.0f documents/s", seconds, rate),
             ]
-            writeStandardOutput(Array((lines.joined(separator: "\n") + "\n").utf8))
+            try writeStandardOutput(Array((lines.joined(separator: "\n") + "\n").utf8))
         }
     }
 }

@@ -42,7 +42,7 @@ struct InspectCommand: ParsableCommand {
             let summary = Summary(labels: classifier.labels, features: classifier.vectorizer.featureCount,
                                   vectorizer: vectorizer, training: meta,
                                   topTerms: Dictionary(uniqueKeysWithValues: topTerms.map { ($0.label, $0.terms.map(\.term)) }))
-            print(try ClassifierSupport.json(summary))
+            try OutputSink.standardOutput.print(ClassifierSupport.json(summary))
             return
         }
         let v = classifier.vectorizer.configuration
@@ -97,6 +97,6 @@ struct InspectCommand: ParsableCommand {
                 lines.append("  \(label): " + terms.map { "\($0.term) (\(String(format: "%.2f", $0.weight)))" }.joined(separator: ", "))
             }
         }
-        print(lines.joined(separator: "\n"))
+        try OutputSink.standardOutput.print(lines.joined(separator: "\n"))
     }
 }

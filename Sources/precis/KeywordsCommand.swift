@@ -44,12 +44,12 @@ struct KeywordsCommand: ParsableCommand {
                 out.raw(",\"count\":\(p.count)}")
             }
             out.raw("]}\n")
-            writeStandardOutput(out.bytes)
+            try writeStandardOutput(out.bytes)
         } else {
-            writeStandardOutput(Array(phrases.map { $0.text + "\n" }.joined().utf8))
+            try writeStandardOutput(Array(phrases.map { $0.text + "\n" }.joined().utf8))
         }
         if phrases.isEmpty && top > 0 {
-            FileHandle.standardError.write(Data("precis: \(name): no keyphrases found (the input has no content words)\n".utf8))
+            ClassifierSupport.printError("precis: \(name): no keyphrases found (the input has no content words)")
         }
     }
 }

@@ -28,4 +28,20 @@ struct PrecisCommand: ParsableCommand {
             VectorizeCommand.self,
         ]
     )
+
+    /// Runs the command, then flushes standard output: a write that failed (full
+    /// disk, I/O error) ends with a message and a non-zero exit, never exit 0 with
+    /// the output lost. A closed pipe ends the process quietly (see ``OutputSink``).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            try OutputSink.standardOutput.flush()
+        } catch {
+            try? OutputSink.standardOutput.flush()
+            exit(withError: error)
+        }
+        // Diagnostics that could not be written still make the run a failure.
+        if OutputSink.standardError.failure != nil { exit(withError: ExitCode.failure) }
+    }
 }

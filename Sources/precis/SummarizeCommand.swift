@@ -50,15 +50,15 @@ struct SummarizeCommand: ParsableCommand {
             out.raw(",\"method\":")
             out.string(summarizer.configuration.method.rawValue)
             out.raw("}\n")
-            writeStandardOutput(out.bytes)
+            try writeStandardOutput(out.bytes)
         } else {
             var out = ""
             for s in summary.sentences { out += s.text + "\n" }
-            writeStandardOutput(Array(out.utf8))
+            try writeStandardOutput(Array(out.utf8))
         }
         if summary.isEmpty, !summary.documentSentences.contains(where: \.isCandidate), length != .sentences(0) {
             let reason = text.allSatisfy(\.isWhitespace) ? "the input is empty" : "no sentence in the input can be a summary sentence"
-            FileHandle.standardError.write(Data("precis: \(name): \(reason); the summary is empty\n".utf8))
+            ClassifierSupport.printError("precis: \(name): \(reason); the summary is empty")
         }
     }
 
@@ -103,6 +103,6 @@ struct SummarizeCommand: ParsableCommand {
             }
         }
         if all.isEmpty { throw SummaryInputError(description: "\(path): no records (the file is empty)") }
-        writeStandardOutput(all)
+        try writeStandardOutput(all)
     }
 }

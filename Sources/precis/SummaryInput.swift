@@ -62,16 +62,9 @@ func orderedParallelMap<T>(_ count: Int, chunk: Int = 16, _ body: (Int) -> T) ->
     return slots.map { $0! }
 }
 
-/// Writes bytes to standard output.
-func writeStandardOutput(_ bytes: [UInt8]) {
-    bytes.withUnsafeBufferPointer { b in
-        var offset = 0
-        while offset < b.count {
-            let written = Foundation.write(1, b.baseAddress! + offset, b.count - offset)
-            if written <= 0 { break }
-            offset += written
-        }
-    }
+/// Writes bytes to standard output (see ``OutputSink``: failures are reported).
+func writeStandardOutput(_ bytes: [UInt8]) throws {
+    try OutputSink.standardOutput.write(bytes)
 }
 
 /// Keeps a threaded BLAS (OpenBLAS) to one thread while Precis itself runs one

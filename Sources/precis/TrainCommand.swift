@@ -37,6 +37,10 @@ struct TrainCommand: ParsableCommand {
         let classifierConfig = try classifier.configuration()
         if let cvFolds, cvFolds < 2 { throw ValidationError("--cv-folds must be at least 2, got \(cvFolds)") }
         let created = try ClassifierSupport.creationDate()
+        // Refuse a model path that is the data or not a regular file before any work.
+        do { _ = try OutputTarget(path: model, inputs: [data.path]) } catch let error as OutputError {
+            throw CommandFailure("cannot write model: \(error.description)")
+        }
         let (texts, labels) = try ClassifierSupport.loadDocuments(data)
         let loaded = Date()
         let trainer = TextClassifierTrainer(vectorizer: vectorizerConfig, classifier: classifierConfig)
@@ -78,7 +82,7 @@ struct TrainCommand: ParsableCommand {
         trained.metadata.dataFile = URL(fileURLWithPath: data.path).lastPathComponent
         trained.metadata.crossValidation = crossValidation
         do {
-            try ModelFile.write(trained, to: model)
+            try ModelFile.write(trained, to: model, inputs: [data.path])
         } catch let error as ModelFileError {
             throw CommandFailure(error.description)
         }
@@ -103,6 +107,6 @@ struct TrainCommand: ParsableCommand {
         lines.append(String(format: "time:       %.2f s (read %.2f, vectorise %.2f, fit %.2f, save %.2f)", elapsed,
                             loaded.timeIntervalSince(start), fitStart.timeIntervalSince(trainStart),
                             fitted.timeIntervalSince(fitStart), Date().timeIntervalSince(fitted)))
-        print(lines.joined(separator: "\n"))
+        try OutputSink.standardOutput.print(lines.joined(separator: "\n"))
     }
 }

@@ -45,6 +45,7 @@ struct VectorizeCommand: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let t0 = clock.now
+        try Self.checkOutput(output, input: data.path)
         let documents = try data.loadTexts()
         let t1 = clock.now
         let cpu1 = processCPUSeconds()
@@ -69,7 +70,7 @@ struct VectorizeCommand: ParsableCommand {
         }
         let t2 = clock.now
         let cpu2 = processCPUSeconds()
-        try Self.write(matrix: matrix, vocabulary: vocabulary, to: output)
+        try Self.write(matrix: matrix, vocabulary: vocabulary, to: output, input: data.path)
         let t3 = clock.now
         if timings {
             let bytes = documents.reduce(0) { $0 + $1.utf8.count }
@@ -77,56 +78,48 @@ struct VectorizeCommand: ParsableCommand {
             let line = String(format: "read %.3f s, fit+transform %.3f s (%.1f MB/s of text; %.3f s of CPU), write %.3f s; %d documents, %d features, %d non-zeros",
                          seconds(t1 - t0), fit, Double(bytes) / 1e6 / fit, cpu2 - cpu1, seconds(t3 - t2),
                          documents.count, matrix.columns, matrix.nonZeroCount)
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            ClassifierSupport.printError(line)
         }
     }
 
-    /// Writes the pair so that a `matrix.mtx` present always matches its `vocabulary.txt`.
-    static func write(matrix: SparseMatrix, vocabulary: Data, to directory: String) throws {
-        let fm = FileManager.default
-        do {
-            try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError(path: directory, message: "cannot create directory")
-        }
-        let matrixPath = (directory as NSString).appendingPathComponent("matrix.mtx")
-        let vocabularyPath = (directory as NSString).appendingPathComponent("vocabulary.txt")
-        let suffix = ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        let matrixTemp = (directory as NSString).appendingPathComponent(".matrix.mtx" + suffix)
-        let vocabularyTemp = (directory as NSString).appendingPathComponent(".vocabulary.txt" + suffix)
-        defer {
-            try? fm.removeItem(atPath: matrixTemp)
-            try? fm.removeItem(atPath: vocabularyTemp)
-        }
-        do {
-            try vocabulary.write(to: URL(fileURLWithPath: vocabularyTemp))
-        } catch {
-            throw OutputError(path: vocabularyPath, message: "cannot write (\(error.localizedDescription))")
-        }
-        do {
-            try MatrixMarket.write(matrix, to: matrixTemp)
-        } catch {
-            throw OutputError(path: matrixPath, message: "cannot write (\(error.localizedDescription))")
-        }
-        if fm.fileExists(atPath: matrixPath) {
-            guard (try? fm.removeItem(atPath: matrixPath)) != nil else {
-                throw OutputError(path: matrixPath, message: "cannot replace the existing file")
+    /// Refuses, before any work, an output that is not a directory, or whose
+    /// `matrix.mtx` or `vocabulary.txt` is the input or not a regular file.
+    static func checkOutput(_ directory: String, input: String) throws {
+        var info = stat()
+        if stat(directory, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else {
+                throw CommandFailure("\(directory): --output must be a directory (it holds matrix.mtx and vocabulary.txt), and this is not one")
+            }
+            for name in ["matrix.mtx", "vocabulary.txt"] {
+                _ = try OutputTarget(path: (directory as NSString).appendingPathComponent(name), inputs: [input])
             }
         }
-        guard rename(vocabularyTemp, vocabularyPath) == 0 else {
-            throw OutputError(path: vocabularyPath, message: "cannot rename into place")
+    }
+
+    /// Writes the pair so that a `matrix.mtx` present always matches its `vocabulary.txt`:
+    /// the old matrix is removed first, the new one renamed into place last; each file
+    /// is written atomically (``AtomicFile``), so an interrupted run leaves nothing behind.
+    static func write(matrix: SparseMatrix, vocabulary: Data, to directory: String, input: String = "") throws {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: directory, "cannot create directory")
         }
-        guard rename(matrixTemp, matrixPath) == 0 else {
-            throw OutputError(path: matrixPath, message: "cannot rename into place")
+        let inputs = input.isEmpty ? [] : [input]
+        let matrixPath = (directory as NSString).appendingPathComponent("matrix.mtx")
+        let vocabularyPath = (directory as NSString).appendingPathComponent("vocabulary.txt")
+        let matrixTarget = try OutputTarget(path: matrixPath, inputs: inputs)
+        let vocabularyTarget = try OutputTarget(path: vocabularyPath, inputs: inputs)
+        if matrixTarget.existing != nil && unlink(matrixTarget.path) != 0 && errno != ENOENT {
+            throw OutputError(path: matrixPath, "cannot replace the existing file")
+        }
+        try AtomicFile.write(to: vocabularyTarget) { file in
+            try vocabulary.withUnsafeBytes { try file.write(bytes: $0) }
+        }
+        try AtomicFile.write(to: matrixTarget) { file in
+            try MatrixMarket.write(matrix) { piece in try file.write(piece) }
         }
     }
-}
-
-/// An output file or directory of `vectorize` that could not be written.
-private struct OutputError: Error, CustomStringConvertible {
-    var path: String
-    var message: String
-    var description: String { "\(path): \(message)" }
 }
 
 /// CPU time used by the process so far (all threads, user + system), in seconds.
