@@ -26,7 +26,7 @@ struct ClassifyCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Files to classify; - or nothing reads standard input.", valueName: "FILE"))
     var files: [String] = []
 
-    @Option(help: ArgumentHelp("Show the K most probable labels with their probabilities.", valueName: "K"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Show the K most probable labels with their probabilities.", valueName: "K"))
     var top: Int?
 
     @Option(help: ArgumentHelp("How inputs split into documents: \(ClassifierInput.Layout.allCases.map(\.rawValue).joined(separator: ", ")) (auto: .tsv/.jsonl by row, else whole file).", valueName: "LAYOUT"))
@@ -38,7 +38,7 @@ struct ClassifyCommand: ParsableCommand {
     @Flag(help: "Also list the terms that pushed the prediction most.")
     var explain = false
 
-    @Option(name: .customLong("explain-terms"), help: ArgumentHelp("How many terms --explain lists.", valueName: "N"))
+    @Option(name: .customLong("explain-terms"), parsing: .unconditional, help: ArgumentHelp("How many terms --explain lists.", valueName: "N"))
     var explainTerms: Int = 8
 
     func run() throws {
@@ -71,13 +71,15 @@ struct ClassifyCommand: ParsableCommand {
                 }
                 out += "{" + fields.joined(separator: ",") + "}\n"
             } else {
-                var line = showSource ? "\(input.source)\t\(result.label)" : result.label
+                // Labels and terms come from the model file: escaped, never raw to a terminal.
+                let label = TerminalText.escaped(result.label)
+                var line = showSource ? "\(TerminalText.escaped(input.source))\t\(label)" : label
                 if k > 0 {
-                    line += "\t" + result.probabilities.map { "\($0.label) \(String(format: "%.4f", $0.probability))" }.joined(separator: ", ")
+                    line += "\t" + result.probabilities.map { "\(TerminalText.escaped($0.label)) \(String(format: "%.4f", $0.probability))" }.joined(separator: ", ")
                 }
                 out += line + "\n"
                 if explain {
-                    let terms = explanation.map { "\($0.term) (\(String(format: "%.3f", $0.weight)))" }
+                    let terms = explanation.map { "\(TerminalText.escaped($0.term)) (\(String(format: "%.3f", $0.weight)))" }
                     out += "  because of: " + (terms.isEmpty ? "(no known terms)" : terms.joined(separator: ", ")) + "\n"
                 }
             }

@@ -19,7 +19,7 @@ struct CrossValidateCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
-    @Option(help: ArgumentHelp("Number of folds (at least 2).", valueName: "K"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Number of folds (at least 2).", valueName: "K"))
     var folds: Int = 5
 
     @OptionGroup(title: "Vectoriser options") var vectorizer: VectorizerOptions

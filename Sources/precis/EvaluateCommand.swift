@@ -30,7 +30,7 @@ struct EvaluateCommand: ParsableCommand {
         let metrics = Self.evaluate(classifier, texts: texts, labels: labels)
         if !metrics.unseenLabels.isEmpty {
             let count = labels.filter { metrics.unseenLabels.contains($0) }.count
-            ClassifierSupport.printError("warning: \(data.path): \(count) document(s) have labels the model never saw (counted as errors): \(metrics.unseenLabels.joined(separator: ", "))")
+            ClassifierSupport.printError("warning: \(data.path): \(count) document(s) have labels the model never saw (counted as errors): \(metrics.unseenLabels.map { TerminalText.escaped($0, limit: 64) }.joined(separator: ", "))")
         }
         if json {
             try OutputSink.standardOutput.print(ClassifierSupport.json(metrics))

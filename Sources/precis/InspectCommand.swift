@@ -16,7 +16,7 @@ struct InspectCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The model file (default: the shipped model).", valueName: "PATH"))
     var model: String?
 
-    @Option(help: ArgumentHelp("Top-weighted terms to list per class.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Top-weighted terms to list per class.", valueName: "N"))
     var top: Int = 10
 
     @Flag(help: "Print the model's metadata as JSON.")
@@ -41,7 +41,7 @@ struct InspectCommand: ParsableCommand {
             vectorizer.stopWords = []
             let summary = Summary(labels: classifier.labels, features: classifier.vectorizer.featureCount,
                                   vectorizer: vectorizer, training: meta,
-                                  topTerms: Dictionary(uniqueKeysWithValues: topTerms.map { ($0.label, $0.terms.map(\.term)) }))
+                                  topTerms: Dictionary(topTerms.map { ($0.label, $0.terms.map(\.term)) }, uniquingKeysWith: { first, _ in first }))
             try OutputSink.standardOutput.print(ClassifierSupport.json(summary))
             return
         }
@@ -97,6 +97,7 @@ struct InspectCommand: ParsableCommand {
                 lines.append("  \(label): " + terms.map { "\($0.term) (\(String(format: "%.2f", $0.weight)))" }.joined(separator: ", "))
             }
         }
-        try OutputSink.standardOutput.print(lines.joined(separator: "\n"))
+        // Every string here comes from the model file: escaped before it reaches a terminal.
+        try OutputSink.standardOutput.print(lines.map(TerminalText.escaped).joined(separator: "\n"))
     }
 }

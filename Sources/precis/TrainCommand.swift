@@ -28,7 +28,7 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup(title: "Vectoriser options") var vectorizer: VectorizerOptions
     @OptionGroup(title: "Classifier options") var classifier: ClassifierOptions
 
-    @Option(name: .customLong("cv-folds"), help: ArgumentHelp("Also cross-validate with K stratified folds first and record the scores in the model.", valueName: "K"))
+    @Option(name: .customLong("cv-folds"), parsing: .unconditional, help: ArgumentHelp("Also cross-validate with K stratified folds first and record the scores in the model.", valueName: "K"))
     var cvFolds: Int?
 
     func run() throws {
@@ -107,6 +107,6 @@ struct TrainCommand: ParsableCommand {
         lines.append(String(format: "time:       %.2f s (read %.2f, vectorise %.2f, fit %.2f, save %.2f)", elapsed,
                             loaded.timeIntervalSince(start), fitStart.timeIntervalSince(trainStart),
                             fitted.timeIntervalSince(fitStart), Date().timeIntervalSince(fitted)))
-        try OutputSink.standardOutput.print(lines.joined(separator: "\n"))
+        try OutputSink.standardOutput.print(lines.map(TerminalText.escaped).joined(separator: "\n"))
     }
 }

@@ -36,7 +36,7 @@ struct VectorizeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Directory to write matrix.mtx and vocabulary.txt into (created if missing).", valueName: "DIR"))
     var output: String
 
-    @Option(help: ArgumentHelp("Hash terms into N columns instead of learning a vocabulary.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Hash terms into N columns instead of learning a vocabulary.", valueName: "N"))
     var hashing: Int?
 
     @Flag(help: "Print the time of each stage (read, fit+transform, write) to standard error.")
