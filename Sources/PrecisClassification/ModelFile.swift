@@ -98,7 +98,8 @@ public enum ModelFile {
     /// - Throws: ``ModelFileError`` for a missing, foreign, truncated, corrupt,
     ///   inconsistent or newer-format file.
     public static func read(path: String) throws -> TextClassifier {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking open: a FIFO must be refused, not waited on for a writer.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             throw ModelFileError(path: path, errno == ENOENT ? "model file not found" : "cannot read model file (\(String(cString: strerror(errno))))")
         }

@@ -2,18 +2,18 @@ import Foundation
 
 /// Reading whole input files, with the errors and line splitting every reader shares.
 enum FileBytes {
-    /// The contents of `path`, or a ``DatasetError`` naming it. Only regular files
-    /// (or what a symbolic link points to) are read: a FIFO or a device would block
-    /// or never end.
+    /// The contents of `path`, or a ``DatasetError`` naming it. Regular files and
+    /// pipes (`<(command)`, named FIFOs) are read; a device such as `/dev/zero`
+    /// would never end and is refused, as is a directory or a socket.
     static func read(_ path: String) throws -> Data {
         var status = stat()
         guard stat(path, &status) == 0 else {
             throw DatasetError(path: path, errno == ENOENT ? "no such file" : "cannot read file (\(String(cString: strerror(errno))))")
         }
         switch status.st_mode & S_IFMT {
-        case S_IFREG: break
+        case S_IFREG, S_IFIFO: break
         case S_IFDIR: throw DatasetError(path: path, "is a directory, not a file")
-        default: throw DatasetError(path: path, "is not a regular file (a device, FIFO or socket cannot be read as data)")
+        default: throw DatasetError(path: path, "is not a regular file (a device or a socket cannot be read as data)")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DatasetError(path: path, "cannot read file (permission denied or I/O error)")
