@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BUILD_FLAGS ?= -c release
 
-.PHONY: all demo test build deps clean
+.PHONY: all demo test build deps clean fuzz
 
 all: build
 
@@ -22,6 +22,13 @@ demo: build
 test: deps
 	$(SWIFT) build $(BUILD_FLAGS) --product precis
 	$(SWIFT) test $(BUILD_FLAGS)
+
+# libFuzzer targets (Fuzz/, a separate package: never part of build or test).
+# Each target runs FUZZ_SECONDS; any crash, leak, timeout or out-of-memory fails.
+# `make test` replays the seeds and past crashes (Fuzz/Seeds, Fuzz/Regressions).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash Fuzz/run.sh
 
 clean:
 	rm -rf .build

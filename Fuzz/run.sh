@@ -22,7 +22,7 @@ BIN="$(swift build -c release "${SANITIZERS[@]}" --show-bin-path)"
 
 for t in "${TARGETS[@]}"; do
     work=".work/$t"
-    mkdir -p "$work/corpus" "$work/artifacts"
+    mkdir -p "$work/corpus" "$work/artifacts" "Seeds/$t" "Regressions/$t"
     echo "== $t: ${SECONDS_EACH}s" >&2
     # Seeds and past regressions are read; new inputs go to the work corpus only.
     ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" \
