@@ -18,6 +18,9 @@ let package = Package(
     dependencies: [.package(name: "Precis", path: "..")],
     targets: targets.map {
         .executableTarget(name: $0, dependencies: [.product(name: "Precis", package: "Precis")],
+                          // The targets' own code is instrumented too: release builds specialise the
+                          // library's generic and inlinable code into it (without this the
+                          // tokenizer target showed no coverage at all).
                           swiftSettings: [.unsafeFlags(["-parse-as-library"])])
     },
     swiftLanguageModes: [.v5]

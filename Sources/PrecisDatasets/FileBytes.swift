@@ -5,15 +5,16 @@ enum FileBytes {
     /// The contents of `path`, or a ``DatasetError`` naming it. Regular files and
     /// pipes (`<(command)`, named FIFOs) are read; a device such as `/dev/zero`
     /// would never end and is refused, as is a directory or a socket.
-    static func read(_ path: String) throws -> Data {
+    static func read(_ path: String, allowPipes: Bool = true) throws -> Data {
         var status = stat()
         guard stat(path, &status) == 0 else {
             throw DatasetError(path: path, errno == ENOENT ? "no such file" : "cannot read file (\(String(cString: strerror(errno))))")
         }
         switch status.st_mode & S_IFMT {
-        case S_IFREG, S_IFIFO: break
+        case S_IFREG: break
+        case S_IFIFO where allowPipes: break
         case S_IFDIR: throw DatasetError(path: path, "is a directory, not a file")
-        default: throw DatasetError(path: path, "is not a regular file (a device or a socket cannot be read as data)")
+        default: throw DatasetError(path: path, "is not a regular file (a device, a socket, or a FIFO inside a data directory, is not read as data)")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DatasetError(path: path, "cannot read file (permission denied or I/O error)")

@@ -22,10 +22,7 @@ public enum SummaryRecordReader {
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            guard let contents = FileManager.default.contents(atPath: path) else {
-                throw DatasetError(path: path, "cannot read file (missing or unreadable)")
-            }
-            data = contents
+            data = try FileBytes.read(path)
         }
         return try parse(data, path: path)
     }

@@ -31,12 +31,11 @@ struct ClassifierInput {
             if path == "-" {
                 data = FileHandle.standardInput.readDataToEndOfFile()
             } else {
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                      let contents = FileManager.default.contents(atPath: path) else {
-                    throw CommandFailure("\(path): cannot read file (missing or unreadable)")
+                do {
+                    data = try InputFile.read(path)
+                } catch let error as DatasetError {
+                    throw CommandFailure(error.description)
                 }
-                data = contents
             }
             guard let text = String(data: data, encoding: .utf8) else {
                 throw CommandFailure("\(path): invalid UTF-8")

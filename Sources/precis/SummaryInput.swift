@@ -20,10 +20,11 @@ enum SummaryInput {
             if FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory), isDirectory.boolValue {
                 throw SummaryInputError(description: "\(name): is a directory, expected a text or HTML file")
             }
-            guard let contents = FileManager.default.contents(atPath: name) else {
-                throw SummaryInputError(description: "\(name): cannot read file (missing or unreadable)")
+            do {
+                data = try InputFile.read(name)
+            } catch let error as DatasetError {
+                throw SummaryInputError(description: error.description)
             }
-            data = contents
         }
         return (try text(of: data, name: name), name)
     }

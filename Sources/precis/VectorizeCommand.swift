@@ -53,8 +53,9 @@ struct VectorizeCommand: ParsableCommand {
         let matrix: SparseMatrix
         let vocabulary: Data
         if let hashing {
-            guard hashing > 0 && hashing <= Int(Int32.max) else {
-                throw ValidationError("--hashing takes a positive number of columns, got \(hashing)")
+            // vocabulary.txt lists every column: 2^26 columns is already a 1 GB file.
+            guard hashing > 0 && hashing <= 1 << 26 else {
+                throw ValidationError("--hashing takes a number of columns in 1...\(1 << 26), got \(hashing)")
             }
             let defaults = TfidfConfiguration()
             guard config.minDF == defaults.minDF, config.maxDF == defaults.maxDF, config.maxFeatures == nil else {

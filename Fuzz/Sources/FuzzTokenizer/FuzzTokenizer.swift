@@ -1,7 +1,10 @@
 import Precis
 
 /// Any bytes, decoded leniently, through both tokenizer entry points (String and
-/// raw UTF-8) with the first byte choosing the settings; the two must agree.
+/// raw UTF-8) with the first byte choosing the settings; the two must agree. Then
+/// through the TF-IDF vectoriser (1–3-grams), whose compiled code in PrecisFeatures
+/// carries the coverage instrumentation (release builds specialise the tokenizer's
+/// inlinable code into this module, where libFuzzer saw no coverage).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTokenizer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = UnsafeBufferPointer(start: data, count: size)
@@ -15,5 +18,12 @@ public func fuzzTokenizer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         tokenizer.forEachToken(inUTF8: utf8, buffer: buffer) { _ in count += 1 }
     }
     if count != tokens.count { fatalError("tokenizer entry points disagree: \(count) vs \(tokens.count)") }
+    var configuration = TfidfConfiguration()
+    configuration.ngramRange = 1...3
+    configuration.tokenizer = tokenizer
+    if let fitted = try? TfidfVectorizer(configuration: configuration).fitTransform([text, "x " + text]) {
+        _ = fitted.model.transform([text])
+    }
+    _ = HashingVectorizer(featureCount: 64, alternateSign: false, configuration: configuration).fitTransformTfidf([text])
     return 0
 }
