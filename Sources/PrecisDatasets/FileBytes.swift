@@ -16,6 +16,18 @@ enum FileBytes {
         case S_IFDIR: throw DatasetError(path: path, "is a directory, not a file")
         default: throw DatasetError(path: path, "is not a regular file (a device, a socket, or a FIFO inside a data directory, is not read as data)")
         }
+        if status.st_mode & S_IFMT == S_IFIFO {
+            // A pipe has no size to read up to: read until the writer closes it.
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw DatasetError(path: path, "cannot read pipe")
+            }
+            defer { try? handle.close() }
+            do {
+                return try handle.readToEnd() ?? Data()
+            } catch {
+                throw DatasetError(path: path, "cannot read pipe (\(error.localizedDescription))")
+            }
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DatasetError(path: path, "cannot read file (permission denied or I/O error)")
         }

@@ -261,4 +261,34 @@ struct HostileCLITests {
         result = try PrecisRunner.run(["train", "--data", cr, "--model", dir.appendingPathComponent("m.precis").path])
         Self.expectFailedCleanly(result, "cr.tsv:2: expected label<TAB>text")
     }
+
+    @Test("inputs that never end or block are refused: devices everywhere, FIFOs inside data directories")
+    func endlessInputs() throws {
+        let dir = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let model = try ClassifierCLIFixtures.trainModel(in: dir)
+        for arguments in [["summarize", "/dev/zero"], ["keywords", "/dev/zero"], ["classify", "--model", model, "/dev/zero"],
+                          ["evaluate-summaries", "--data", "/dev/zero"], ["evaluate", "--model", model, "--data", "/dev/zero", "--format", "tsv"],
+                          ["train", "--data", Self.train, "--model", dir.appendingPathComponent("x.precis").path, "--stop-words", "/dev/zero"]] {
+            let result = try PrecisRunner.run(arguments)
+            #expect(result.status != 0, "\(arguments)")
+            #expect(result.stderr.contains("/dev/zero"), "\(arguments): \(result.stderr)")
+        }
+        let data = dir.appendingPathComponent("news")
+        for label in ["sport", "business"] {
+            try FileManager.default.createDirectory(at: data.appendingPathComponent(label), withIntermediateDirectories: true)
+            try "some text".write(to: data.appendingPathComponent("\(label)/1.txt"), atomically: false, encoding: .utf8)
+        }
+        #expect(mkfifo(data.appendingPathComponent("sport/2.txt").path, 0o600) == 0)
+        let result = try PrecisRunner.run(["train", "--data", data.path, "--model", dir.appendingPathComponent("y.precis").path])
+        Self.expectFailedCleanly(result, "2.txt: is not a regular file")
+        // A pipe as --data still works (process substitution, named FIFOs).
+        let piped = try Self.shell("cat '\(Self.train)' | \"$PRECIS\" evaluate --model '\(model)' --data /dev/stdin --format tsv", in: dir)
+        #expect(piped.status == 0, "\(piped.stderr)")
+        // --hashing beyond what vocabulary.txt can list.
+        let hashing = try PrecisRunner.run(["vectorize", "--data", Self.train, "--output", dir.appendingPathComponent("h").path,
+                                            "--hashing", "2147483647"])
+        #expect(hashing.status != 0)
+        #expect(hashing.stderr.contains("--hashing takes a number of columns in 1..."))
+    }
 }

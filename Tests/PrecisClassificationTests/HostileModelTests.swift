@@ -170,4 +170,14 @@ struct HostileModelTests {
         _ = back.explain("market", label: "b", top: 3)
         _ = Dictionary(uniqueKeysWithValues: back.topTerms(per: 2).map { ($0.label, $0.terms) })
     }
+
+    @Test("a model with an empty vocabulary loads and classifies from its intercepts alone")
+    func emptyVocabulary() throws {
+        let classifier = Self.classifier(terms: [], weights: [], intercepts: [0, 1], idf: [])
+        let bytes = try ModelFile.encode(classifier)
+        let back = try bytes.withUnsafeBytes { try ModelFile.decode($0, path: "m.precis") }
+        #expect(back.classify(["anything at all"], top: 2).first?.label == "sport")
+        _ = back.explain("anything", label: "sport", top: 3)
+        _ = back.topTerms(per: 3)
+    }
 }
