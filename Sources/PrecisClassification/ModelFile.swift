@@ -122,8 +122,9 @@ public enum ModelFile {
         var header = [UInt8](repeating: 0, count: headerSize)
         let headerBytes = min(size, headerSize)
         try header.withUnsafeMutableBytes { try readExactly(headerBytes, into: $0) }
-        let payloadLength = try checkHeader(UnsafeRawBufferPointer(start: header, count: headerBytes), fileSize: size, path: path)
-        _ = payloadLength
+        _ = try header.withUnsafeBytes {
+            try checkHeader(UnsafeRawBufferPointer(rebasing: $0[0..<headerBytes]), fileSize: size, path: path)
+        }
         var bytes = [UInt8](repeating: 0, count: size)
         bytes.replaceSubrange(0..<headerSize, with: header)
         try bytes.withUnsafeMutableBytes { try readExactly(size - headerSize, into: UnsafeMutableRawBufferPointer(rebasing: $0[headerSize...])) }
