@@ -27,11 +27,11 @@ public struct ReaderLimits: Sendable, Equatable {
 
     /// The one-line explanation of a line over ``maximumLineBytes``.
     func lineTooLong(_ count: Int) -> String {
-        "line of \(count) bytes exceeds the limit of \(maximumLineBytes) bytes (a file without line breaks, or raise the record limit)"
+        "line of \(count) bytes exceeds the limit of \(maximumLineBytes) bytes (a file without line breaks? raise it with --max-line-bytes)"
     }
 
     /// The one-line explanation of a field over ``maximumFieldBytes``.
     func fieldTooLong(_ count: Int) -> String {
-        "field of \(count) bytes exceeds the limit of \(maximumFieldBytes) bytes (raise the record limit if this is intended)"
+        "field of \(count) bytes exceeds the limit of \(maximumFieldBytes) bytes (raise it with --max-line-bytes if this is intended)"
     }
 }

@@ -260,6 +260,9 @@ struct HostileCLITests {
         try "sport\ta\rbroken line\rbusiness\tb\r".write(toFile: cr, atomically: false, encoding: .utf8)
         result = try PrecisRunner.run(["train", "--data", cr, "--model", dir.appendingPathComponent("m.precis").path])
         Self.expectFailedCleanly(result, "cr.tsv:2: expected label<TAB>text")
+        result = try PrecisRunner.run(["train", "--data", tsv, "--model", dir.appendingPathComponent("m.precis").path,
+                                       "--max-line-bytes", "10"])
+        Self.expectFailedCleanly(result, "d.tsv:1: line of 13 bytes exceeds the limit of 10 bytes")
     }
 
     @Test("inputs that never end or block are refused: devices everywhere, FIFOs inside data directories")
