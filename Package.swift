@@ -2,14 +2,17 @@
 //
 // Precis: text classification and extractive summarisation for Linux.
 //
-// The targets read as the pipeline they implement:
+// The targets read as the pipeline they implement (A → B: B depends on A):
 //
-//   CBLAS (system BLAS) → PrecisLinearAlgebra (dense algebra)
-//   PrecisText (tokens, sentences, stems) → PrecisDatasets (readers)
-//   → PrecisFeatures (TF-IDF, sparse matrices)
-//   → PrecisClassification / PrecisSummarization (models)
-//   → PrecisEvaluation (metrics, ROUGE)
-//   → Precis (umbrella library) → precis (the command-line tool)
+//   PrecisCore (package-internal: random numbers, hashing, buffers, parallel-for)
+//     → every other library target
+//   CBLAS (system BLAS) → PrecisLinearAlgebra (dense and sparse matrices, products, Matrix Market)
+//   PrecisText (tokens, sentences, stems)        PrecisDatasets (readers)
+//   PrecisText + PrecisLinearAlgebra → PrecisFeatures (TF-IDF, hashing)
+//   PrecisFeatures → PrecisClassification (logistic regression, model files)
+//   PrecisFeatures → PrecisSummarization (TextRank, LexRank, keywords)
+//   PrecisText → PrecisEvaluation (metrics, ROUGE, cross-validation splits)
+//   all of them → Precis (umbrella library) → precis (the command-line tool)
 import PackageDescription
 
 let package = Package(
@@ -29,19 +32,21 @@ let package = Package(
             pkgConfig: "blas",
             providers: [.apt(["libblas-dev"])]
         ),
-        .target(name: "PrecisLinearAlgebra", dependencies: ["CBLAS"]),
-        .target(name: "PrecisText"),
+        // Shared internals, `package` access only: not part of any product's API.
+        .target(name: "PrecisCore"),
+        .target(name: "PrecisLinearAlgebra", dependencies: ["PrecisCore", "CBLAS"]),
+        .target(name: "PrecisText", dependencies: ["PrecisCore"]),
         .target(name: "PrecisDatasets"),
-        .target(name: "PrecisFeatures", dependencies: ["PrecisText", "PrecisLinearAlgebra"]),
-        .target(name: "PrecisClassification", dependencies: ["PrecisFeatures", "PrecisLinearAlgebra", "PrecisDatasets"]),
-        .target(name: "PrecisSummarization", dependencies: ["PrecisText", "PrecisFeatures", "PrecisLinearAlgebra"]),
-        .target(name: "PrecisEvaluation", dependencies: ["PrecisText"]),
+        .target(name: "PrecisFeatures", dependencies: ["PrecisCore", "PrecisText", "PrecisLinearAlgebra"]),
+        .target(name: "PrecisClassification", dependencies: ["PrecisCore", "PrecisFeatures", "PrecisLinearAlgebra", "PrecisDatasets"]),
+        .target(name: "PrecisSummarization", dependencies: ["PrecisCore", "PrecisText", "PrecisFeatures", "PrecisLinearAlgebra"]),
+        .target(name: "PrecisEvaluation", dependencies: ["PrecisCore", "PrecisText"]),
         .target(name: "Precis", dependencies: [
             "PrecisLinearAlgebra", "PrecisText", "PrecisDatasets", "PrecisFeatures",
             "PrecisClassification", "PrecisSummarization", "PrecisEvaluation",
         ]),
         .executableTarget(name: "precis", dependencies: [
-            "Precis",
+            "Precis", "PrecisCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Micro-benchmarks for Benchmarks/run.sh; not part of any product.
@@ -49,7 +54,8 @@ let package = Package(
                           path: "Benchmarks/Sources/precis-bench"),
 
         // Tests, with a small helper module shared by every test target.
-        .target(name: "PrecisTestSupport", dependencies: ["PrecisClassification"], path: "Tests/PrecisTestSupport"),
+        .target(name: "PrecisTestSupport", dependencies: ["PrecisCore"], path: "Tests/PrecisTestSupport"),
+        .testTarget(name: "PrecisCoreTests", dependencies: ["PrecisCore", "PrecisTestSupport"]),
         .testTarget(name: "PrecisLinearAlgebraTests", dependencies: ["PrecisLinearAlgebra", "PrecisTestSupport"]),
         .testTarget(name: "PrecisTextTests", dependencies: ["PrecisText", "PrecisTestSupport"]),
         .testTarget(name: "PrecisFeaturesTests", dependencies: ["PrecisFeatures", "PrecisDatasets", "PrecisTestSupport"]),

@@ -157,11 +157,11 @@ struct LBFGS {
                 setGram(gRow, gRow, nn)
                 // The rows themselves.
                 Self.copy(direction, intoRow: sRow, of: &basis)
-                basis.storage.withUnsafeMutableBufferPointer { b in
+                basis.withUnsafeMutableStorage { b in
                     BLAS.scal(step, UnsafeMutableBufferPointer(rebasing: b[(sRow * n)..<((sRow + 1) * n)]))
                 }
                 Self.copy(gNew, intoRow: yRow, of: &basis)
-                basis.storage.withUnsafeMutableBufferPointer { b in
+                basis.withUnsafeMutableStorage { b in
                     let g = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(b)[(gRow * n)..<((gRow + 1) * n)])
                     BLAS.axpy(-1, g, UnsafeMutableBufferPointer(rebasing: b[(yRow * n)..<((yRow + 1) * n)]))
                 }
@@ -189,7 +189,7 @@ struct LBFGS {
     /// Copies `vector` into row `row` of `matrix`.
     static func copy(_ vector: ContiguousArray<Float>, intoRow row: Int, of matrix: inout Matrix) {
         let n = matrix.columns
-        matrix.storage.withUnsafeMutableBufferPointer { b in
+        matrix.withUnsafeMutableStorage { b in
             vector.withUnsafeBufferPointer { v in
                 _ = UnsafeMutableBufferPointer(rebasing: b[(row * n)..<((row + 1) * n)]).update(fromContentsOf: v)
             }

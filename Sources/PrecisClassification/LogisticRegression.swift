@@ -1,5 +1,7 @@
+import Foundation
 import PrecisFeatures
 import PrecisLinearAlgebra
+import PrecisCore
 
 /// Fits a multinomial (softmax) logistic regression with an L2 penalty on a sparse
 /// feature matrix, by stochastic gradient descent (``StochasticGradientDescent``, the
@@ -190,7 +192,7 @@ public struct LogisticRegression: Sendable {
                     let step = { (r: Int) in
                         lossBase[r] = optimisers[r].runEpoch(&stateBase[r], x: xTrain, labels: y32, sampleWeights: meanOne)
                     }
-                    if runs == 1 { step(0) } else { DispatchQueue.concurrentPerform(iterations: runs, execute: step) }
+                    Parallelism.run(runs, step)
                 }
             }
             epochs += 1
@@ -257,4 +259,3 @@ public struct LogisticRegression: Sendable {
     }
 }
 
-import Foundation

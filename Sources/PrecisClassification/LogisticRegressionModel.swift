@@ -1,6 +1,4 @@
-import Dispatch
 import Foundation
-import PrecisFeatures
 import PrecisLinearAlgebra
 
 /// A fitted multinomial logistic regression: one weight per (feature, class) and
@@ -39,16 +37,7 @@ public struct LogisticRegressionModel: Equatable, Sendable {
     /// - Precondition: `x.columns == featureCount`.
     public func decisionFunction(_ x: SparseMatrix) -> Matrix {
         precondition(x.columns == featureCount, "decisionFunction: X has \(x.columns) columns, the model \(featureCount) features")
-        var out = Matrix(rows: x.rows, columns: classCount)
-        guard x.rows > 0 else { return out }
-        weights.storage.withUnsafeBufferPointer { w in
-            intercepts.withUnsafeBufferPointer { b in
-                out.storage.withUnsafeMutableBufferPointer { o in
-                    x.multiply(w.baseAddress!, columns: classCount, bias: b.baseAddress!, into: o.baseAddress!)
-                }
-            }
-        }
-        return out
+        return x.multiply(weights, bias: intercepts)
     }
 
     /// Class probabilities (rows × classes) from ``decisionFunction(_:)``: its softmax,
@@ -79,7 +68,7 @@ public enum Softmax {
         let k = m.columns
         guard k > 0 else { return }
         let rows = m.rows
-        m.storage.withUnsafeMutableBufferPointer { buffer in
+        m.withUnsafeMutableStorage { buffer in
             let base = buffer.baseAddress!
             for i in 0..<rows {
                 let row = base + i * k
@@ -101,7 +90,7 @@ public enum Softmax {
     /// without overflow. A softmax of the result is the sigmoids scaled to sum to one,
     /// which stays finite even where every sigmoid underflows.
     public static func logSigmoidRows(_ m: inout Matrix) {
-        m.storage.withUnsafeMutableBufferPointer { buffer in
+        m.withUnsafeMutableStorage { buffer in
             for i in buffer.indices {
                 let z = buffer[i]
                 buffer[i] = -(max(-z, 0) + log1pf(expf(-abs(z))))

@@ -2,6 +2,7 @@ import Foundation
 import PrecisDatasets
 import PrecisFeatures
 import PrecisLinearAlgebra
+import PrecisCore
 
 /// Reads and writes ``TextClassifier``s as `.precis` model files (format documented
 /// in `Models/FORMAT.md`).

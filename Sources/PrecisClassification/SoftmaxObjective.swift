@@ -1,7 +1,7 @@
-import Dispatch
 import Foundation
 import PrecisFeatures
 import PrecisLinearAlgebra
+import PrecisCore
 
 /// The L2-regularised multinomial logistic loss on a sparse matrix, and its gradient.
 ///
@@ -13,7 +13,7 @@ import PrecisLinearAlgebra
 ///
 /// Scores are shifted by their row maximum before exponentiating (log-sum-exp), so
 /// the loss is finite for any weights. `X·W` and `Xᵀ·G` are the parallel kernels of
-/// ``PrecisFeatures/SparseMatrix``; the loss is summed per fixed block of rows in
+/// ``PrecisLinearAlgebra/SparseMatrix``; the loss is summed per fixed block of rows in
 /// `Double` and the blocks are added in order, so results do not depend on the
 /// number of cores.
 ///
@@ -34,7 +34,6 @@ struct SoftmaxObjective {
     let multiClass: MultiClass
     /// Scratch: scores, then residuals `ω(P − Y)`, rows × classes.
     private var scratch: ContiguousArray<Float>
-    private var blockLoss: ContiguousArray<Double>
 
     static let blockRows = 256
 
@@ -53,7 +52,6 @@ struct SoftmaxObjective {
         let total = raw.reduce(0.0) { $0 + Double($1) }
         self.weights = ContiguousArray(raw.map { Float(Double($0) / max(total, .leastNormalMagnitude)) })
         self.scratch = ContiguousArray(repeating: 0, count: x.rows * classCount)
-        self.blockLoss = ContiguousArray(repeating: 0, count: (x.rows + Self.blockRows - 1) / Self.blockRows)
     }
 
     /// The objective at `theta`; writes its gradient into `gradient`.
@@ -62,20 +60,16 @@ struct SoftmaxObjective {
         precondition(theta.count == dimension && gradient.count == dimension)
         let w = theta.baseAddress!
         let bias = w + d * k
-        let blocks = blockLoss.count
         let oneVsRest = multiClass == .ovr
+        var loss = 0.0
         scratch.withUnsafeMutableBufferPointer { sb in
             let s = sb.baseAddress!
             plan.multiply(w, columns: k, bias: bias, into: s)
             labels.withUnsafeBufferPointer { yb in
                 weights.withUnsafeBufferPointer { wb in
-                    blockLoss.withUnsafeMutableBufferPointer { lb in
-                        let losses = lb.baseAddress!
-                        DispatchQueue.concurrentPerform(iterations: blocks) { block in
-                            let first = block * Self.blockRows
-                            let last = min(n, first + Self.blockRows)
+                        loss = Parallelism.sum(over: n, blockSize: Self.blockRows) { rows in
                             var sum = 0.0
-                            for i in first..<last {
+                            for i in rows {
                                 let row = s + i * k
                                 let y = Int(yb[i])
                                 let omega = wb[i]
@@ -95,9 +89,8 @@ struct SoftmaxObjective {
                                     row[y] -= omega
                                 }
                             }
-                            losses[block] = sum
+                            return sum
                         }
-                    }
                 }
             }
             // ∇W = Xᵀ G
@@ -110,8 +103,6 @@ struct SoftmaxObjective {
                 for c in 0..<k { gb[c] += row[c] }
             }
         }
-        var loss = 0.0
-        for value in blockLoss { loss += value }
         if alpha > 0 {
             let wCount = d * k
             let wPart = UnsafeBufferPointer(start: w, count: wCount)

@@ -1,5 +1,7 @@
 import Foundation
 import PrecisFeatures
+import PrecisCore
+import PrecisLinearAlgebra
 
 /// Multinomial (softmax) logistic regression by plain stochastic gradient descent,
 /// one document at a time, in the manner of scikit-learn's `SGDClassifier`:

@@ -1,3 +1,5 @@
+import PrecisCore
+
 /// Seeded, stratified selection of rows: every class is represented in proportion.
 ///
 /// ```swift

@@ -93,7 +93,7 @@ public struct TextClassifierTrainer: Sendable {
         let predicted = fit.model.predict(x)
         let correct = zip(predicted, y).filter { $0 == $1 }.count
         var metadata = TrainingMetadata(documents: texts.count,
-                                        dataChecksum: FNV64.dataChecksum(texts: texts, labels: labels))
+                                        dataChecksum: TrainingMetadata.dataChecksum(texts: texts, labels: labels))
         for label in labels { metadata.classCounts[label, default: 0] += 1 }
         metadata.classifier = classifier
         metadata.iterations = fit.iterations

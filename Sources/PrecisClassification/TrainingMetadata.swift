@@ -1,3 +1,5 @@
+import PrecisCore
+
 /// Where a model came from: what it was trained on, with which options, when, and
 /// how well it did. Stored in the model file as JSON and shown by `precis inspect`.
 ///
@@ -13,7 +15,7 @@ public struct TrainingMetadata: Equatable, Sendable, Codable {
     public var created: String?
     /// File name (last path component) of the training data.
     public var dataFile: String?
-    /// ``FNV64/dataChecksum(texts:labels:)`` of the training documents.
+    /// ``dataChecksum(texts:labels:)`` of the training documents.
     public var dataChecksum: String
     /// Number of training documents.
     public var documents: Int
@@ -80,5 +82,26 @@ public struct TrainingMetadata: Equatable, Sendable, Codable {
             self.macroF1Mean = macroF1Mean
             self.macroF1Std = macroF1Std
         }
+    }
+}
+
+extension TrainingMetadata {
+    /// The checksum of a labelled data set as Precis records it in model files:
+    /// FNV-1a (64-bit) over `label TAB text LF` for every document, in order, as
+    /// 16 hexadecimal digits. Compare it with a model's ``dataChecksum`` to see
+    /// whether the model was trained on exactly these documents.
+    ///
+    /// ```swift
+    /// TrainingMetadata.dataChecksum(texts: ["a"], labels: ["x"])
+    /// ```
+    public static func dataChecksum(texts: [String], labels: [String]) -> String {
+        var hash = FNV64()
+        for (text, label) in zip(texts, labels) {
+            hash.combine(label.utf8)
+            hash.combine(CollectionOfOne(0x09))
+            hash.combine(text.utf8)
+            hash.combine(CollectionOfOne(0x0A))
+        }
+        return hash.hexDigest
     }
 }

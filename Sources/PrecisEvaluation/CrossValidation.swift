@@ -1,4 +1,5 @@
 import Foundation
+import PrecisCore
 
 /// Stratified K-fold cross-validation splits: every fold gets about the same share
 /// of each class, and the assignment is reproducible from a seed.
@@ -27,23 +28,12 @@ public struct StratifiedKFold: Sendable {
         self.folds = folds
         var byClass: [L: [Int]] = [:]
         for (row, y) in labels.enumerated() { byClass[y, default: []].append(row) }
-        var state = seed
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var rng = SplitMix64(seed: seed)
         var assignment = [Int](repeating: 0, count: labels.count)
         var fold = 0
         for y in byClass.keys.sorted() {
             var rows = byClass[y]!
-            if rows.count > 1 {
-                for i in stride(from: rows.count - 1, to: 0, by: -1) {
-                    rows.swapAt(i, Int(next() % UInt64(i + 1)))
-                }
-            }
+            rng.shuffle(&rows)
             for row in rows {
                 assignment[row] = fold
                 fold = (fold + 1) % folds

@@ -1,4 +1,5 @@
 import Foundation
+import PrecisCore
 
 /// The last stage of fitting: the partitions' counts seen as one
 /// vocabulary (global token ids; n-gram ids numbered partition by

@@ -1,4 +1,5 @@
 import PrecisText
+import PrecisCore
 
 /// The lookup structure of a fitted ``TfidfModel``: vocabulary terms
 /// interned as byte strings and n-gram chains, each mapped to its column,

@@ -1,5 +1,7 @@
 import Foundation
 import PrecisText
+import PrecisCore
+import PrecisLinearAlgebra
 
 /// Features by hashing, with no vocabulary kept: scikit-learn's
 /// `HashingVectorizer`. Each term (token or space-joined n-gram, after the
@@ -129,11 +131,14 @@ public struct HashingVectorizer: Sendable {
         let smooth = configuration.smoothIDF ? 1.0 : 0.0
         let n = Double(documents.count) + smooth
         let idf: [Float] = df.map { Float(log(n / (Double($0) + smooth)) + 1) }
-        for k in 0..<x.values.count {
-            var w = Double(x.values[k])
-            if configuration.sublinearTF { w = 1 + log(w) }
-            if configuration.useIDF { w *= Double(idf[Int(x.columnIndices[k])]) }
-            x.values[k] = Float(w)
+        let columns = x.columnIndices
+        x.updateValues { values in
+            for k in 0..<values.count {
+                var w = Double(values[k])
+                if configuration.sublinearTF { w = 1 + log(w) }
+                if configuration.useIDF { w *= Double(idf[Int(columns[k])]) }
+                values[k] = Float(w)
+            }
         }
         Self.normalize(&x, configuration.norm)
         return (idf, x)
@@ -141,13 +146,16 @@ public struct HashingVectorizer: Sendable {
 
     static func normalize(_ x: inout SparseMatrix, _ norm: Norm) {
         guard norm != .none else { return }
-        for i in 0..<x.rows {
-            let range = x.rowOffsets[i]..<x.rowOffsets[i + 1]
-            var total = 0.0
-            for k in range { let v = Double(x.values[k]); total += norm == .l2 ? v * v : abs(v) }
-            if norm == .l2 { total = total.squareRoot() }
-            guard total > 0 else { continue }
-            for k in range { x.values[k] = Float(Double(x.values[k]) / total) }
+        let offsets = x.rowOffsets, rows = x.rows
+        x.updateValues { values in
+            for i in 0..<rows {
+                let range = offsets[i]..<offsets[i + 1]
+                var total = 0.0
+                for k in range { let v = Double(values[k]); total += norm == .l2 ? v * v : abs(v) }
+                if norm == .l2 { total = total.squareRoot() }
+                guard total > 0 else { continue }
+                for k in range { values[k] = Float(Double(values[k]) / total) }
+            }
         }
     }
 }

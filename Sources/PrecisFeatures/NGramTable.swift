@@ -1,3 +1,5 @@
+import PrecisCore
+
 /// An interning table of word n-grams (n ≥ 2), each stored as a 64-bit key
 /// `prefix << 32 | lastToken`: the prefix is the token id of the first word
 /// (for a bigram) or the tagged id of the (n−1)-gram before it, so an

@@ -1,3 +1,5 @@
+import PrecisCore
+
 /// An interning table of byte strings: each distinct token gets a dense id
 /// `0, 1, 2, …` in order of first insertion, and its bytes are kept in one
 /// arena. Open addressing with linear probing; each slot packs 32 bits of

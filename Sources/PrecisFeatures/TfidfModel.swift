@@ -1,4 +1,6 @@
 import Foundation
+import PrecisCore
+import PrecisLinearAlgebra
 
 /// A fitted TF-IDF vectorizer: vocabulary, idf weights and the configuration
 /// they were learnt with. A plain value: save it, load it, share it.

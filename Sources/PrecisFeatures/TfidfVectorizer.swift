@@ -1,5 +1,7 @@
 import Foundation
 import PrecisText
+import PrecisCore
+import PrecisLinearAlgebra
 
 /// Turns documents into TF-IDF vectors, computing exactly what scikit-learn's
 /// `TfidfVectorizer` computes for the same settings.

@@ -1,4 +1,5 @@
 import Foundation
+import PrecisCore
 
 /// Turns one document's `(column, count)` pairs into a TF-IDF row exactly
 /// as scikit-learn's `TfidfTransformer` does: `tf` (or `1 + ln tf` when

@@ -1,4 +1,5 @@
 import PrecisText
+import PrecisCore
 
 /// The first stage of fitting, run on one run of consecutive documents per
 /// core: tokenise each document on its UTF-8 bytes, intern every token by

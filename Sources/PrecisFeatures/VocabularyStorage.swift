@@ -1,4 +1,5 @@
 import Foundation
+import PrecisCore
 
 /// The terms of a fitted ``TfidfModel`` in column order, kept either as the
 /// strings it was built from or, for a freshly fitted model, compactly as

@@ -30,7 +30,7 @@ public enum SentenceSimilarity {
         guard n > 0 else { return similarity }
         if kept > 0 {
             var dense = Matrix(rows: n, columns: kept)
-            dense.storage.withUnsafeMutableBufferPointer { d in
+            dense.withUnsafeMutableStorage { d in
                 for i in 0..<n {
                     for k in x.rowOffsets[i]..<x.rowOffsets[i + 1] {
                         let c = column[Int(x.columnIndices[k])]

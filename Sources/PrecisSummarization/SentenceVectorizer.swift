@@ -1,6 +1,8 @@
 import Foundation
+import PrecisCore
 import PrecisText
 import PrecisFeatures
+import PrecisLinearAlgebra
 
 /// The TF-IDF vectors of one document's sentences, where each sentence is a
 /// "document" for the idf: the representation TextRank and LexRank compare.
@@ -53,7 +55,7 @@ public struct SentenceVectorizer: Sendable {
 
     /// Vectorizes `sentences`.
     public func vectorize(_ sentences: [String]) -> Vectors {
-        var table = TermTable(stemming: stemming, stopWords: configuration.stopWords)
+        var table = SentenceTermTable(stemming: stemming, stopWords: configuration.stopWords)
         var sequences: [[Int32]] = []
         sequences.reserveCapacity(sentences.count)
         let tokenizer = configuration.tokenizer
@@ -155,7 +157,7 @@ public struct SentenceVectorizer: Sendable {
 
 /// Maps token bytes to term ids within one document, stemming and filtering
 /// stop words once per distinct surface form.
-struct TermTable {
+struct SentenceTermTable {
     let stemming: Bool
     let stopWords: Set<String>
     let stopHashes: HashTable
@@ -240,10 +242,10 @@ struct HashTable: Sendable {
     }
 
     /// FNV-1a's offset basis.
-    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+    static var seed: UInt64 { FNV64.offsetBasis }
 
     /// One FNV-1a step.
-    @inline(__always) static func step(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    @inline(__always) static func step(_ h: UInt64, _ b: UInt8) -> UInt64 { FNV64.step(h, b) }
 
     /// The final mixing (and the never-zero rule) of ``hash(_:)``.
     @inline(__always) static func finish(_ h: UInt64) -> UInt64 {

@@ -110,7 +110,7 @@ public struct Summarizer: Sendable {
         } else {
             let s = SentenceSimilarity.matrix(vectors)
             var weights = s
-            weights.storage.withUnsafeMutableBufferPointer { w in
+            weights.withUnsafeMutableStorage { w in
                 for i in 0..<n {
                     for j in 0..<n {
                         let k = i * n + j

@@ -1,3 +1,5 @@
+import PrecisCore
+
 /// Reusable scratch memory for ``Tokenizer``: the lowercased UTF-8 copy of
 /// the text being tokenised.
 ///
@@ -14,48 +16,34 @@
 /// }
 /// ```
 public final class TokenBuffer {
-    @usableFromInline var storage: UnsafeMutablePointer<UInt8>
-    @usableFromInline var capacity: Int
-    @usableFromInline var count: Int = 0
+    /// The bytes (the package's one growable buffer).
+    @usableFromInline let memory: GrowableBuffer<UInt8>
 
     /// An empty buffer with room for `capacity` bytes (it grows as needed).
     public init(capacity: Int = 4096) {
-        self.capacity = Swift.max(16, capacity)
-        storage = .allocate(capacity: self.capacity)
+        memory = GrowableBuffer(capacity: Swift.max(16, capacity))
     }
 
-    deinit { storage.deallocate() }
-
     /// The current contents (valid until the buffer is next used).
-    public var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: count) }
+    public var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(memory.buffer) }
+
+    /// The first byte.
+    @inlinable var storage: UnsafeMutablePointer<UInt8> { memory.base }
+
+    /// Bytes in use.
+    @inlinable var count: Int {
+        get { memory.count }
+        set { memory.count = newValue }
+    }
 
     /// Makes room for at least `needed` bytes; the contents are discarded.
     @inlinable
     func reserve(_ needed: Int) {
-        if needed > capacity {
-            storage.deallocate()
-            capacity = Swift.max(needed, capacity * 2)
-            storage = .allocate(capacity: capacity)
-        }
-        count = 0
+        memory.removeAll()
+        memory.reserve(needed)
     }
 
-    /// Appends bytes, growing (and keeping the contents) when full.
+    /// Appends a byte, growing (and keeping the contents) when full.
     @inlinable
-    func append(_ byte: UInt8) {
-        if count == capacity { grow(count + 1) }
-        storage[count] = byte
-        count += 1
-    }
-
-    /// Grows to at least `needed` bytes, keeping the contents.
-    @usableFromInline
-    func grow(_ needed: Int) {
-        let newCapacity = Swift.max(needed, capacity * 2)
-        let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        fresh.update(from: storage, count: count)
-        storage.deallocate()
-        storage = fresh
-        capacity = newCapacity
-    }
+    func append(_ byte: UInt8) { memory.append(byte) }
 }

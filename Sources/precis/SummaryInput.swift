@@ -1,5 +1,6 @@
 import Foundation
 import Precis
+import PrecisCore
 
 /// A problem with a summariser input, printed as one line naming the file.
 struct SummaryInputError: Error, CustomStringConvertible {
@@ -50,17 +51,7 @@ enum SummaryInput {
 /// Runs `body` for every index in `0..<count` on all cores, in chunks, and
 /// returns the results in index order (so output is deterministic).
 func orderedParallelMap<T>(_ count: Int, chunk: Int = 16, _ body: (Int) -> T) -> [T] {
-    guard count > 0 else { return [] }
-    let chunks = (count + chunk - 1) / chunk
-    var slots = [T?](repeating: nil, count: count)
-    slots.withUnsafeMutableBufferPointer { out in
-        let base = out
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let lo = c * chunk, hi = min(count, lo + chunk)
-            for i in lo..<hi { base[i] = body(i) }
-        }
-    }
-    return slots.map { $0! }
+    Parallelism.map(count, chunk: chunk, body)
 }
 
 /// Writes bytes to standard output (see ``OutputSink``: failures are reported).

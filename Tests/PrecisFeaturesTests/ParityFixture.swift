@@ -1,5 +1,6 @@
 import Foundation
 import PrecisFeatures
+import PrecisLinearAlgebra
 import PrecisText
 import PrecisTestSupport
 

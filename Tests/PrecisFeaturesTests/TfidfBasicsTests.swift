@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import PrecisFeatures
+import PrecisLinearAlgebra
 
 struct TfidfBasicsTests {
     @Test("idf and l2-normalised rows follow scikit-learn's formulas")

@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import PrecisFeatures
+import PrecisLinearAlgebra
 import PrecisText
 import PrecisTestSupport
 

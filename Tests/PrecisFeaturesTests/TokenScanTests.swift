@@ -1,4 +1,5 @@
 import Testing
+import PrecisTestSupport
 import PrecisText
 import PrecisFeatures
 
@@ -26,7 +27,7 @@ struct TokenScanTests {
 
     @Test("ASCII tokens equal the reference across block boundaries and tails")
     func asciiScan() {
-        var rng = SplitMix(seed: 7)
+        var rng = SeededGenerator(seed: 7)
         let alphabet = Array("aZz_09AbM .,-!@[`{\t\n/:~".utf8)
         let buffer = TokenBuffer(capacity: 16)
         for length in 0..<300 {
@@ -59,18 +60,5 @@ struct TokenScanTests {
         }
         let model = try TfidfVectorizer().fit(documents)
         #expect(model.vocabulary == expected.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
-    }
-}
-
-/// A small deterministic generator for test inputs.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -52,8 +52,9 @@ struct BLASTests {
                     var c = c0
                     BLAS.gemm(a, transposeA: ta ? .transposed : .none, b, transposeB: tb ? .transposed : .none,
                               into: &c, alpha: 0.5, beta: 2)
-                    var expected = Self.naiveProduct(a, ta, b, tb)
-                    for i in expected.storage.indices { expected.storage[i] = 0.5 * expected.storage[i] + 2 * c0.storage[i] }
+                    let product = Self.naiveProduct(a, ta, b, tb)
+                    let expected = Matrix(rows: product.rows, columns: product.columns,
+                                          elements: zip(product.storage, c0.storage).map { 0.5 * $0 + 2 * $1 })
                     Self.assertClose(c, expected)
                 }
             }

@@ -54,7 +54,7 @@ func mappedBLASLibraries() -> [String] {
 func randomMatrix(rows: Int, columns: Int, seed: UInt64) -> Matrix {
     var state = seed | 1
     var m = Matrix(rows: rows, columns: columns)
-    m.storage.withUnsafeMutableBufferPointer { buffer in
+    m.withUnsafeMutableStorage { buffer in
         for i in buffer.indices {
             state ^= state << 13; state ^= state >> 7; state ^= state << 17
             buffer[i] = Float(Double(state >> 40) / Double(1 << 24) * 2 - 1)
@@ -68,7 +68,7 @@ func rawGemm(_ a: Matrix, _ b: Matrix, _ c: inout Matrix) {
     let m = Int32(a.rows), k = Int32(a.columns), n = Int32(b.columns)
     a.storage.withUnsafeBufferPointer { ab in
         b.storage.withUnsafeBufferPointer { bb in
-            c.storage.withUnsafeMutableBufferPointer { cb in
+            c.withUnsafeMutableStorage { cb in
                 cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, n, k, 1,
                             ab.baseAddress, k, bb.baseAddress, n, 0, cb.baseAddress, n)
             }

@@ -1,15 +1,15 @@
-import Dispatch
-import PrecisLinearAlgebra
+import PrecisCore
 
 /// Sparse × dense products, the two kernels a linear model needs on a TF-IDF matrix.
 ///
-/// Both are hand-written loops over the CSR arrays, split into a fixed number of
-/// row blocks that run on every core (`DispatchQueue.concurrentPerform`). Every
-/// output row is computed by one thread in a fixed order, so the results are
-/// bit-identical whatever the number of cores.
+/// Both are hand-written loops over the CSR arrays, split into fixed row blocks
+/// that run on every core (`Parallelism.forEachBlock`). Every output row is
+/// computed by one thread in a fixed order, so the results are bit-identical
+/// whatever the number of cores. The raw-pointer kernels are `package`; the
+/// public API takes and returns ``Matrix`` values.
 ///
 /// ```swift
-/// let scores = x.multiply(weights)              // X·W  (rows × k)
+/// let scores = x.multiply(weights, bias: intercepts)     // X·W + 1·bᵀ  (rows × k)
 /// let xt = x.transposed()
 /// let gradient = x.transposeMultiply(g, transpose: xt)   // Xᵀ·G (columns × k)
 /// ```
@@ -26,20 +26,39 @@ extension SparseMatrix {
     ///
     /// - Precondition: `w.rows == columns`.
     public func multiply(_ w: Matrix) -> Matrix {
+        multiply(w, bias: nil)
+    }
+
+    /// `X·W + 1·bᵀ`: the product plus `bias` (one value per column of `W`) on
+    /// every row, or plain `X·W` when `bias` is nil. A linear model's scores.
+    ///
+    /// ```swift
+    /// let scores = x.multiply(weights, bias: intercepts)
+    /// ```
+    ///
+    /// - Precondition: `w.rows == columns` and `bias` (if any) has `w.columns` values.
+    public func multiply(_ w: Matrix, bias: [Float]?) -> Matrix {
         var out = Matrix(rows: rows, columns: w.columns)
-        multiply(w, into: &out)
+        multiply(w, bias: bias, into: &out)
         return out
     }
 
-    /// `out ← X·W`, reusing `out`'s storage (which must be `rows × w.columns`).
-    public func multiply(_ w: Matrix, into out: inout Matrix) {
+    /// `out ← X·W (+ 1·bᵀ)`, reusing `out`'s storage (which must be `rows × w.columns`).
+    public func multiply(_ w: Matrix, bias: [Float]? = nil, into out: inout Matrix) {
         precondition(w.rows == columns, "multiply: W has \(w.rows) rows, X has \(columns) columns")
         precondition(out.rows == rows && out.columns == w.columns, "multiply: output has the wrong shape")
+        precondition(bias == nil || bias!.count == w.columns, "multiply: bias needs one value per column of W")
         let k = w.columns
         guard rows > 0, k > 0 else { return }
         w.storage.withUnsafeBufferPointer { wb in
-            out.storage.withUnsafeMutableBufferPointer { ob in
-                multiply(wb.baseAddress!, columns: k, bias: nil, into: ob.baseAddress!)
+            out.elements.withUnsafeMutableBufferPointer { ob in
+                if let bias {
+                    bias.withUnsafeBufferPointer { bb in
+                        multiply(wb.baseAddress!, columns: k, bias: bb.baseAddress!, into: ob.baseAddress!)
+                    }
+                } else {
+                    multiply(wb.baseAddress!, columns: k, bias: nil, into: ob.baseAddress!)
+                }
             }
         }
     }
@@ -47,26 +66,14 @@ extension SparseMatrix {
     /// `out ← X·W + 1·bᵀ` on raw row-major buffers: `w` is `columns × k`, `bias`
     /// (optional) has `k` entries and `out` is `rows × k`. The building block of
     /// the optimisers, which keep weights and intercepts in one flat vector.
-    ///
-    /// ```swift
-    /// weights.withUnsafeBufferPointer { w in
-    ///     scores.withUnsafeMutableBufferPointer { s in
-    ///         x.multiply(w.baseAddress!, columns: k, bias: nil, into: s.baseAddress!)
-    ///     }
-    /// }
-    /// ```
-    public func multiply(_ w: UnsafePointer<Float>, columns k: Int, bias: UnsafePointer<Float>?,
-                         into out: UnsafeMutablePointer<Float>) {
+    package func multiply(_ w: UnsafePointer<Float>, columns k: Int, bias: UnsafePointer<Float>?,
+                          into out: UnsafeMutablePointer<Float>) {
         guard rows > 0, k > 0 else { return }
-        let blocks = (rows + Self.parallelBlockRows - 1) / Self.parallelBlockRows
-        let rowCount = rows
         rowOffsets.withUnsafeBufferPointer { offsets in
             columnIndices.withUnsafeBufferPointer { indices in
                 values.withUnsafeBufferPointer { vals in
-                    DispatchQueue.concurrentPerform(iterations: blocks) { block in
-                        let first = block * Self.parallelBlockRows
-                        let last = min(rowCount, first + Self.parallelBlockRows)
-                        for i in first..<last {
+                    Parallelism.forEachBlock(of: rows, blockSize: Self.parallelBlockRows) { block in
+                        for i in block {
                             let dst = out + i * k
                             if let bias {
                                 dst.update(from: bias, count: k)
@@ -121,8 +128,8 @@ extension SparseMatrix {
 ///
 /// ```swift
 /// let plan = SparseProductPlan(x)
-/// plan.multiply(w, columns: k, bias: b, into: scores)        // X·W + b
-/// plan.transposeMultiply(residuals, columns: k, into: grad)  // Xᵀ·G
+/// let scores = plan.multiply(w, bias: b)              // X·W + 1·bᵀ
+/// let gradient = plan.transposeMultiply(residuals)    // Xᵀ·G
 /// ```
 public struct SparseProductPlan: Sendable {
     /// Rows of `X`.
@@ -139,13 +146,15 @@ public struct SparseProductPlan: Sendable {
     /// `transpose` of the first entry of row `j` whose column (a row of `X`) is in block `b`.
     let splits: ContiguousArray<Int>
 
-    /// Prepares `x`, splitting its rows into `blocks` blocks of about equal numbers of entries.
-    public init(_ x: SparseMatrix, blocks requested: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    /// Prepares `x`, splitting its rows into `blocks` blocks of about equal numbers
+    /// of entries (by default one per core; results do not depend on it).
+    public init(_ x: SparseMatrix, blocks: Int? = nil) {
+        let requested = blocks ?? Parallelism.cores
         rows = x.rows
         columns = x.columns
         transpose = x.transposed()
         let b = max(1, min(requested, max(x.rows, 1)))
-        blocks = b
+        self.blocks = b
         var starts = ContiguousArray<Int>([0])
         let nnz = x.nonZeroCount
         var row = 0
@@ -178,17 +187,47 @@ public struct SparseProductPlan: Sendable {
         self.splits = table
     }
 
+    /// `X·W + 1·bᵀ` (or `X·W` when `bias` is nil), `rows × w.columns`; equal,
+    /// bit for bit, to ``SparseMatrix/multiply(_:bias:)``.
+    ///
+    /// - Precondition: `w.rows == columns` and `bias` (if any) has `w.columns` values.
+    public func multiply(_ w: Matrix, bias: [Float]? = nil) -> Matrix {
+        precondition(w.rows == columns, "multiply: W has \(w.rows) rows, X has \(columns) columns")
+        precondition(bias == nil || bias!.count == w.columns, "multiply: bias needs one value per column of W")
+        var out = Matrix(rows: rows, columns: w.columns)
+        let k = w.columns
+        w.storage.withUnsafeBufferPointer { wb in
+            out.elements.withUnsafeMutableBufferPointer { ob in
+                guard let o = ob.baseAddress, let wp = wb.baseAddress else { return }
+                if let bias {
+                    bias.withUnsafeBufferPointer { multiply(wp, columns: k, bias: $0.baseAddress!, into: o) }
+                } else {
+                    multiply(wp, columns: k, bias: nil, into: o)
+                }
+            }
+        }
+        return out
+    }
+
+    /// `Xᵀ·G`, `columns × g.columns`; equal, bit for bit, to ``SparseMatrix/transposeMultiply(_:transpose:)``.
+    ///
+    /// - Precondition: `g.rows == rows`.
+    public func transposeMultiply(_ g: Matrix) -> Matrix {
+        precondition(g.rows == rows, "transposeMultiply: G has \(g.rows) rows, X has \(rows)")
+        return transpose.multiply(g)
+    }
+
     /// `out ← X·W (+ 1·bᵀ)`: `w` is `columns × k` row-major, `bias` has `k` entries,
     /// `out` is `rows × k`.
-    public func multiply(_ w: UnsafePointer<Float>, columns k: Int, bias: UnsafePointer<Float>?,
-                         into out: UnsafeMutablePointer<Float>) {
+    package func multiply(_ w: UnsafePointer<Float>, columns k: Int, bias: UnsafePointer<Float>?,
+                          into out: UnsafeMutablePointer<Float>) {
         guard rows > 0, k > 0 else { return }
         let b = blocks, d = columns
         blockStarts.withUnsafeBufferPointer { starts in
             splits.withUnsafeBufferPointer { sp in
                 transpose.columnIndices.withUnsafeBufferPointer { indices in
                     transpose.values.withUnsafeBufferPointer { vals in
-                        DispatchQueue.concurrentPerform(iterations: b) { block in
+                        Parallelism.run(b) { block in
                             for i in starts[block]..<starts[block + 1] {
                                 let dst = out + i * k
                                 if let bias { dst.update(from: bias, count: k) } else { dst.update(repeating: 0, count: k) }
@@ -211,12 +250,10 @@ public struct SparseProductPlan: Sendable {
     }
 
     /// `out ← Xᵀ·G`: `g` is `rows × k` row-major, `out` is `columns × k`.
-    public func transposeMultiply(_ g: UnsafePointer<Float>, columns k: Int, into out: UnsafeMutablePointer<Float>) {
+    package func transposeMultiply(_ g: UnsafePointer<Float>, columns k: Int, into out: UnsafeMutablePointer<Float>) {
         transpose.multiply(g, columns: k, bias: nil, into: out)
     }
 }
-
-import Foundation
 
 /// The inner step of the sparse × dense products: `dst[0..<k] += v · src[0..<k]`,
 /// eight lanes at a time. Element-wise the same arithmetic as the scalar loop

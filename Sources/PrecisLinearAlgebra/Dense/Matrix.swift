@@ -18,14 +18,20 @@ public struct Matrix: Equatable, Sendable {
     /// Number of columns.
     public private(set) var columns: Int
     /// The elements in row-major order; `storage.count == rows * columns`.
-    public var storage: ContiguousArray<Float>
+    /// A read-only view: change elements with the subscript, or (inside the
+    /// package's kernels) ``withUnsafeMutableStorage(_:)``.
+    @inlinable
+    public var storage: ContiguousArray<Float> { elements }
+    /// The elements themselves.
+    @usableFromInline
+    var elements: ContiguousArray<Float>
 
     /// A `rows × columns` matrix filled with `value` (zero by default).
     public init(rows: Int, columns: Int, repeating value: Float = 0) {
         precondition(rows >= 0 && columns >= 0, "Matrix dimensions must be non-negative")
         self.rows = rows
         self.columns = columns
-        self.storage = ContiguousArray(repeating: value, count: rows * columns)
+        self.elements = ContiguousArray(repeating: value, count: rows * columns)
     }
 
     /// A matrix over existing row-major elements.
@@ -35,7 +41,7 @@ public struct Matrix: Equatable, Sendable {
         precondition(elements.count == rows * columns, "Matrix needs rows × columns elements")
         self.rows = rows
         self.columns = columns
-        self.storage = ContiguousArray(elements)
+        self.elements = ContiguousArray(elements)
     }
 
     /// A matrix from an array of equally long rows.
@@ -49,11 +55,18 @@ public struct Matrix: Equatable, Sendable {
         self.init(rows: rowsOfElements.count, columns: columns, elements: rowsOfElements.joined())
     }
 
+    /// Calls `body` with the row-major elements for a kernel of the package to
+    /// write in place (the shape stays).
+    @inlinable
+    package mutating func withUnsafeMutableStorage<R>(_ body: (inout UnsafeMutableBufferPointer<Float>) throws -> R) rethrows -> R {
+        try elements.withUnsafeMutableBufferPointer(body)
+    }
+
     /// The element at row `i`, column `j`.
     @inlinable
     public subscript(i: Int, j: Int) -> Float {
-        get { storage[i * columns + j] }
-        set { storage[i * columns + j] = newValue }
+        get { elements[i * columns + j] }
+        set { elements[i * columns + j] = newValue }
     }
 
     /// A copy of row `i`.
@@ -65,7 +78,7 @@ public struct Matrix: Equatable, Sendable {
     public func transposed() -> Matrix {
         var result = Matrix(rows: columns, columns: rows)
         storage.withUnsafeBufferPointer { src in
-            result.storage.withUnsafeMutableBufferPointer { dst in
+            result.elements.withUnsafeMutableBufferPointer { dst in
                 for i in 0..<rows {
                     for j in 0..<columns {
                         dst[j * rows + i] = src[i * columns + j]

@@ -127,12 +127,12 @@ public enum BLAS {
         precondition(c.rows == m && c.columns == n, "gemm: C is \(c.rows)×\(c.columns), expected \(m)×\(n)")
         guard m > 0, n > 0 else { return }
         guard k > 0 else {
-            c.storage.withUnsafeMutableBufferPointer { scaleOrZero(beta, $0) }
+            c.elements.withUnsafeMutableBufferPointer { scaleOrZero(beta, $0) }
             return
         }
         a.storage.withUnsafeBufferPointer { ab in
             b.storage.withUnsafeBufferPointer { bb in
-                c.storage.withUnsafeMutableBufferPointer { cb in
+                c.elements.withUnsafeMutableBufferPointer { cb in
                     cblas_sgemm(CblasRowMajor, transposeA.cblas, transposeB.cblas,
                                 Int32(m), Int32(n), Int32(k), alpha,
                                 ab.baseAddress, Int32(a.columns),
@@ -167,11 +167,11 @@ public enum BLAS {
         precondition(c.rows == n && c.columns == n, "syrk: C is \(c.rows)×\(c.columns), expected \(n)×\(n)")
         guard n > 0 else { return }
         guard k > 0 else {
-            c.storage.withUnsafeMutableBufferPointer { scaleOrZero(beta, $0) }
+            c.elements.withUnsafeMutableBufferPointer { scaleOrZero(beta, $0) }
             return
         }
         a.storage.withUnsafeBufferPointer { ab in
-            c.storage.withUnsafeMutableBufferPointer { cb in
+            c.elements.withUnsafeMutableBufferPointer { cb in
                 cblas_ssyrk(CblasRowMajor, CblasUpper, transpose.cblas, Int32(n), Int32(k),
                             alpha, ab.baseAddress, Int32(a.columns), beta, cb.baseAddress, Int32(n))
                 // Mirror the upper triangle into the lower one.

@@ -1,5 +1,4 @@
 import Testing
-import PrecisFeatures
 import PrecisLinearAlgebra
 import PrecisTestSupport
 
@@ -42,9 +41,12 @@ struct SparseProductsTests {
         for (a, b) in zip(xw.storage, expectedXW.storage) { #expect(abs(a - b) < 1e-4) }
         for (a, b) in zip(xtg.storage, expectedXtG.storage) { #expect(abs(a - b) < 1e-4) }
 
-        // The prepared plan gives bit-identical results whatever the number of blocks.
+        // The prepared plan gives bit-identical results whatever the number of blocks,
+        // through the safe API and the package's raw-pointer kernels alike.
         for blocks in [1, 2, 7] {
             let plan = SparseProductPlan(x, blocks: blocks)
+            #expect(plan.multiply(w) == xw)
+            #expect(plan.transposeMultiply(g) == xtg)
             var out = [Float](repeating: .nan, count: 700 * k)
             var grad = [Float](repeating: .nan, count: 90 * k)
             w.storage.withUnsafeBufferPointer { wb in
@@ -65,14 +67,10 @@ struct SparseProductsTests {
         builder.appendRow(indices: [1], values: [2])
         let x = builder.build()
         let plan = SparseProductPlan(x, blocks: 2)
-        let w: [Float] = [1, 1, 3, 4, 5, 5, 6, 6]   // 4 × 2
+        let w = Matrix(rows: 4, columns: 2, elements: [1, 1, 3, 4, 5, 5, 6, 6])
         let bias: [Float] = [10, 20]
-        var out = [Float](repeating: 0, count: 4)
-        w.withUnsafeBufferPointer { wb in
-            bias.withUnsafeBufferPointer { bb in
-                out.withUnsafeMutableBufferPointer { plan.multiply(wb.baseAddress!, columns: 2, bias: bb.baseAddress!, into: $0.baseAddress!) }
-            }
-        }
-        #expect(out == [10, 20, 16, 28])
+        #expect(plan.multiply(w, bias: bias).storage == [10, 20, 16, 28])
+        #expect(x.multiply(w, bias: bias).storage == [10, 20, 16, 28])
+        #expect(x.multiply(w).storage == [0, 0, 6, 8])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PrecisCore
 
 /// Matrix Market exchange format for ``SparseMatrix``: the
 /// `coordinate real general` layout, 1-based indices, one entry per line,

@@ -18,12 +18,13 @@ public struct SparseMatrix: Equatable, Sendable {
     public let rows: Int
     /// Number of columns.
     public let columns: Int
-    /// `rows + 1` offsets into `columnIndices` and `values`.
-    public var rowOffsets: ContiguousArray<Int>
+    /// `rows + 1` offsets into `columnIndices` and `values` (read-only: a matrix
+    /// keeps its CSR invariants; build a new one with ``Builder`` to change it).
+    public private(set) var rowOffsets: ContiguousArray<Int>
     /// Column index of each stored entry.
-    public var columnIndices: ContiguousArray<Int32>
+    public private(set) var columnIndices: ContiguousArray<Int32>
     /// Value of each stored entry.
-    public var values: ContiguousArray<Float>
+    public private(set) var values: ContiguousArray<Float>
 
     /// A matrix from raw CSR arrays.
     ///
@@ -49,6 +50,14 @@ public struct SparseMatrix: Equatable, Sendable {
 
     /// Number of stored entries.
     public var nonZeroCount: Int { values.count }
+
+    /// Lets a kernel of the package rewrite the stored values in place (the
+    /// sparsity pattern stays); `body` must not change their number.
+    package mutating func updateValues<R>(_ body: (inout ContiguousArray<Float>) throws -> R) rethrows -> R {
+        let count = values.count
+        defer { precondition(values.count == count, "updateValues: the number of values changed") }
+        return try body(&values)
+    }
 
     /// One row of a ``SparseMatrix``: parallel slices of column indices and values.
     public struct Row: Sendable {

@@ -1,0 +1,94 @@
+/// A growable array of trivial values on manually managed memory, for the
+/// counting and tokenising hot paths: no copy-on-write checks and no bounds
+/// checks on element access (callers keep indices in range). The one growable
+/// unsafe buffer of the package: tokens, term arenas and CSR rows under
+/// construction all live in one.
+///
+/// A buffer belongs to one thread at a time.
+///
+/// ```swift
+/// let ids = GrowableBuffer<UInt32>()
+/// ids.append(7)
+/// ids[0]          // 7
+/// ```
+@usableFromInline
+package final class GrowableBuffer<Element>: @unchecked Sendable {
+    /// The first element (valid until the buffer next grows).
+    @usableFromInline package private(set) var base: UnsafeMutablePointer<Element>
+    /// Elements the buffer holds before it must grow.
+    @usableFromInline package private(set) var capacity: Int
+    /// Elements in use. Callers that write through ``base`` after ``reserve(_:)``
+    /// set it themselves (never above ``capacity``).
+    @usableFromInline package var count: Int = 0
+
+    /// An empty buffer with room for `capacity` elements (it grows as needed).
+    package init(capacity: Int = 16) {
+        self.capacity = Swift.max(4, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    /// A buffer of `count` copies of `value`.
+    package convenience init(repeating value: Element, count: Int) {
+        self.init(capacity: count)
+        base.initialize(repeating: value, count: count)
+        self.count = count
+    }
+
+    deinit { base.deallocate() }
+
+    @inlinable @inline(__always)
+    package subscript(i: Int) -> Element {
+        get { base[i] }
+        set { base[i] = newValue }
+    }
+
+    /// Appends one element, growing (and keeping the contents) when full.
+    @inlinable @inline(__always)
+    package func append(_ value: Element) {
+        if count == capacity { grow(count + 1) }
+        (base + count).initialize(to: value)
+        count += 1
+    }
+
+    /// Appends the elements of `elements`.
+    @inlinable @inline(__always)
+    package func append(contentsOf elements: UnsafeBufferPointer<Element>) {
+        guard let source = elements.baseAddress else { return }
+        reserve(count + elements.count)
+        (base + count).initialize(from: source, count: elements.count)
+        count += elements.count
+    }
+
+    /// Appends `value` until `count == newCount`.
+    @inlinable
+    package func extend(to newCount: Int, with value: Element) {
+        guard newCount > count else { return }
+        reserve(newCount)
+        (base + count).initialize(repeating: value, count: newCount - count)
+        count = newCount
+    }
+
+    /// Makes room for at least `needed` elements in all, keeping the contents.
+    @inlinable @inline(__always)
+    package func reserve(_ needed: Int) {
+        if needed > capacity { grow(needed) }
+    }
+
+    /// Forgets the contents (the memory is kept for reuse).
+    @inlinable @inline(__always)
+    package func removeAll() { count = 0 }
+
+    @usableFromInline
+    func grow(_ needed: Int) {
+        let newCapacity = Swift.max(needed, capacity * 2)
+        let fresh = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        fresh.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = fresh
+        capacity = newCapacity
+    }
+
+    /// The elements in use (valid until the buffer next grows).
+    @inlinable
+    package var buffer: UnsafeMutableBufferPointer<Element> { UnsafeMutableBufferPointer(start: base, count: count) }
+}
