@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "PrecisTextTests", dependencies: ["PrecisText", "PrecisTestSupport"]),
         .testTarget(name: "PrecisFeaturesTests", dependencies: ["PrecisFeatures", "PrecisDatasets", "PrecisTestSupport"]),
         .testTarget(name: "PrecisDatasetsTests", dependencies: ["PrecisDatasets", "PrecisTestSupport"]),
-        .testTarget(name: "PrecisCLITests", dependencies: ["PrecisTestSupport"]),
+        .testTarget(name: "PrecisCLITests", dependencies: ["PrecisTestSupport", "PrecisClassification", "PrecisFeatures", "PrecisLinearAlgebra"]),
         .testTarget(name: "PrecisClassificationTests", dependencies: ["PrecisClassification", "PrecisFeatures", "PrecisDatasets", "PrecisTestSupport"]),
         .testTarget(name: "PrecisSummarizationTests", dependencies: [
             "PrecisSummarization", "PrecisText", "PrecisFeatures", "PrecisDatasets", "PrecisEvaluation", "PrecisTestSupport",
