@@ -69,11 +69,19 @@ struct SummarizeCommand: ParsableCommand {
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            // Mapped rather than copied: the batch reads each byte once.
-            guard let contents = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
-                throw SummaryInputError(description: "\(path): cannot read file (missing or unreadable)")
+            // A regular file is mapped rather than copied (the batch reads each byte once);
+            // a pipe is read to its end; a device or a directory is refused.
+            var info = stat()
+            if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+               let mapped = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) {
+                data = mapped
+            } else {
+                do {
+                    data = try InputFile.read(path)
+                } catch let error as DatasetError {
+                    throw SummaryInputError(description: error.description)
+                }
             }
-            data = contents
         }
         SummaryBLASThreads.useOneThreadPerWorker()
         let results: [Result<[UInt8], Error>] = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in

@@ -288,6 +288,11 @@ struct HostileCLITests {
         // A pipe as --data still works (process substitution, named FIFOs).
         let piped = try Self.shell("cat '\(Self.train)' | \"$PRECIS\" evaluate --model '\(model)' --data /dev/stdin --format tsv", in: dir)
         #expect(piped.status == 0, "\(piped.stderr)")
+        let batch = try Self.shell(#"printf '{"id":"a","article":"One sentence is here. Another sentence is there."}\n' | "$PRECIS" summarize --jsonl /dev/stdin"#, in: dir)
+        #expect(batch.status == 0, "\(batch.stderr)")
+        #expect(batch.stdout.hasPrefix(#"{"id":"a""#))
+        let device = try PrecisRunner.run(["summarize", "--jsonl", "/dev/zero"])
+        #expect(device.status != 0 && device.stderr.contains("/dev/zero: is not a regular file"), "\(device.stderr)")
         // --hashing beyond what vocabulary.txt can list.
         let hashing = try PrecisRunner.run(["vectorize", "--data", Self.train, "--output", dir.appendingPathComponent("h").path,
                                             "--hashing", "2147483647"])
