@@ -14,8 +14,10 @@ ALL=(FuzzTSV FuzzCSV FuzzJSONL FuzzSummaryJSONL FuzzTokenizer FuzzSentences Fuzz
 TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && TARGETS=("${ALL[@]}")
 
-SANITIZERS=(--sanitize fuzzer)
-[ "${FUZZ_ASAN:-1}" = 1 ] && SANITIZERS+=(--sanitize address)
+# `--sanitize` reaches only this package's own targets; -Xswiftc instruments the
+# Precis modules too (without it libFuzzer saw only code inlined into the targets).
+SANITIZERS=(--sanitize fuzzer -Xswiftc -sanitize=fuzzer)
+if [ "${FUZZ_ASAN:-1}" = 1 ]; then SANITIZERS=(--sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address); fi
 # One build of every target (building product by product recompiles the modules each time).
 swift build -c release "${SANITIZERS[@]}" >&2
 BIN="$(swift build -c release "${SANITIZERS[@]}" --show-bin-path)"

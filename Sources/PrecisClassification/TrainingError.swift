@@ -46,7 +46,7 @@ public struct TrainingError: Error, Equatable, CustomStringConvertible {
         } else {
             advice.append(penalty)
         }
-        let options = advice.count > 1 ? advice.dropLast().joined(separator: ", ") + " or " + advice.last! : advice[0]
+        let options = advice.count > 1 ? advice.dropLast().joined(separator: ", ") + " or " + advice[advice.count - 1] : advice[0]
         return TrainingError(.diverged, "training diverged: \(what) is not a finite number, so no model was written; \(options)")
     }
 }

@@ -168,10 +168,10 @@ struct HostileCLITests {
         let model = try ClassifierCLIFixtures.trainModel(in: dir)
         let before = try Data(contentsOf: URL(fileURLWithPath: model))
         let data = TestPaths.shared("bbc-news/train.tsv")
-        for signal in ["INT", "TERM", "KILL"] {
+        for (signal, named) in [("INT", false), ("TERM", false), ("KILL", false), ("INT", true), ("TERM", true)] {
             for delay in ["0.3", "0.8", "1.5"] {
                 try Self.shell("""
-                "$PRECIS" train --data '\(data)' --model '\(model)' --solver lbfgs --max-iter 300 >/dev/null 2>&1 &
+                \(named ? "PRECIS_NAMED_TEMPORARIES=1 " : "")"$PRECIS" train --data '\(data)' --model '\(model)' --solver lbfgs --max-iter 300 >/dev/null 2>&1 &
                 pid=$!
                 sleep \(delay)
                 kill -\(signal) $pid 2>/dev/null
@@ -179,7 +179,7 @@ struct HostileCLITests {
                 true
                 """, in: dir)
                 let entries = try FileManager.default.contentsOfDirectory(atPath: dir.path)
-                #expect(entries == ["topics.precis"], "after SIG\(signal) at \(delay) s: \(entries)")
+                #expect(entries == ["topics.precis"], "after SIG\(signal) at \(delay) s (named: \(named)): \(entries)")
                 let after = try Data(contentsOf: URL(fileURLWithPath: model))
                 // Either the old model or, if training finished first, a complete new one.
                 #expect(after == before || after.starts(with: Array("PRECISLR".utf8)))

@@ -2,9 +2,8 @@ import Precis
 
 /// Any bytes, decoded leniently, through both tokenizer entry points (String and
 /// raw UTF-8) with the first byte choosing the settings; the two must agree. Then
-/// through the TF-IDF vectoriser (1–3-grams), whose compiled code in PrecisFeatures
-/// carries the coverage instrumentation (release builds specialise the tokenizer's
-/// inlinable code into this module, where libFuzzer saw no coverage).
+/// through the TF-IDF and hashing vectorisers (1–3-grams), which tokenize the same
+/// text their own way.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTokenizer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = UnsafeBufferPointer(start: data, count: size)

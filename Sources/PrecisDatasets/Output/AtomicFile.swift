@@ -53,7 +53,7 @@ public enum AtomicFile {
         init(target: OutputTarget) throws {
             self.target = target
             let mode = mode_t(target.existing?.mode ?? 0o666)
-            let fd = open(target.directory, AtomicFile.O_TMPFILE | O_WRONLY | O_CLOEXEC, mode)
+            let fd = AtomicFile.namedOnly ? -1 : open(target.directory, AtomicFile.O_TMPFILE | O_WRONLY | O_CLOEXEC, mode)
             if fd >= 0 {
                 self.fd = fd
                 return
@@ -134,6 +134,10 @@ public enum AtomicFile {
             }
         }
     }
+
+    /// `PRECIS_NAMED_TEMPORARIES=1` skips `O_TMPFILE` and uses named temporary files,
+    /// for a file system whose `O_TMPFILE` misbehaves (and to test that path).
+    static let namedOnly = ProcessInfo.processInfo.environment["PRECIS_NAMED_TEMPORARIES"] == "1"
 
     /// `O_TMPFILE` (`__O_TMPFILE | O_DIRECTORY`; a macro Swift does not import).
     static let O_TMPFILE: Int32 = 0o20_000_000 | 0o200_000
