@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "PrecisSummarization", dependencies: ["PrecisCore", "PrecisText", "PrecisFeatures", "PrecisLinearAlgebra"]),
         .target(name: "PrecisEvaluation", dependencies: ["PrecisCore", "PrecisText"]),
         .target(name: "Precis", dependencies: [
-            "PrecisLinearAlgebra", "PrecisText", "PrecisDatasets", "PrecisFeatures",
+            "PrecisCore", "PrecisLinearAlgebra", "PrecisText", "PrecisDatasets", "PrecisFeatures",
             "PrecisClassification", "PrecisSummarization", "PrecisEvaluation",
         ]),
         .executableTarget(name: "precis", dependencies: [

@@ -1,4 +1,5 @@
 // The umbrella module: `import Precis` brings in the whole toolkit.
+@_exported import PrecisCore
 @_exported import PrecisLinearAlgebra
 @_exported import PrecisText
 @_exported import PrecisDatasets

@@ -69,20 +69,8 @@ public enum Softmax {
         guard k > 0 else { return }
         let rows = m.rows
         m.withUnsafeMutableStorage { buffer in
-            let base = buffer.baseAddress!
-            for i in 0..<rows {
-                let row = base + i * k
-                var mx = row[0]
-                for c in 1..<k where row[c] > mx { mx = row[c] }
-                var total: Float = 0
-                for c in 0..<k {
-                    let e = expf(row[c] - mx)
-                    row[c] = e
-                    total += e
-                }
-                let scale = 1 / total
-                for c in 0..<k { row[c] *= scale }
-            }
+            guard let base = buffer.baseAddress else { return }
+            for i in 0..<rows { LogisticLoss.softmax(base + i * k, classes: k) }
         }
     }
 
@@ -91,10 +79,8 @@ public enum Softmax {
     /// which stays finite even where every sigmoid underflows.
     public static func logSigmoidRows(_ m: inout Matrix) {
         m.withUnsafeMutableStorage { buffer in
-            for i in buffer.indices {
-                let z = buffer[i]
-                buffer[i] = -(max(-z, 0) + log1pf(expf(-abs(z))))
-            }
+            guard let base = buffer.baseAddress else { return }
+            LogisticLoss.logSigmoid(base, count: buffer.count)
         }
     }
 

@@ -11,11 +11,12 @@ import PrecisCore
 ///     f(θ) = Σᵢ ωᵢ (logsumexp(sᵢ) − sᵢ,yᵢ) + ½α‖W‖²,   sᵢ = xᵢW + b
 ///     ∇W  = Xᵀ(Ω(P − Y)) + αW,   ∇b = Σᵢ ωᵢ(pᵢ − yᵢ)
 ///
-/// Scores are shifted by their row maximum before exponentiating (log-sum-exp), so
-/// the loss is finite for any weights. `X·W` and `Xᵀ·G` are the parallel kernels of
-/// ``PrecisLinearAlgebra/SparseMatrix``; the loss is summed per fixed block of rows in
-/// `Double` and the blocks are added in order, so results do not depend on the
-/// number of cores.
+/// Each row's loss and residuals come from ``LogisticLoss`` (the kernel SGD and
+/// prediction use too; scores shifted by their row maximum, so the loss is finite
+/// for any weights). `X·W` and `Xᵀ·G` are the parallel kernels of
+/// ``PrecisLinearAlgebra/SparseProductPlan``; the loss is summed per fixed block of
+/// rows in `Double` and the blocks are added in order (``PrecisCore/Parallelism``),
+/// so results do not depend on the number of cores.
 ///
 /// ```swift
 /// var objective = SoftmaxObjective(x: x, labels: y, classCount: 3, sampleWeights: nil, alpha: 1e-4)
@@ -60,37 +61,22 @@ struct SoftmaxObjective {
         precondition(theta.count == dimension && gradient.count == dimension)
         let w = theta.baseAddress!
         let bias = w + d * k
-        let oneVsRest = multiClass == .ovr
+        let multiClass = self.multiClass
         var loss = 0.0
         scratch.withUnsafeMutableBufferPointer { sb in
             let s = sb.baseAddress!
+            // Scores S = XW + 1bᵀ, then residuals G = Ω(P − Y) in place, a fixed block of rows per task.
             plan.multiply(w, columns: k, bias: bias, into: s)
             labels.withUnsafeBufferPointer { yb in
                 weights.withUnsafeBufferPointer { wb in
-                        loss = Parallelism.sum(over: n, blockSize: Self.blockRows) { rows in
-                            var sum = 0.0
-                            for i in rows {
-                                let row = s + i * k
-                                let y = Int(yb[i])
-                                let omega = wb[i]
-                                if oneVsRest {
-                                    var rowLoss: Float = 0
-                                    for c in 0..<k {
-                                        let z = c == y ? row[c] : -row[c]
-                                        rowLoss += max(-z, 0) + log1pf(expf(-abs(z)))
-                                        let sigma = 1 / (1 + expf(-row[c]))
-                                        row[c] = omega * (c == y ? sigma - 1 : sigma)
-                                    }
-                                    sum += Double(omega) * Double(rowLoss)
-                                } else {
-                                    let lse = Self.logSumExp(row, k)
-                                    sum += Double(omega) * Double(lse - row[y])
-                                    for c in 0..<k { row[c] = omega * expf(row[c] - lse) }
-                                    row[y] -= omega
-                                }
-                            }
-                            return sum
+                    loss = Parallelism.sum(over: n, blockSize: Self.blockRows) { rows in
+                        var sum = 0.0
+                        for i in rows {
+                            LogisticLoss.residuals(s + i * k, classes: k, label: Int(yb[i]), weight: wb[i],
+                                                   multiClass: multiClass, loss: &sum)
                         }
+                        return sum
+                    }
                 }
             }
             // ∇W = Xᵀ G
@@ -110,15 +96,5 @@ struct SoftmaxObjective {
             BLAS.axpy(alpha, wPart, UnsafeMutableBufferPointer(start: gradient.baseAddress!, count: wCount))
         }
         return loss
-    }
-
-    /// `log Σ exp(row[c])`, shifted by the maximum so it never overflows.
-    @inline(__always)
-    static func logSumExp(_ row: UnsafeMutablePointer<Float>, _ k: Int) -> Float {
-        var m = row[0]
-        for c in 1..<k where row[c] > m { m = row[c] }
-        var total: Float = 0
-        for c in 0..<k { total += expf(row[c] - m) }
-        return m + logf(total)
     }
 }

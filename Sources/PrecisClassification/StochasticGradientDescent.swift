@@ -25,7 +25,8 @@ import PrecisLinearAlgebra
 /// let sgd = StochasticGradientDescent(alpha: 1e-6, seed: 42, interceptStep: 0.3, multiClass: .multinomial)
 /// var state = sgd.makeState(layout: .init(x), classes: 3)
 /// for _ in 0..<5 { _ = sgd.runEpoch(&state, x: x, labels: y32, sampleWeights: nil) }
-/// let theta = state.parameters()      // [W, b] as SoftmaxObjective lays them out
+/// var theta = ContiguousArray<Float>(repeating: 0, count: (x.columns + 1) * 3)
+/// state.accumulate(into: &theta, weight: 1)      // [W, b] as SoftmaxObjective lays them out
 /// ```
 struct StochasticGradientDescent {
     /// L2 penalty weight on the mean loss (must be positive for the schedule).
@@ -60,14 +61,8 @@ struct StochasticGradientDescent {
         /// The training matrix's column indices mapped through `slot`.
         let slotIndices: ContiguousArray<Int32>
 
-        /// The parameters as ``SoftmaxObjective`` lays them out: `[W, b]` in `Float`.
-        func parameters() -> ContiguousArray<Float> {
-            var theta = ContiguousArray<Float>(repeating: 0, count: (features + 1) * classes)
-            accumulate(into: &theta, weight: 1)
-            return theta
-        }
-
-        /// Adds `weight ×` the parameters, laid out as ``parameters()`` does, to `sum`
+        /// Adds `weight ×` the parameters, laid out as ``SoftmaxObjective`` does
+        /// (`[W, b]` in `Float`), to `sum`
         /// (which must hold `(features + 1) × classes` values), without a copy.
         func accumulate(into sum: inout ContiguousArray<Float>, weight: Double) {
             precondition(sum.count == (features + 1) * classes)
@@ -134,6 +129,10 @@ struct StochasticGradientDescent {
     /// One pass over every row of `x` in a seeded random order. Returns the
     /// weighted mean log-loss of the documents as they were met (before each step).
     ///
+    /// Each document is one step: its scores, their residuals (``LogisticLoss``), the
+    /// penalty's decay of the global scale, then the update of the rows of the
+    /// document's features and of the intercepts (``SGDDocumentStep``).
+    ///
     /// - Parameter sampleWeights: per-document weights with mean one, or nil.
     func runEpoch(_ state: inout State, x: SparseMatrix, labels: ContiguousArray<Int32>,
                   sampleWeights: ContiguousArray<Float>?) -> Double {
@@ -141,125 +140,26 @@ struct StochasticGradientDescent {
         var order = Array(0..<n)
         state.rng.shuffle(&order)
         let t0 = scheduleOffset
-        let alpha = self.alpha, interceptStep = self.interceptStep
-        let oneVsRest = multiClass == .ovr
+        let alpha = self.alpha, interceptStep = self.interceptStep, multiClass = self.multiClass
         var lossSum = 0.0
         var scale = state.scale
         var steps = state.steps
-        let stride = state.stride, chunks = stride / 8
-        var scores = ContiguousArray<Double>(repeating: 0, count: k)
-        var gradient = ContiguousArray<SIMD8<Float>>(repeating: .zero, count: chunks)
-        var partial = ContiguousArray<SIMD8<Float>>(repeating: .zero, count: chunks)
-        let slotIndices = state.slotIndices
-        state.v.withUnsafeMutableBufferPointer { vb in
-            let v = UnsafeMutableRawPointer(vb.baseAddress!)
-            x.rowOffsets.withUnsafeBufferPointer { offsets in
-            slotIndices.withUnsafeBufferPointer { indices in
-            x.values.withUnsafeBufferPointer { values in
-            labels.withUnsafeBufferPointer { yb in
-            scores.withUnsafeMutableBufferPointer { sb in
-            gradient.withUnsafeMutableBufferPointer { gb in
-            partial.withUnsafeMutableBufferPointer { pb in
-            state.b.withUnsafeMutableBufferPointer { bb in
-                let s = sb.baseAddress!, b = bb.baseAddress!, g = gb.baseAddress!, acc = pb.baseAddress!
-                let rowBytes = stride * MemoryLayout<Float>.stride
-                for i in order {
-                    let start = offsets[i], end = offsets[i + 1]
-                    // Scores s = scale · (x V) + b, four SIMD vectors of classes at a time.
-                    var group = 0
-                    while group < chunks {
-                        let width = min(4, chunks - group)
-                        var a0 = SIMD8<Float>.zero, a1 = a0, a2 = a0, a3 = a0
-                        let offset = group * 32
-                        for p in start..<end {
-                            let xv = values[p]
-                            let row = v + Int(indices[p]) * rowBytes + offset
-                            a0 += xv * row.loadUnaligned(as: SIMD8<Float>.self)
-                            if width > 1 { a1 += xv * row.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self) }
-                            if width > 2 { a2 += xv * row.loadUnaligned(fromByteOffset: 64, as: SIMD8<Float>.self) }
-                            if width > 3 { a3 += xv * row.loadUnaligned(fromByteOffset: 96, as: SIMD8<Float>.self) }
-                        }
-                        acc[group] = a0
-                        if width > 1 { acc[group + 1] = a1 }
-                        if width > 2 { acc[group + 2] = a2 }
-                        if width > 3 { acc[group + 3] = a3 }
-                        group += 4
-                    }
-                    var m = -Double.infinity
-                    for c in 0..<k {
-                        s[c] = scale * Double(acc[c >> 3][c & 7]) + b[c]
-                        if s[c] > m { m = s[c] }
-                    }
-                    let y = Int(yb[i])
-                    let omega = sampleWeights.map { Double($0[i]) } ?? 1
-                    if oneVsRest {
-                        // Per class: loss log(1 + e^{−z}) with z = ±s (+ for the true class),
-                        // gradient ω(σ(s) − [c = y]).
-                        for c in 0..<k {
-                            let z = c == y ? s[c] : -s[c]
-                            lossSum += omega * (max(-z, 0) + log1p(exp(-abs(z))))
-                            let sigma = 1 / (1 + exp(-s[c]))
-                            s[c] = omega * (c == y ? sigma - 1 : sigma)
-                        }
-                    } else {
-                        var total = 0.0
-                        for c in 0..<k { s[c] = exp(s[c] - m); total += s[c] }
-                        let trueProbability = s[y] / total
-                        lossSum += omega * -log(max(trueProbability, 1e-300))
-                        // Gradient of the document's loss with respect to its scores: ω(p − y).
-                        let inverse = 1 / total
-                        for c in 0..<k { s[c] = omega * s[c] * inverse }
-                        s[y] -= omega
-                    }
-
-                    steps += 1
-                    let eta = 1 / (alpha * (t0 + Double(steps - 1)))
-                    scale *= max(0, 1 - eta * alpha)
-                    if scale < Self.minimumScale {
-                        let vf = vb.baseAddress!
-                        for j in 0..<vb.count { vf[j] = Float(Double(vf[j]) * scale) }
-                        scale = 1
-                    }
-                    let step = -eta / scale
-                    for q in 0..<chunks { g[q] = .zero }
-                    for c in 0..<k { g[c >> 3][c & 7] = Float(step * s[c]) }
-                    group = 0
-                    while group < chunks {
-                        let width = min(4, chunks - group)
-                        let g0 = g[group]
-                        let g1 = width > 1 ? g[group + 1] : .zero
-                        let g2 = width > 2 ? g[group + 2] : .zero
-                        let g3 = width > 3 ? g[group + 3] : .zero
-                        let offset = group * 32
-                        for p in start..<end {
-                            let xv = values[p]
-                            let row = v + Int(indices[p]) * rowBytes + offset
-                            row.storeBytes(of: row.loadUnaligned(as: SIMD8<Float>.self) + xv * g0, as: SIMD8<Float>.self)
-                            if width > 1 {
-                                row.storeBytes(of: row.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self) + xv * g1,
-                                               toByteOffset: 32, as: SIMD8<Float>.self)
-                            }
-                            if width > 2 {
-                                row.storeBytes(of: row.loadUnaligned(fromByteOffset: 64, as: SIMD8<Float>.self) + xv * g2,
-                                               toByteOffset: 64, as: SIMD8<Float>.self)
-                            }
-                            if width > 3 {
-                                row.storeBytes(of: row.loadUnaligned(fromByteOffset: 96, as: SIMD8<Float>.self) + xv * g3,
-                                               toByteOffset: 96, as: SIMD8<Float>.self)
-                            }
-                        }
-                        group += 4
-                    }
-                    let biasStep = -eta * interceptStep
-                    for c in 0..<k { b[c] += biasStep * s[c] }
+        SGDDocumentStep.with(&state, x: x, labels: labels) { document in
+            for i in order {
+                document.computeScores(of: i, scale: scale)
+                let omega = sampleWeights.map { Double($0[i]) } ?? 1
+                LogisticLoss.residuals(document.scores, classes: k, label: document.label(of: i), weight: omega,
+                                       multiClass: multiClass, loss: &lossSum)
+                // The 'optimal' rate, and the L2 penalty as a decay of the global scale.
+                steps += 1
+                let eta = 1 / (alpha * (t0 + Double(steps - 1)))
+                scale *= max(0, 1 - eta * alpha)
+                if scale < Self.minimumScale {
+                    document.foldScale(scale)
+                    scale = 1
                 }
-            }
-            }
-            }
-            }
-            }
-            }
-            }
+                document.addResiduals(of: i, times: -eta / scale)
+                document.addResidualsToIntercepts(times: -eta * interceptStep)
             }
         }
         state.scale = scale

@@ -22,7 +22,7 @@ package struct FNV64: Sendable, Equatable {
     /// One FNV-1a step: `hash` with `byte` mixed in.
     @inlinable @inline(__always)
     package static func step(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
-        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        (hash ^ UInt64(byte)) &* prime
     }
 
     /// Mixes `bytes` into the hash.

@@ -13,18 +13,40 @@
 /// ```
 @usableFromInline
 package final class GrowableBuffer<Element>: @unchecked Sendable {
+    /// The buffer's state, kept behind a pointer rather than in stored `var`s:
+    /// other modules' hot loops update `count` per element, and a class's stored
+    /// `var` accessed from another module gets a dynamic exclusivity check on
+    /// every access (`@exclusivity(unchecked)` does not cross modules). A buffer
+    /// belongs to one thread at a time, so nothing is lost.
+    @usableFromInline
+    struct Fields {
+        @usableFromInline var base: UnsafeMutablePointer<Element>
+        @usableFromInline var capacity: Int
+        @usableFromInline var count: Int
+    }
+
+    @usableFromInline let fields: UnsafeMutablePointer<Fields>
+
     /// The first element (valid until the buffer next grows).
-    @usableFromInline package private(set) var base: UnsafeMutablePointer<Element>
+    @inlinable package var base: UnsafeMutablePointer<Element> {
+        @inline(__always) get { fields.pointee.base }
+    }
     /// Elements the buffer holds before it must grow.
-    @usableFromInline package private(set) var capacity: Int
+    @inlinable package var capacity: Int {
+        @inline(__always) get { fields.pointee.capacity }
+    }
     /// Elements in use. Callers that write through ``base`` after ``reserve(_:)``
     /// set it themselves (never above ``capacity``).
-    @usableFromInline package var count: Int = 0
+    @inlinable package var count: Int {
+        @inline(__always) get { fields.pointee.count }
+        @inline(__always) set { fields.pointee.count = newValue }
+    }
 
     /// An empty buffer with room for `capacity` elements (it grows as needed).
     package init(capacity: Int = 16) {
-        self.capacity = Swift.max(4, capacity)
-        base = .allocate(capacity: self.capacity)
+        let capacity = Swift.max(4, capacity)
+        fields = .allocate(capacity: 1)
+        fields.initialize(to: Fields(base: .allocate(capacity: capacity), capacity: capacity, count: 0))
     }
 
     /// A buffer of `count` copies of `value`.
@@ -34,7 +56,11 @@ package final class GrowableBuffer<Element>: @unchecked Sendable {
         self.count = count
     }
 
-    deinit { base.deallocate() }
+    deinit {
+        fields.pointee.base.deallocate()
+        fields.deinitialize(count: 1)
+        fields.deallocate()
+    }
 
     @inlinable @inline(__always)
     package subscript(i: Int) -> Element {
@@ -84,8 +110,8 @@ package final class GrowableBuffer<Element>: @unchecked Sendable {
         let fresh = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
         fresh.moveInitialize(from: base, count: count)
         base.deallocate()
-        base = fresh
-        capacity = newCapacity
+        fields.pointee.base = fresh
+        fields.pointee.capacity = newCapacity
     }
 
     /// The elements in use (valid until the buffer next grows).

@@ -2,25 +2,8 @@
 /// vocabulary tables (eight bytes per multiply, then a final avalanche).
 /// Only used in memory: hash values never reach a file, so they may change.
 enum ByteHashing {
-    /// The hash of `count` bytes at `p`.
-    @inline(__always)
-    static func hash(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
-        let raw = UnsafeRawPointer(p)
-        var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ (UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15)
-        var i = 0
-        while i + 8 <= count {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-            h ^= h >> 28
-            i += 8
-        }
-        if i < count {
-            h = (h ^ tail(p, count)) &* 0x9E37_79B9_7F4A_7C15
-        }
-        return mix(h)
-    }
-
-    /// The hash of `count` bytes at `p` (as ``hash(_:_:)``) and their first
-    /// eight bytes as a little-endian word, zero-padded.
+    /// The hash of `count` bytes at `p` and their first eight bytes as a
+    /// little-endian word, zero-padded.
     @inline(__always)
     static func hashAndPrefix(_ p: UnsafePointer<UInt8>, _ count: Int) -> (hash: UInt64, prefix: UInt64) {
         let raw = UnsafeRawPointer(p)
@@ -60,15 +43,9 @@ enum ByteHashing {
         return UInt64(p[0]) | UInt64(p[middle]) << UInt64(8 * middle) | UInt64(p[count - 1]) << UInt64(8 * (count - 1))
     }
 
-    /// A well-mixed hash of a 64-bit key (the murmur3 finaliser).
+    /// A well-mixed hash of a 64-bit key (MurmurHash3's 64-bit finaliser, `fmix64`).
     @inline(__always)
     static func mix(_ key: UInt64) -> UInt64 {
-        var h = key
-        h ^= h >> 33
-        h &*= 0xFF51_AFD7_ED55_8CCD
-        h ^= h >> 33
-        h &*= 0xC4CE_B9FE_1A85_EC53
-        h ^= h >> 33
-        return h
+        MurmurHash3.avalanche(key, shifts: (33, 33, 33), multipliers: (0xFF51_AFD7_ED55_8CCD, 0xC4CE_B9FE_1A85_EC53))
     }
 }

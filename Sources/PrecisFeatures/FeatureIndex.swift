@@ -87,7 +87,6 @@ final class FeatureIndex: @unchecked Sendable {
         let sequence = GrowableBuffer<UInt32>(capacity: 256)
         let columns = GrowableBuffer<UInt64>(capacity: 256)
         let pairs = GrowableBuffer<UInt64>(capacity: 256)
-        let doubles = GrowableBuffer<Double>(capacity: 256)
     }
 
     static let unknown = UInt32.max

@@ -1,7 +1,7 @@
 import Foundation
-import PrecisText
 import PrecisCore
 import PrecisLinearAlgebra
+import PrecisText
 
 /// Features by hashing, with no vocabulary kept: scikit-learn's
 /// `HashingVectorizer`. Each term (token or space-joined n-gram, after the
@@ -11,48 +11,133 @@ import PrecisLinearAlgebra
 /// `h < 0` and `+1` otherwise. Memory does not grow with the vocabulary, so
 /// it suits corpora too large for one; different terms may share a column.
 ///
+/// Like ``TfidfVectorizer``, it holds configuration only. ``transform(_:)`` is
+/// scikit-learn's stateless `HashingVectorizer.transform`; ``fit(_:)`` learns the
+/// idf of each column (scikit-learn's `HashingVectorizer` + `TfidfTransformer`)
+/// and returns a ``HashingTfidfModel`` that weighs new documents.
+///
+/// Options that need a vocabulary (`minDF`, `maxDF`, `maxFeatures`) are refused
+/// with a ``ConfigurationError``, not ignored.
+///
 /// ```swift
 /// let hashing = HashingVectorizer(featureCount: 1 << 18)
-/// let x = hashing.transform(["the cat sat"])           // like HashingVectorizer(n_features=2**18)
-/// let (idf, tfidf) = hashing.fitTransformTfidf(corpus)  // + TfidfTransformer, unsigned
+/// let x = try hashing.transform(["the cat sat"])     // like HashingVectorizer(n_features=2**18)
+/// let unsigned = HashingVectorizer(featureCount: 1 << 18, alternateSign: false)
+/// let (model, tfidf) = try unsigned.fitTransform(corpus)
+/// let y = model.transform(["a new document"])        // the same idf and weighting
 /// ```
-public struct HashingVectorizer: Sendable {
-    /// Tokeniser, n-gram range, stop words, and the row norm / tf settings.
-    /// Document-frequency bounds and `maxFeatures` need a vocabulary and are not used.
+public struct HashingVectorizer: Equatable, Sendable {
+    /// Tokeniser, n-gram range, stop words, and the tf, idf and row-norm settings.
+    /// The vocabulary options (`minDF`, `maxDF`, `maxFeatures`) must keep their defaults.
     public var configuration: TfidfConfiguration
-    /// Number of columns (`n_features`).
+    /// Number of columns (`n_features`), in `1...Int32.max`.
     public var featureCount: Int
-    /// Whether to sign occurrences by their hash (`alternate_sign`).
+    /// Whether to sign occurrences by their hash (`alternate_sign`); must be off for ``fit(_:)``.
     public var alternateSign: Bool
 
     /// A hashing vectorizer (scikit-learn's defaults: 2^20 columns, signed, l2 norm).
     public init(featureCount: Int = 1 << 20, alternateSign: Bool = true,
                 configuration: TfidfConfiguration = TfidfConfiguration()) {
-        precondition(featureCount > 0, "HashingVectorizer: featureCount must be positive")
         self.featureCount = featureCount
         self.alternateSign = alternateSign
         self.configuration = configuration
     }
 
-    /// Column and sign of a term's UTF-8 bytes.
-    @inline(__always)
-    func column(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Float) {
-        let h = Int32(bitPattern: MurmurHash3.hash32(bytes))
-        let column = h == Int32.min ? (Int(Int32.max) - (featureCount - 1)) % featureCount : Int(h.magnitude) % featureCount
-        return (column, alternateSign && h < 0 ? -1 : 1)
+    /// Checks that the vectorizer can honour every option.
+    ///
+    /// - Throws: ``ConfigurationError`` for a column count outside `1...Int32.max`
+    ///   or a vocabulary option (`minDF`, `maxDF`, `maxFeatures`) other than its default.
+    public func validate() throws {
+        guard featureCount >= 1 && featureCount <= Int(Int32.max) else {
+            throw ConfigurationError("featureCount", featureCount, allowed: "in 1...\(Int32.max)")
+        }
+        let defaults = TfidfConfiguration()
+        guard configuration.minDF == defaults.minDF else {
+            throw ConfigurationError("minDF", configuration.minDF.numberText,
+                                     allowed: "the default \(defaults.minDF.numberText) (hashing keeps no vocabulary to prune)")
+        }
+        guard configuration.maxDF == defaults.maxDF else {
+            throw ConfigurationError("maxDF", configuration.maxDF.numberText,
+                                     allowed: "the default \(defaults.maxDF.numberText) (hashing keeps no vocabulary to prune)")
+        }
+        if let maxFeatures = configuration.maxFeatures {
+            throw ConfigurationError("maxFeatures", String(maxFeatures),
+                                     allowed: "nil (hashing keeps no vocabulary to prune; featureCount sets the columns)")
+        }
     }
 
     /// The summed (signed) term counts of `documents`, not normalised.
     /// Columns whose signed occurrences cancel keep an explicit zero, as in scikit-learn.
-    public func counts(_ documents: [String]) -> SparseMatrix {
+    ///
+    /// - Throws: ``ConfigurationError`` (see ``validate()``).
+    public func counts(_ documents: [String]) throws -> SparseMatrix {
+        try validate()
+        return hashedRows(documents, signed: alternateSign) { entries, out in
+            for k in 0..<entries.count {
+                out.indices.append(Int32(truncatingIfNeeded: entries[k] >> 32))
+                out.values.append(Float(Int32(bitPattern: UInt32(truncatingIfNeeded: entries[k]))))
+            }
+        }
+    }
+
+    /// `HashingVectorizer.transform`: the counts with each row normalised by
+    /// `configuration.norm` (tf and idf options are not applied: that takes a ``fit(_:)``).
+    ///
+    /// - Throws: ``ConfigurationError`` (see ``validate()``).
+    public func transform(_ documents: [String]) throws -> SparseMatrix {
+        var x = try counts(documents)
+        TfidfWeighting.normalize(&x, configuration.norm)
+        return x
+    }
+
+    /// Learns the idf of every column from `documents`.
+    ///
+    /// - Throws: ``ConfigurationError`` (see ``validate()``; `alternateSign` must
+    ///   be off, as idf weighting needs unsigned counts).
+    public func fit(_ documents: [String]) throws -> HashingTfidfModel {
+        try validateForFit()
+        var df = [Int](repeating: 0, count: featureCount)
+        for column in try counts(documents).columnIndices { df[Int(column)] += 1 }
+        let idf = df.map { TfidfWeighting.inverseDocumentFrequency($0, documents: documents.count, smooth: configuration.smoothIDF) }
+        return HashingTfidfModel(vectorizer: self, idf: idf)
+    }
+
+    /// Learns the idf of `documents` and returns their TF-IDF matrix: scikit-learn's
+    /// `HashingVectorizer(alternate_sign=False)` + `TfidfTransformer().fit_transform`.
+    ///
+    /// - Throws: as ``fit(_:)``.
+    public func fitTransform(_ documents: [String]) throws -> (model: HashingTfidfModel, matrix: SparseMatrix) {
+        let model = try fit(documents)
+        return (model, model.transform(documents))
+    }
+
+    func validateForFit() throws {
+        try validate()
+        guard !alternateSign else {
+            throw ConfigurationError("alternateSign", "true",
+                                     allowed: "false to learn idf weights (they need unsigned counts)")
+        }
+    }
+
+
+    /// Column and sign of a term's UTF-8 bytes.
+    @inline(__always)
+    func column(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Bool) {
+        let h = Int32(bitPattern: MurmurHash3.hash32(bytes))
+        let column = h == Int32.min ? (Int(Int32.max) - (featureCount - 1)) % featureCount : Int(h.magnitude) % featureCount
+        return (column, h < 0)
+    }
+
+    /// Hashes every document, split over the cores, and calls `appendRow` with
+    /// each one's entries `column << 32 | count` (the count as a 32-bit signed
+    /// integer; signed by the hash when `signed`), sorted by column, to append
+    /// the document's row to `out`.
+    func hashedRows(_ documents: [String], signed: Bool,
+                    _ appendRow: (_ entries: UnsafeMutableBufferPointer<UInt64>, _ out: RowsBuffer) -> Void) -> SparseMatrix {
         let ranges = Parallelism.ranges(documents, parts: Parallelism.cores)
         let parts = ranges.map { _ in RowsBuffer() }
         let config = configuration
-        let stopWords = TermTable(capacity: max(16, config.stopWords.count))
-        for word in config.stopWords {
-            var word = word
-            word.withUTF8 { if $0.count > 0 { _ = stopWords.intern($0) } }
-        }
+        let stopWords = TermTable(words: config.stopWords)
         Parallelism.run(ranges.count) { p in
             let out = parts[p]
             let buffer = TokenBuffer()
@@ -60,16 +145,16 @@ public struct HashingVectorizer: Sendable {
             let spans = GrowableBuffer<UInt64>(capacity: 1024)      // offset << 32 | length
             let joined = GrowableBuffer<UInt8>(capacity: 256)
             let hits = GrowableBuffer<UInt64>(capacity: 1024)       // column << 1 | negative
+            let entries = GrowableBuffer<UInt64>(capacity: 1024)    // column << 32 | count
             for d in ranges[p] {
                 arena.removeAll()
                 spans.removeAll()
                 hits.removeAll()
+                entries.removeAll()
                 config.tokenizer.forEachToken(in: documents[d], buffer: buffer) { token in
                     if stopWords.count > 0 && stopWords.find(token) >= 0 { return }
                     spans.append(UInt64(arena.count) << 32 | UInt64(token.count))
-                    arena.reserve(arena.count + token.count)
-                    (arena.base + arena.count).initialize(from: token.baseAddress!, count: token.count)
-                    arena.count += token.count
+                    arena.append(contentsOf: token)
                 }
                 let n = spans.count
                 for length in config.ngramRange where length <= n {
@@ -81,15 +166,13 @@ public struct HashingVectorizer: Sendable {
                             joined.removeAll()
                             for k in s..<(s + length) {
                                 if k > s { joined.append(0x20) }
-                                let count = Int(spans[k] & 0xFFFF_FFFF)
-                                joined.reserve(joined.count + count)
-                                (joined.base + joined.count).initialize(from: arena.base + Int(spans[k] >> 32), count: count)
-                                joined.count += count
+                                joined.append(contentsOf: UnsafeBufferPointer(start: arena.base + Int(spans[k] >> 32),
+                                                                              count: Int(spans[k] & 0xFFFF_FFFF)))
                             }
                             bytes = UnsafeBufferPointer(start: joined.base, count: joined.count)
                         }
-                        let (c, sign) = column(bytes)
-                        hits.append(UInt64(c) << 1 | (sign < 0 ? 1 : 0))
+                        let (c, negative) = column(bytes)
+                        hits.append(UInt64(c) << 1 | (signed && negative ? 1 : 0))
                     }
                 }
                 let sorted = hits.buffer
@@ -97,65 +180,61 @@ public struct HashingVectorizer: Sendable {
                 var k = 0
                 while k < sorted.count {
                     let c = sorted[k] >> 1
-                    var v: Float = 0
-                    while k < sorted.count && sorted[k] >> 1 == c { v += sorted[k] & 1 == 1 ? -1 : 1; k += 1 }
-                    out.indices.append(Int32(c))
-                    out.values.append(v)
+                    var count: Int32 = 0
+                    while k < sorted.count && sorted[k] >> 1 == c { count += sorted[k] & 1 == 1 ? -1 : 1; k += 1 }
+                    entries.append(c << 32 | UInt64(UInt32(bitPattern: count)))
                 }
-                out.offsets.append(out.indices.count)
+                appendRow(entries.buffer, out)
+                out.endRow()
             }
             withExtendedLifetime((arena, joined)) {}
         }
         withExtendedLifetime(stopWords) {}
         return RowsBuffer.concatenate(parts, columns: featureCount)
     }
+}
 
-    /// `HashingVectorizer.transform`: the counts with each row normalised by
-    /// `configuration.norm` (tf and idf options are not applied).
-    public func transform(_ documents: [String]) -> SparseMatrix {
-        var x = counts(documents)
-        Self.normalize(&x, configuration.norm)
-        return x
+/// A fitted hashed TF-IDF vectoriser: the ``HashingVectorizer`` (unsigned) and the
+/// idf of each of its columns. A plain value, like ``TfidfModel``: it weighs new
+/// documents with the idf learnt by ``HashingVectorizer/fit(_:)``.
+///
+/// ```swift
+/// let model = try HashingVectorizer(featureCount: 1 << 18, alternateSign: false).fit(corpus)
+/// let x = model.transform(["a new document"])
+/// ```
+public struct HashingTfidfModel: Equatable, Sendable {
+    /// The vectoriser the idf was learnt with.
+    public let vectorizer: HashingVectorizer
+    /// Inverse document frequency of each column (a column no training document
+    /// hit gets the idf of document frequency 0).
+    public let idf: [Float]
+
+    /// Number of columns of the matrices this model produces.
+    public var featureCount: Int { vectorizer.featureCount }
+
+    init(vectorizer: HashingVectorizer, idf: [Float]) {
+        self.vectorizer = vectorizer
+        self.idf = idf
     }
 
-    /// Hashed TF-IDF: the counts with `alternateSign` off, weighted like
-    /// scikit-learn's `TfidfTransformer` (sublinear tf, smooth idf, use idf
-    /// and norm from ``configuration``), the idf learnt from `documents`.
-    /// Returns the idf per column (zero-frequency columns get the idf of df = 0).
-    public func fitTransformTfidf(_ documents: [String]) -> (idf: [Float], matrix: SparseMatrix) {
-        var unsigned = self
-        unsigned.alternateSign = false
-        var x = unsigned.counts(documents)
-        var df = [Int](repeating: 0, count: featureCount)
-        for c in x.columnIndices { df[Int(c)] += 1 }
-        let smooth = configuration.smoothIDF ? 1.0 : 0.0
-        let n = Double(documents.count) + smooth
-        let idf: [Float] = df.map { Float(log(n / (Double($0) + smooth)) + 1) }
-        let columns = x.columnIndices
-        x.updateValues { values in
-            for k in 0..<values.count {
-                var w = Double(values[k])
-                if configuration.sublinearTF { w = 1 + log(w) }
-                if configuration.useIDF { w *= Double(idf[Int(columns[k])]) }
-                values[k] = Float(w)
+    /// The TF-IDF matrix of `documents`: one row per document, ``featureCount`` columns,
+    /// weighted as ``TfidfModel/transform(_:)`` weighs a vocabulary's counts.
+    public func transform(_ documents: [String]) -> SparseMatrix {
+        idf.withUnsafeBufferPointer { idf in
+            let weighting = TfidfWeighting(idf: idf, configuration: vectorizer.configuration)
+            return vectorizer.hashedRows(documents, signed: false) { entries, out in
+                weighting.appendCounts(entries, scratch: out.scratch, indices: out.indices, values: out.values)
             }
         }
-        Self.normalize(&x, configuration.norm)
-        return (idf, x)
     }
+}
 
-    static func normalize(_ x: inout SparseMatrix, _ norm: Norm) {
-        guard norm != .none else { return }
-        let offsets = x.rowOffsets, rows = x.rows
-        x.updateValues { values in
-            for i in 0..<rows {
-                let range = offsets[i]..<offsets[i + 1]
-                var total = 0.0
-                for k in range { let v = Double(values[k]); total += norm == .l2 ? v * v : abs(v) }
-                if norm == .l2 { total = total.squareRoot() }
-                guard total > 0 else { continue }
-                for k in range { values[k] = Float(Double(values[k]) / total) }
-            }
+extension DocumentFrequency {
+    /// The bound as the number it was given as (`2`, `0.5`), for messages.
+    package var numberText: String {
+        switch self {
+        case .count(let n): return String(n)
+        case .proportion(let p): return String(p)
         }
     }
 }

@@ -12,9 +12,10 @@ public enum MurmurHash3 {
         return array.withUnsafeBufferPointer { hash32($0, seed: seed) }
     }
 
-    /// The 32-bit hash of the bytes in `buffer` with `seed`.
+    /// The 32-bit hash of the bytes in `buffer` with `seed` (the kernel behind
+    /// ``hash32(_:seed:)``, for the package's hot paths).
     @inline(__always)
-    public static func hash32(_ buffer: UnsafeBufferPointer<UInt8>, seed: UInt32 = 0) -> UInt32 {
+    package static func hash32(_ buffer: UnsafeBufferPointer<UInt8>, seed: UInt32 = 0) -> UInt32 {
         let c1: UInt32 = 0xCC9E_2D51, c2: UInt32 = 0x1B87_3593
         var h = seed
         let n = buffer.count
@@ -41,14 +42,22 @@ public enum MurmurHash3 {
         return finalize(h, length: n)
     }
 
+    /// The 32-bit finaliser (`fmix32`) over the hash and the length.
     @inline(__always)
     private static func finalize(_ hash: UInt32, length: Int) -> UInt32 {
-        var h = hash ^ UInt32(truncatingIfNeeded: length)
-        h ^= h >> 16
-        h &*= 0x85EB_CA6B
-        h ^= h >> 13
-        h &*= 0xC2B2_AE35
-        h ^= h >> 16
+        avalanche(hash ^ UInt32(truncatingIfNeeded: length), shifts: (16, 13, 16), multipliers: (0x85EB_CA6B, 0xC2B2_AE35))
+    }
+
+    /// MurmurHash3's finalisers (`fmix32`, `fmix64`): xor-shift, multiply,
+    /// xor-shift, multiply, xor-shift, so every input bit reaches every output bit.
+    @inline(__always)
+    static func avalanche<T: FixedWidthInteger & UnsignedInteger>(_ key: T, shifts: (T, T, T), multipliers: (T, T)) -> T {
+        var h = key
+        h ^= h >> shifts.0
+        h &*= multipliers.0
+        h ^= h >> shifts.1
+        h &*= multipliers.1
+        h ^= h >> shifts.2
         return h
     }
 }

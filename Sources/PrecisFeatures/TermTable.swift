@@ -20,16 +20,22 @@ final class TermTable: @unchecked Sendable {
         var meta: UInt64
     }
 
-    private var slots: UnsafeMutablePointer<Slot>
-    private var mask: Int
+    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Slot>
+    @exclusivity(unchecked) private var mask: Int
     /// Term bytes, back to back.
-    let arena = GrowableBuffer<UInt8>(capacity: 1 << 16)
+    let arena: GrowableBuffer<UInt8>
     /// Start of each term's bytes in `arena`; `offsets[id + 1] - offsets[id]` is its length.
-    let offsets = GrowableBuffer<Int>(capacity: 1 << 12)
+    let offsets: GrowableBuffer<Int>
     /// Full hash of each term (for growing).
-    private let hashes = GrowableBuffer<UInt64>(capacity: 1 << 12)
+    private let hashes: GrowableBuffer<UInt64>
 
+    /// A table with room for about `capacity` terms before it first grows
+    /// (small tables, such as one document's words, stay small).
     init(capacity: Int = 1 << 12) {
+        let terms = min(1 << 12, max(16, capacity))
+        arena = GrowableBuffer(capacity: terms * 16)
+        offsets = GrowableBuffer(capacity: terms + 1)
+        hashes = GrowableBuffer(capacity: terms)
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = .allocate(capacity: size)
@@ -40,6 +46,16 @@ final class TermTable: @unchecked Sendable {
 
     deinit { slots.deallocate() }
 
+    /// A table of `words` (their UTF-8 bytes; empty words are left out), e.g. stop words.
+    convenience init<S: Sequence>(words: S) where S.Element == String {
+        let list = Array(words)
+        self.init(capacity: max(16, list.count))
+        for word in list {
+            var word = word
+            word.withUTF8 { if $0.count > 0 { _ = intern($0) } }
+        }
+    }
+
     /// Number of distinct terms.
     var count: Int { hashes.count }
 
@@ -49,9 +65,6 @@ final class TermTable: @unchecked Sendable {
         let start = offsets[id]
         return UnsafeBufferPointer(start: arena.base + start, count: offsets[id + 1] - start)
     }
-
-    /// The term as a `String`.
-    func string(_ id: Int) -> String { String(decoding: bytes(id), as: UTF8.self) }
 
     @inline(__always)
     private static func metaKey(_ hash: UInt64, _ length: Int) -> UInt64 {
@@ -75,7 +88,7 @@ final class TermTable: @unchecked Sendable {
         }
     }
 
-    /// The id of `token`, inserting it when new.
+    /// The id of `token` (non-empty), inserting it when new.
     @inline(__always)
     func intern(_ token: UnsafeBufferPointer<UInt8>) -> Int {
         let (h, prefix) = ByteHashing.hashAndPrefix(token.baseAddress!, token.count)

@@ -75,15 +75,14 @@ public struct TfidfModel: Equatable, Sendable {
         let ranges = Parallelism.ranges(documents, parts: Parallelism.cores)
         let parts = ranges.map { _ in RowsBuffer() }
         idf.withUnsafeBufferPointer { idf in
-            let weighting = TfidfWeighting(idf: idf, sublinearTF: config.sublinearTF,
-                                           useIDF: config.useIDF, norm: config.norm)
+            let weighting = TfidfWeighting(idf: idf, configuration: config)
             Parallelism.run(ranges.count) { p in
                 let out = parts[p]
                 let scratch = FeatureIndex.Scratch()
                 for d in ranges[p] {
                     index.count(documents[d], configuration: config, scratch: scratch)
                     weighting.appendCounts(scratch.pairs.buffer, scratch: out.scratch, indices: out.indices, values: out.values)
-                    out.offsets.append(out.indices.count)
+                    out.endRow()
                 }
             }
         }

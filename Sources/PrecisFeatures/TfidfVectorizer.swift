@@ -59,8 +59,7 @@ public struct TfidfVectorizer: Sendable {
         let (passes, partitions, vocabulary) = try count(documents)
         let model = makeModel(vocabulary, documents: documents.count)
         let matrix = model.idf.withUnsafeBufferPointer { idf in
-            let weighting = TfidfWeighting(idf: idf, sublinearTF: configuration.sublinearTF,
-                                           useIDF: configuration.useIDF, norm: configuration.norm)
+            let weighting = TfidfWeighting(idf: idf, configuration: configuration)
             return weigh(passes, partitions, vocabulary: vocabulary, weighting: weighting, columns: model.featureCount)
         }
         return (model, matrix)
@@ -128,8 +127,6 @@ public struct TfidfVectorizer: Sendable {
     private func makeModel(_ vocabulary: CorpusVocabulary, documents n: Int) -> TfidfModel {
         let features = vocabulary.features
         var idf = [Float](repeating: 0, count: features.count)
-        let smooth = configuration.smoothIDF ? 1.0 : 0.0
-        let total = Double(n) + smooth
         let parts = features.count > 50_000 ? Parallelism.cores : 1
         let step = (features.count + parts - 1) / parts
         let pieces = (0..<parts).map { _ in (GrowableBuffer<UInt8>(capacity: 1 << 16), GrowableBuffer<Int>(capacity: 1 << 12)) }
@@ -141,8 +138,8 @@ public struct TfidfVectorizer: Sendable {
                     let f = features[j]
                     vocabulary.appendTerm(f, to: bytes, scratch: &scratch)
                     ends.append(bytes.count)
-                    let df = Double(vocabulary.documentFrequency(f)) + smooth
-                    idf[j] = Float(log(total / df) + 1)
+                    idf[j] = TfidfWeighting.inverseDocumentFrequency(Int(vocabulary.documentFrequency(f)), documents: n,
+                                                                    smooth: configuration.smoothIDF)
                 }
             }
         }
@@ -203,7 +200,7 @@ public struct TfidfVectorizer: Sendable {
                 }
                 weighting.appendRow(pairs.buffer, weights: weights.base, indices: out.indices, values: out.values,
                                     scratch: sortScratch)
-                out.offsets.append(out.indices.count)
+                out.endRow()
             }
             withExtendedLifetime((weights, pass)) {}
         }
@@ -216,49 +213,5 @@ public struct TfidfVectorizer: Sendable {
         guard column >= 0 else { return .max }
         let idf = weighting.useIDF ? weighting.idf[Int(column)] : 1
         return UInt64(column) << 32 | UInt64(idf.bitPattern)
-    }
-}
-
-/// Rows produced by one worker, concatenated into a ``SparseMatrix`` at the end.
-final class RowsBuffer: @unchecked Sendable {
-    let indices = GrowableBuffer<Int32>(capacity: 1 << 12)
-    let values = GrowableBuffer<Float>(capacity: 1 << 12)
-    let offsets = GrowableBuffer<Int>()
-    let scratch = GrowableBuffer<Double>()
-
-    init() { offsets.append(0) }
-
-    static func concatenate(_ parts: [RowsBuffer], columns: Int) -> SparseMatrix {
-        let nnz = parts.reduce(0) { $0 + $1.indices.count }
-        let rows = parts.reduce(0) { $0 + $1.offsets.count - 1 }
-        var offsets = ContiguousArray<Int>(repeating: 0, count: rows + 1)
-        // Every entry is written below, so no zero-filling.
-        var indices = ContiguousArray<Int32>(unsafeUninitializedCapacity: nnz) { _, count in count = nnz }
-        var values = ContiguousArray<Float>(unsafeUninitializedCapacity: nnz) { _, count in count = nnz }
-        // Where each part starts, in rows and in entries; parts copy in parallel.
-        var rowStart = [0], entryStart = [0]
-        for part in parts {
-            rowStart.append(rowStart.last! + part.offsets.count - 1)
-            entryStart.append(entryStart.last! + part.indices.count)
-        }
-        offsets.withUnsafeMutableBufferPointer { offsets in
-            indices.withUnsafeMutableBufferPointer { indices in
-                values.withUnsafeMutableBufferPointer { values in
-                    Parallelism.run(nnz > 100_000 ? parts.count : 1) { q in
-                        let range = nnz > 100_000 ? q..<(q + 1) : 0..<parts.count
-                        for p in range {
-                            let part = parts[p]
-                            let row = rowStart[p], base = entryStart[p]
-                            for r in 1..<part.offsets.count { offsets[row + r] = base + part.offsets[r] }
-                            if part.indices.count > 0, let i = indices.baseAddress, let v = values.baseAddress {
-                                (i + base).update(from: part.indices.base, count: part.indices.count)
-                                (v + base).update(from: part.values.base, count: part.values.count)
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return SparseMatrix(rows: rows, columns: columns, rowOffsets: offsets, columnIndices: indices, values: values)
     }
 }

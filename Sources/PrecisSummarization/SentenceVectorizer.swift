@@ -7,9 +7,10 @@ import PrecisLinearAlgebra
 /// The TF-IDF vectors of one document's sentences, where each sentence is a
 /// "document" for the idf: the representation TextRank and LexRank compare.
 ///
-/// Weights follow ``TfidfVectorizer`` (and so scikit-learn) for the same
-/// ``TfidfConfiguration``: `tf × idf`, smoothed `idf = ln((1+n)/(1+df)) + 1`,
-/// optional sublinear tf, L2-normalised rows. With `stemming` off and the
+/// Weights are ``TfidfVectorizer``'s (and so scikit-learn's) for the same
+/// ``TfidfConfiguration``, by the same code (the package's one TF-IDF weighting):
+/// `tf × idf`, smoothed `idf = ln((1+n)/(1+df)) + 1`, optional sublinear tf,
+/// L2-normalised rows. With `stemming` off and the
 /// same stop words, ``vectorize(_:)`` equals `TfidfVectorizer.fitTransform`
 /// up to column order. With `stemming` on, ASCII tokens are Porter-stemmed
 /// first so that "rate", "rates" and "rated" meet.
@@ -25,7 +26,9 @@ import PrecisLinearAlgebra
 /// SentenceVectorizer(stemming: true).vectorize(["Rates rose."]).terms   // ["rate", "rose"]
 /// ```
 public struct SentenceVectorizer: Sendable {
-    /// Tokenisation, stop words, tf and idf options.
+    /// Tokenisation, stop words, tf, idf and norm options. Sentences are compared
+    /// by single words: `ngramRange` must be `1...1`, and the vocabulary options
+    /// (`minDF`, `maxDF`, `maxFeatures`) keep their defaults (see ``validate()``).
     public var configuration: TfidfConfiguration
     /// Whether ASCII tokens are Porter-stemmed.
     public var stemming: Bool
@@ -39,6 +42,34 @@ public struct SentenceVectorizer: Sendable {
         }
         self.configuration = config
         self.stemming = stemming
+    }
+
+    /// Checks that the vectorizer can honour every option of ``configuration``.
+    ///
+    /// - Throws: ``ConfigurationError`` for an n-gram range other than `1...1` or a
+    ///   vocabulary option (`minDF`, `maxDF`, `maxFeatures`) other than its default:
+    ///   one document's sentences are weighed word by word, with every word kept.
+    ///
+    /// ```swift
+    /// var v = SentenceVectorizer()
+    /// v.configuration.ngramRange = 1...2
+    /// try v.validate()     // throws: ngramRange must be 1...1 …, got 1...2
+    /// ```
+    public func validate() throws {
+        let defaults = TfidfConfiguration()
+        let why = "(sentences are compared word by word, every word kept)"
+        guard configuration.ngramRange == 1...1 else {
+            throw ConfigurationError("ngramRange", configuration.ngramRange, allowed: "1...1 \(why)")
+        }
+        guard configuration.minDF == defaults.minDF else {
+            throw ConfigurationError("minDF", configuration.minDF.numberText, allowed: "the default \(defaults.minDF.numberText) \(why)")
+        }
+        guard configuration.maxDF == defaults.maxDF else {
+            throw ConfigurationError("maxDF", configuration.maxDF.numberText, allowed: "the default \(defaults.maxDF.numberText) \(why)")
+        }
+        if let maxFeatures = configuration.maxFeatures {
+            throw ConfigurationError("maxFeatures", maxFeatures, allowed: "nil \(why)")
+        }
     }
 
     /// The vectors of some sentences.
@@ -113,45 +144,27 @@ public struct SentenceVectorizer: Sendable {
                 df[Int(t)] += 1
             }
         }
-        let n = Double(sentences.count)
-        let idf: [Float] = df.map { d in
-            let d = Double(d)
-            guard configuration.useIDF else { return 1 }
-            return Float(configuration.smoothIDF ? log((1 + n) / (1 + d)) + 1 : log(n / d) + 1)
-        }
-        var builder = SparseMatrix.Builder(columns: termCount)
-        var counts = [Int32](repeating: 0, count: termCount)
-        var rowTerms: [Int32] = []
-        var rowValues: [Float] = []
-        for sequence in sequences {
-            rowTerms.removeAll(keepingCapacity: true)
-            for t in sequence {
-                if counts[Int(t)] == 0 { rowTerms.append(t) }
-                counts[Int(t)] += 1
-            }
-            rowTerms.sort()
-            rowValues.removeAll(keepingCapacity: true)
-            var norm: Double = 0
-            for t in rowTerms {
-                let c = counts[Int(t)]
-                counts[Int(t)] = 0
-                var tf = Float(c)
-                if configuration.sublinearTF { tf = 1 + Float(log(Double(c))) }
-                let value = tf * idf[Int(t)]
-                rowValues.append(value)
-                switch configuration.norm {
-                case .l2: norm += Double(value) * Double(value)
-                case .l1: norm += Double(abs(value))
-                case .none: break
+        let idf = df.map { TfidfWeighting.inverseDocumentFrequency(Int($0), documents: sentences.count,
+                                                                     smooth: configuration.smoothIDF) }
+        // Each sentence's (term, count) pairs, weighted and normalised as TfidfModel does.
+        let rows = RowsBuffer(entries: sequences.reduce(0) { $0 + $1.count })
+        let pairs = GrowableBuffer<UInt64>(capacity: 64)
+        var counts = [UInt32](repeating: 0, count: termCount)
+        idf.withUnsafeBufferPointer { idf in
+            let weighting = TfidfWeighting(idf: idf, configuration: configuration)
+            for sequence in sequences {
+                pairs.removeAll()
+                for t in sequence { counts[Int(t)] += 1 }
+                for t in sequence where counts[Int(t)] > 0 {
+                    pairs.append(UInt64(t) << 32 | UInt64(counts[Int(t)]))
+                    counts[Int(t)] = 0
                 }
+                weighting.appendCounts(pairs.buffer, scratch: rows.scratch, indices: rows.indices, values: rows.values)
+                rows.endRow()
             }
-            if configuration.norm == .l2 { norm = norm.squareRoot() }
-            if configuration.norm != .none && norm > 0 {
-                for k in rowValues.indices { rowValues[k] = Float(Double(rowValues[k]) / norm) }
-            }
-            builder.appendRow(indices: rowTerms, values: rowValues)
         }
-        return Vectors(matrix: builder.build(), terms: table.terms, documentFrequency: df, sequences: sequences)
+        let matrix = RowsBuffer.concatenate([rows], columns: termCount)
+        return Vectors(matrix: matrix, terms: table.terms, documentFrequency: df, sequences: sequences)
     }
 }
 

@@ -61,8 +61,8 @@ struct VectorizeCommand: ParsableCommand {
             guard config.minDF == defaults.minDF, config.maxDF == defaults.maxDF, config.maxFeatures == nil else {
                 throw ValidationError("--min-df, --max-df and --max-features need a vocabulary; they cannot be used with --hashing")
             }
-            matrix = HashingVectorizer(featureCount: hashing, alternateSign: false, configuration: config)
-                .fitTransformTfidf(documents).matrix
+            matrix = try HashingVectorizer(featureCount: hashing, alternateSign: false, configuration: config)
+                .fitTransform(documents).matrix
             vocabulary = Data((0..<hashing).map { "hash:\($0)\n" }.joined().utf8)
         } else {
             let fitted = try TfidfVectorizer(configuration: config).fitTransform(documents)

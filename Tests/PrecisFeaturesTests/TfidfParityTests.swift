@@ -2,6 +2,7 @@ import Testing
 import Foundation
 import PrecisFeatures
 import PrecisLinearAlgebra
+import PrecisCore
 import PrecisText
 import PrecisTestSupport
 
@@ -87,12 +88,41 @@ struct TfidfParityTests {
         }
         var config = TfidfConfiguration()
         config.ngramRange = 1...2
-        let signed = HashingVectorizer(featureCount: 64, alternateSign: true, configuration: config).transform(documents)
+        let signed = try HashingVectorizer(featureCount: 64, alternateSign: true, configuration: config).transform(documents)
         #expect(ParityFixture.mismatch(signed, ParityFixture.rows((expected["signed"] as! [String: Any])["rows"])) == nil)
         var tfidfConfig = TfidfConfiguration()
         tfidfConfig.sublinearTF = true
-        let (_, hashed) = HashingVectorizer(featureCount: 64, configuration: tfidfConfig).fitTransformTfidf(documents)
+        let (model, hashed) = try HashingVectorizer(featureCount: 64, alternateSign: false, configuration: tfidfConfig)
+            .fitTransform(documents)
         #expect(ParityFixture.mismatch(hashed, ParityFixture.rows((expected["tfidf"] as! [String: Any])["rows"])) == nil)
+        // The fitted model weighs new documents one at a time exactly as the batch.
+        let single = model.transform([documents[5]])
+        #expect(Array(single.row(0).indices) == Array(hashed.row(5).indices))
+        #expect(Array(single.row(0).values) == Array(hashed.row(5).values))
+    }
+
+    @Test("hashing refuses the options it cannot honour, naming the parameter, value and what is allowed")
+    func hashingRefusals() throws {
+        var config = TfidfConfiguration()
+        config.minDF = .count(2)
+        #expect(throws: ConfigurationError("minDF", "2", allowed: "the default 1 (hashing keeps no vocabulary to prune)")) {
+            try HashingVectorizer(featureCount: 8, configuration: config).transform(["a b"])
+        }
+        config = TfidfConfiguration()
+        config.maxDF = .proportion(0.5)
+        #expect(throws: ConfigurationError.self) { try HashingVectorizer(featureCount: 8, alternateSign: false, configuration: config).fit(["aa"]) }
+        config = TfidfConfiguration()
+        config.maxFeatures = 10
+        #expect(throws: ConfigurationError.self) { try HashingVectorizer(featureCount: 8, configuration: config).counts(["aa"]) }
+        for bad in [0, -1, Int(Int32.max) + 1] {
+            #expect(throws: ConfigurationError.self) { try HashingVectorizer(featureCount: bad).transform(["aa"]) }
+        }
+        do {
+            _ = try HashingVectorizer(featureCount: 8, alternateSign: true).fit(["aa bb"])
+            Issue.record("a signed hashing vectoriser learnt idf weights")
+        } catch let error as ConfigurationError {
+            #expect(error.parameter == "alternateSign" && error.value == "true")
+        }
     }
 
     @Test("max_features keeps the most frequent terms; ties go to the term that sorts first")

@@ -22,9 +22,9 @@ public enum BLAS {
 
     // MARK: Level 1
 
-    /// Dot product `xᵀy` of two equally long vectors. O(n).
+    /// Dot product `xᵀy` of two equally long vectors (the buffer kernel behind the array API). O(n).
     @inlinable
-    public static func dot(_ x: UnsafeBufferPointer<Float>, _ y: UnsafeBufferPointer<Float>) -> Float {
+    package static func dot(_ x: UnsafeBufferPointer<Float>, _ y: UnsafeBufferPointer<Float>) -> Float {
         precondition(x.count == y.count, "dot: vector lengths differ")
         guard x.count > 0 else { return 0 }
         return cblas_sdot(Int32(x.count), x.baseAddress, 1, y.baseAddress, 1)
@@ -38,7 +38,7 @@ public enum BLAS {
 
     /// Euclidean norm `‖x‖₂`, computed by BLAS without intermediate overflow. O(n).
     @inlinable
-    public static func nrm2(_ x: UnsafeBufferPointer<Float>) -> Float {
+    package static func nrm2(_ x: UnsafeBufferPointer<Float>) -> Float {
         guard x.count > 0 else { return 0 }
         return cblas_snrm2(Int32(x.count), x.baseAddress, 1)
     }
@@ -51,7 +51,7 @@ public enum BLAS {
 
     /// `y ← αx + y`. O(n).
     @inlinable
-    public static func axpy(_ alpha: Float, _ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>) {
+    package static func axpy(_ alpha: Float, _ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>) {
         precondition(x.count == y.count, "axpy: vector lengths differ")
         guard x.count > 0 else { return }
         cblas_saxpy(Int32(x.count), alpha, x.baseAddress, 1, y.baseAddress, 1)
@@ -65,7 +65,7 @@ public enum BLAS {
 
     /// `x ← αx`. O(n).
     @inlinable
-    public static func scal(_ alpha: Float, _ x: UnsafeMutableBufferPointer<Float>) {
+    package static func scal(_ alpha: Float, _ x: UnsafeMutableBufferPointer<Float>) {
         guard x.count > 0 else { return }
         cblas_sscal(Int32(x.count), alpha, x.baseAddress, 1)
     }
