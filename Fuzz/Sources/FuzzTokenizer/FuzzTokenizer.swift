@@ -23,6 +23,6 @@ public func fuzzTokenizer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if let fitted = try? TfidfVectorizer(configuration: configuration).fitTransform([text, "x " + text]) {
         _ = fitted.model.transform([text])
     }
-    _ = HashingVectorizer(featureCount: 64, alternateSign: false, configuration: configuration).fitTransformTfidf([text])
+    _ = try? HashingVectorizer(featureCount: 64, alternateSign: false, configuration: configuration).fitTransform([text])
     return 0
 }
