@@ -29,8 +29,12 @@ struct EvaluateCommand: ParsableCommand {
         let (texts, labels) = try ClassifierSupport.loadDocuments(data)
         let metrics = Self.evaluate(classifier, texts: texts, labels: labels)
         if !metrics.unseenLabels.isEmpty {
-            let count = labels.filter { metrics.unseenLabels.contains($0) }.count
-            ClassifierSupport.printError("warning: \(data.path): \(count) document(s) have labels the model never saw (counted as errors): \(metrics.unseenLabels.map { TerminalText.escaped($0, limit: 64) }.joined(separator: ", "))")
+            let unseen = Set(metrics.unseenLabels)
+            let count = labels.filter { unseen.contains($0) }.count
+            // At most 20 named (a data file can hold any number), each escaped and cut short.
+            var named = metrics.unseenLabels.prefix(20).map { TerminalText.escaped($0, limit: 64) }.joined(separator: ", ")
+            if metrics.unseenLabels.count > 20 { named += " and \(metrics.unseenLabels.count - 20) more" }
+            ClassifierSupport.printError("warning: \(data.path): \(count) document(s) have labels the model never saw (counted as errors): \(named)")
         }
         if json {
             try OutputSink.standardOutput.print(ClassifierSupport.json(metrics))

@@ -299,4 +299,21 @@ struct HostileCLITests {
         #expect(hashing.status != 0)
         #expect(hashing.stderr.contains("--hashing takes a number of columns in 1..."))
     }
+
+    @Test("one label per document: training is refused before allocating, evaluation stays bounded")
+    func labelPerDocument() throws {
+        let dir = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("unique.tsv").path
+        try (0..<40_000).map { "label\($0)\tthe market match shares rose \($0)" }.joined(separator: "\n")
+            .write(toFile: data, atomically: false, encoding: .utf8)
+        let train = try PrecisRunner.run(["train", "--data", data, "--model", dir.appendingPathComponent("m.precis").path, "--min-df", "1"])
+        Self.expectFailedCleanly(train, "every distinct label is a class (check the label column)")
+        let model = try ClassifierCLIFixtures.trainModel(in: dir)
+        let evaluate = try PrecisRunner.run(["evaluate", "--model", model, "--data", data])
+        #expect(evaluate.status == 0, "\(evaluate.stderr)")
+        #expect(evaluate.stderr.contains("40000 document(s) have labels the model never saw"))
+        #expect(evaluate.stderr.contains("and 39980 more"))
+        #expect(evaluate.stdout.contains("not shown: "))
+    }
 }
