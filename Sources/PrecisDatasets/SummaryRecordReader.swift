@@ -42,20 +42,16 @@ public enum SummaryRecordReader {
         return records
     }
 
-    /// The byte ranges of the lines of `bytes` (without their `\n`); line `k + 1` is element `k`.
+    /// The byte ranges of the lines of `bytes` (without their line ends: LF, CRLF or
+    /// a lone CR, so classic Mac files read line by line); line `k + 1` is element `k`.
     /// Lets a caller parse lines in parallel with ``parseLine(_:line:path:)``.
     public static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
         while start < bytes.count {
-            var end = start
-            if let base = bytes.baseAddress, let p = memchr(base + start, 0x0A, bytes.count - start) {
-                end = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
-            } else {
-                end = bytes.count
-            }
+            let (end, next) = FileBytes.lineEnd(bytes, from: start)
             ranges.append(start..<end)
-            start = end + 1
+            start = next
         }
         return ranges
     }

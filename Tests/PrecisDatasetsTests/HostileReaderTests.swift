@@ -75,6 +75,9 @@ struct HostileReaderTests {
                 .hasPrefix("x.csv:3: expected 2 fields") == true)
         let jsonl = try JSONLReader.parse(bytes(#"{"label":"a","text":"x"}"# + "\r" + #"{"label":"b","text":"y"}"#), path: "x.jsonl")
         #expect(jsonl.map(\.label) == ["a", "b"])
+        let records = try SummaryRecordReader.parse(bytes(#"{"article":"a"}"# + "\r" + #"{"article":"b"}"# + "\r\n"), path: "s.jsonl")
+        #expect(records.map(\.article) == ["a", "b"])
+        #expect(records.map(\.line) == [1, 2])
         // Mixed: CRLF stays one line end.
         #expect(try TSVReader.parse(bytes("a\tx\r\nb\ty\r\n"), path: "x.tsv").count == 2)
     }
