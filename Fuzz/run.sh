@@ -27,12 +27,14 @@ for t in "${TARGETS[@]}"; do
     mkdir -p "$work/corpus" "$work/artifacts" "Seeds/$t" "Regressions/$t"
     echo "== $t: ${SECONDS_EACH}s" >&2
     # Seeds and past regressions are read; new inputs go to the work corpus only.
+    set +e
     ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" \
     "$BIN/$t" "$work/corpus" "Seeds/$t" "Regressions/$t" \
         -max_total_time="$SECONDS_EACH" -rss_limit_mb="$RSS_MB" -malloc_limit_mb="$RSS_MB" \
         -timeout=10 -max_len=65536 -print_final_stats=1 \
         -artifact_prefix="$work/artifacts/" 2>&1 | tee "$work/last.log" | grep -E "^#[0-9]+ +(INITED|DONE)|ERROR|stat::|Done" >&2
     status=${PIPESTATUS[0]}
+    set -e
     if [ "$status" -ne 0 ]; then
         echo "fuzz: $t failed (exit $status); reproducer in Fuzz/$work/artifacts/" >&2
         exit "$status"
