@@ -18,9 +18,11 @@ TARGETS=("$@")
 # Precis modules too (without it libFuzzer saw only code inlined into the targets).
 SANITIZERS=(--sanitize fuzzer -Xswiftc -sanitize=fuzzer)
 if [ "${FUZZ_ASAN:-1}" = 1 ]; then SANITIZERS=(--sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address); fi
-# One build of every target (building product by product recompiles the modules each time).
-swift build -c release "${SANITIZERS[@]}" >&2
-BIN="$(swift build -c release "${SANITIZERS[@]}" --show-bin-path)"
+# One build of every target, without this script's own variables: SwiftPM rebuilds
+# everything when the environment changes, and FUZZ_SECONDS would change it.
+build() { env -u FUZZ_SECONDS -u FUZZ_RSS_MB -u FUZZ_ASAN swift build -c release "${SANITIZERS[@]}" "$@"; }
+build >&2
+BIN="$(build --show-bin-path)"
 
 for t in "${TARGETS[@]}"; do
     work=".work/$t"
