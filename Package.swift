@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 //
 // Precis: text classification and extractive summarisation for Linux.
 //
@@ -13,6 +13,7 @@
 //   PrecisFeatures → PrecisSummarization (TextRank, LexRank, keywords)
 //   PrecisText → PrecisEvaluation (metrics, ROUGE, cross-validation splits)
 //   all of them → Precis (umbrella library) → precis (the command-line tool)
+//   Precis + Hummingbird → PrecisServer (the HTTP service) → precis (`precis serve`)
 import PackageDescription
 
 let package = Package(
@@ -23,6 +24,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `precis serve` (the PrecisServer module): HTTP server, logging, Prometheus metrics.
+        // Hummingbird's default traits are off (swift-configuration support, URL-encoded forms: unused).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
     ],
     targets: [
         // C: the standard CBLAS interface. Debian's alternatives decide which BLAS
@@ -45,8 +51,16 @@ let package = Package(
             "PrecisCore", "PrecisLinearAlgebra", "PrecisText", "PrecisDatasets", "PrecisFeatures",
             "PrecisClassification", "PrecisSummarization", "PrecisEvaluation",
         ]),
+        // The HTTP service behind `precis serve`.
+        .target(name: "PrecisServer", dependencies: [
+            "Precis",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+        ]),
         .executableTarget(name: "precis", dependencies: [
-            "Precis", "PrecisCore",
+            "Precis", "PrecisCore", "PrecisServer",
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Micro-benchmarks for Benchmarks/run.sh; not part of any product.
@@ -65,6 +79,7 @@ let package = Package(
         .testTarget(name: "PrecisSummarizationTests", dependencies: [
             "PrecisSummarization", "PrecisText", "PrecisFeatures", "PrecisDatasets", "PrecisEvaluation", "PrecisTestSupport",
         ]),
+        .testTarget(name: "PrecisServerTests", dependencies: ["PrecisServer", "PrecisTestSupport"]),
         .testTarget(name: "PrecisEvaluationTests", dependencies: ["PrecisEvaluation", "PrecisText", "PrecisTestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -34,6 +34,7 @@ PEERS = BENCH / "peers"
 sys.path.insert(0, str(PEERS))
 
 import report  # noqa: E402  (Benchmarks/report.py)
+from sections import server as server_section  # noqa: E402  (Benchmarks/sections/server.py)
 from rouge_eval import read_predictions, score as rouge_score  # noqa: E402
 
 REFERENCE_BLAS_DIR = "/usr/lib/x86_64-linux-gnu/blas"
@@ -794,7 +795,8 @@ class Harness:
         only = set(a.only.split(",")) if a.only else None
         for name, fn in [("blas", self.blas), ("tfidf", self.tfidf), ("training", self.training),
                          ("classification", self.classification), ("summarization", self.summarization),
-                         ("scaling", self.scaling), ("blas_switch", self.blas_switch)]:
+                         ("scaling", self.scaling), ("blas_switch", self.blas_switch),
+                         ("server", lambda: server_section.run(self))]:
             if only is None or name in only:
                 self.section(name, fn)
         self.results["meta"]["total_seconds"] = time.perf_counter() - t0
@@ -878,7 +880,7 @@ def main():
     ap.add_argument("--data", default=os.environ.get("PRECIS_SHARED_DATA", str(ROOT.parent / "shared" / "data")))
     ap.add_argument("--out")
     ap.add_argument("--only", help="comma-separated sections: blas,tfidf,training,classification,"
-                                   "summarization,scaling,blas_switch")
+                                   "summarization,scaling,blas_switch,server")
     ap.add_argument("--report-only", action="store_true")
     a = ap.parse_args()
     if a.out is None:

@@ -6,6 +6,8 @@ Used by bench.py at the end of a run, and on its own with
 import math
 from pathlib import Path
 
+from sections import server_report
+
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f"]
 
 
@@ -249,6 +251,7 @@ def write(results, out_dir):
     md += summarization_section(results)
     md += blas_switch_section(results)
     md += scaling_section(results, out_dir)
+    md += server_report.markdown(results)
     errors = results.get("errors") or []
     if errors:
         md += ["## Harness errors", ""]

@@ -38,6 +38,12 @@ fi
 if [ ! -d /usr/lib/x86_64-linux-gnu/blas ]; then
     say "note: reference BLAS directory /usr/lib/x86_64-linux-gnu/blas not found; its rows will report errors"
 fi
+# wrk (Debian) drives the `server` section's load.
+if ! command -v wrk >/dev/null 2>&1; then
+    say "installing wrk (Debian package)"
+    if [ "$(id -u)" = 0 ]; then apt-get update -qq >&2 && apt-get install -y -qq wrk >&2
+    else sudo apt-get update -qq >&2 && sudo apt-get install -y -qq wrk >&2; fi || say "note: wrk could not be installed; the server section will report an error"
+fi
 say "building precis and precis-bench (release)"
 (cd "$root" && swift build -c release --product precis >&2 && swift build -c release --product precis-bench >&2)
 bin="$(cd "$root" && swift build -c release --show-bin-path)"

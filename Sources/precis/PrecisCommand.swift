@@ -25,7 +25,7 @@ struct PrecisCommand: ParsableCommand {
         subcommands: [
             TrainCommand.self, ClassifyCommand.self, EvaluateCommand.self, CrossValidateCommand.self,
             InspectCommand.self, SummarizeCommand.self, KeywordsCommand.self, EvaluateSummariesCommand.self,
-            VectorizeCommand.self,
+            VectorizeCommand.self, ServeCommand.self,
         ]
     )
 
