@@ -15,8 +15,8 @@ import PrecisLinearAlgebra
 /// SGDDocumentStep.with(&state, x: x, labels: y32) { document in
 ///     document.computeScores(of: i, scale: scale)          // document.scores[0..<k]
 ///     // … residuals into document.scores …
-///     document.addResiduals(of: i, times: -eta / scale)
-///     document.addResidualsToIntercepts(times: -eta * interceptStep)
+///     document.update(of: i, alpha: alpha, scheduleOffset: t0, interceptStep: 0.3,
+///                     steps: &steps, scale: &scale)
 /// }
 /// ```
 struct SGDDocumentStep {
@@ -151,5 +151,24 @@ struct SGDDocumentStep {
     @inline(__always)
     func addResidualsToIntercepts(times step: Double) {
         for c in 0..<classes { intercepts[c] += step * scores[c] }
+    }
+
+    /// The rest of document `i`'s step once its residuals are in ``scores``: the
+    /// `'optimal'` rate `η = 1 / (α (t₀ + t))` for step `t = steps` (then counted),
+    /// the L2 penalty as a decay of the global `scale` (folded into the weights when it
+    /// becomes tiny), and the updates of the document's rows of `V` and of the
+    /// intercepts (damped by `interceptStep`).
+    @inline(__always)
+    func update(of i: Int, alpha: Double, scheduleOffset t0: Double, interceptStep: Double,
+                steps: inout Int, scale: inout Double) {
+        steps += 1
+        let eta = 1 / (alpha * (t0 + Double(steps - 1)))
+        scale *= max(0, 1 - eta * alpha)
+        if scale < StochasticGradientDescent.minimumScale {
+            foldScale(scale)
+            scale = 1
+        }
+        addResiduals(of: i, times: -eta / scale)
+        addResidualsToIntercepts(times: -eta * interceptStep)
     }
 }

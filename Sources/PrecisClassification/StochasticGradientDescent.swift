@@ -150,16 +150,8 @@ struct StochasticGradientDescent {
                 let omega = sampleWeights.map { Double($0[i]) } ?? 1
                 LogisticLoss.residuals(document.scores, classes: k, label: document.label(of: i), weight: omega,
                                        multiClass: multiClass, loss: &lossSum)
-                // The 'optimal' rate, and the L2 penalty as a decay of the global scale.
-                steps += 1
-                let eta = 1 / (alpha * (t0 + Double(steps - 1)))
-                scale *= max(0, 1 - eta * alpha)
-                if scale < Self.minimumScale {
-                    document.foldScale(scale)
-                    scale = 1
-                }
-                document.addResiduals(of: i, times: -eta / scale)
-                document.addResidualsToIntercepts(times: -eta * interceptStep)
+                document.update(of: i, alpha: alpha, scheduleOffset: t0, interceptStep: interceptStep,
+                                steps: &steps, scale: &scale)
             }
         }
         state.scale = scale

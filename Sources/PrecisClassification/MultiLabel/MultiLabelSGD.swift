@@ -104,15 +104,8 @@ extension StochasticGradientDescent {
                         s[c] = sigma
                     }
                 }
-                steps += 1
-                let eta = 1 / (alpha * (t0 + Double(steps - 1)))
-                scale *= max(0, 1 - eta * alpha)
-                if scale < Self.minimumScale {
-                    document.foldScale(scale)
-                    scale = 1
-                }
-                document.addResiduals(of: i, times: -eta / scale)
-                document.addResidualsToIntercepts(times: -eta * interceptStep)
+                document.update(of: i, alpha: alpha, scheduleOffset: t0, interceptStep: interceptStep,
+                                steps: &steps, scale: &scale)
             }
         }
         state.scale = scale
