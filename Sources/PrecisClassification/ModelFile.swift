@@ -21,8 +21,19 @@ import PrecisCore
 public enum ModelFile {
     /// The first eight bytes of every model file.
     public static let magic: [UInt8] = Array("PRECISLR".utf8)
-    /// The format version this build writes and reads.
-    public static let formatVersion: UInt32 = 1
+    /// The format version this build writes (it reads this one and every earlier one).
+    public static let formatVersion: UInt32 = 2
+    /// The oldest format version this build reads.
+    public static let oldestFormatVersion: UInt32 = 1
+
+    /// How a model file stores the weights.
+    public enum WeightPrecision: String, CaseIterable, Sendable {
+        /// 8-bit integers with one scale per feature (`WQ8R`): a quarter of the size,
+        /// the same predictions on every corpus measured (see `Models/FORMAT.md`).
+        case int8
+        /// 32-bit floats (`WGHT`), exactly as trained.
+        case float32
+    }
     /// Size of the fixed header.
     static let headerSize = 32
 
@@ -30,12 +41,48 @@ public enum ModelFile {
 
     /// The complete file contents for `classifier`. Deterministic: the same classifier
     /// gives the same bytes.
-    public static func encode(_ classifier: TextClassifier) throws -> [UInt8] {
+    public static func encode(_ classifier: TextClassifier, weights precision: WeightPrecision = .int8) throws -> [UInt8] {
         var payload = ByteWriter()
         payload.section("META", try metaJSON(classifier))
+        let vectorizer = classifier.vectorizer
+        if let frontCoded = CompactSections.frontCodedVocabulary(count: vectorizer.featureCount, forEachTerm: vectorizer.forEachTerm) {
+            payload.section("VOCF", frontCoded)
+        } else {
+            payload.section("VOCB", plainVocabulary(vectorizer.vocabulary))
+        }
+        payload.section("IDFP", CompactSections.idfPalette(vectorizer.idf))
+        if precision == .int8, let quantised = CompactSections.quantisedWeights(classifier.model.weights) {
+            payload.section("WQ8R", quantised)
+        } else {
+            var weights = ByteWriter()
+            weights.append(UInt32(classifier.model.featureCount))
+            weights.append(UInt32(classifier.model.classCount))
+            weights.append(floats: classifier.model.weights.storage)
+            payload.section("WGHT", weights.bytes)
+        }
+        var bias = ByteWriter()
+        bias.append(floats: classifier.model.intercepts)
+        payload.section("BIAS", bias.bytes)
+        return file(payload: payload.bytes)
+    }
 
+    /// The header and `payload`: a complete file.
+    static func file(payload: [UInt8]) -> [UInt8] {
+        var file = ByteWriter()
+        file.bytes.append(contentsOf: magic)
+        file.append(formatVersion)
+        file.append(UInt32(headerSize))
+        file.append(UInt64(payload.count))
+        var hash = FNV64()
+        hash.combine(payload)
+        file.append(hash.value)
+        file.bytes.append(contentsOf: payload)
+        return file.bytes
+    }
+
+    /// The `VOCB` section of `terms` (format version 1's vocabulary, still read).
+    static func plainVocabulary(_ terms: [String]) -> [UInt8] {
         var vocabulary = ByteWriter()
-        let terms = classifier.vectorizer.vocabulary
         vocabulary.append(UInt32(terms.count))
         var offset: UInt32 = 0
         vocabulary.append(offset)
@@ -44,32 +91,7 @@ public enum ModelFile {
             vocabulary.append(offset)
         }
         for term in terms { vocabulary.bytes.append(contentsOf: term.utf8) }
-        payload.section("VOCB", vocabulary.bytes)
-
-        var idf = ByteWriter()
-        idf.append(floats: classifier.vectorizer.idf)
-        payload.section("IDF ", idf.bytes)
-
-        var weights = ByteWriter()
-        weights.append(UInt32(classifier.model.featureCount))
-        weights.append(UInt32(classifier.model.classCount))
-        weights.append(floats: classifier.model.weights.storage)
-        payload.section("WGHT", weights.bytes)
-
-        var bias = ByteWriter()
-        bias.append(floats: classifier.model.intercepts)
-        payload.section("BIAS", bias.bytes)
-
-        var file = ByteWriter()
-        file.bytes.append(contentsOf: magic)
-        file.append(formatVersion)
-        file.append(UInt32(headerSize))
-        file.append(UInt64(payload.bytes.count))
-        var hash = FNV64()
-        hash.combine(payload.bytes)
-        file.append(hash.value)
-        file.bytes.append(contentsOf: payload.bytes)
-        return file.bytes
+        return vocabulary.bytes
     }
 
     /// Writes `classifier` to `path` atomically (temporary file + rename).
@@ -123,8 +145,8 @@ public enum ModelFile {
         guard bytes.count >= headerSize else { throw fail("truncated model file (\(bytes.count) bytes, header needs \(headerSize))") }
         var header = ByteReader(bytes: UnsafeRawBufferPointer(rebasing: bytes[0..<headerSize]), offset: magic.count)
         let version = try header.uint32(or: fail("truncated header"))
-        guard version == formatVersion else {
-            throw fail("unsupported model format version \(version) (this precis reads version \(formatVersion))")
+        guard (oldestFormatVersion...formatVersion).contains(version) else {
+            throw fail("unsupported model format version \(version) (this precis reads versions \(oldestFormatVersion) to \(formatVersion); retrain the model with this precis, or use a newer one)")
         }
         let declaredHeader = Int(try header.uint32(or: fail("truncated header")))
         let payloadLength = try header.uint64(or: fail("truncated header"))
@@ -165,8 +187,56 @@ public enum ModelFile {
         }
         guard meta.format == Meta.formatName else { throw fail("not a Precis classifier model (\(meta.format))") }
 
-        // Vocabulary.
-        var vocabReader = ByteReader(bytes: try section("VOCB"), offset: 0)
+        // Each part in one of its two encodings (the compact one, or version 1's), not both.
+        func either(_ compact: String, _ plain: String) throws -> Bool {
+            guard sections[compact] == nil || sections[plain] == nil else {
+                throw fail("corrupt model file (both \(compact) and \(plain.trimmingCharacters(in: .whitespaces)) sections)")
+            }
+            return sections[compact] != nil
+        }
+        let frontCoded = try either("VOCF", "VOCB"), palette = try either("IDFP", "IDF "), quantised = try either("WQ8R", "WGHT")
+        guard meta.labels.count >= 2 else { throw fail("corrupt model file (\(meta.labels.count) class labels)") }
+        let idf = palette
+            ? try CompactSections.idf(fromPalette: try section("IDFP"), count: meta.features, fail: fail)
+            : try floats(try section("IDF "), count: meta.features, or: fail("corrupt idf section"))
+        let columns = meta.labels.count
+        let weightValues: [Float]
+        if quantised {
+            weightValues = try CompactSections.weights(fromQuantised: try section("WQ8R"), rows: meta.features, columns: columns, fail: fail)
+        } else {
+            var weightReader = ByteReader(bytes: try section("WGHT"), offset: 0)
+            let rows = Int(try weightReader.uint32(or: fail("corrupt weights")))
+            let declaredColumns = Int(try weightReader.uint32(or: fail("corrupt weights")))
+            guard rows == meta.features, declaredColumns == columns else {
+                throw fail("corrupt model file (weights are \(rows)×\(declaredColumns), expected \(meta.features)×\(columns))")
+            }
+            weightValues = try floats(UnsafeRawBufferPointer(rebasing: weightReader.bytes[weightReader.offset...]),
+                                      count: rows * columns, or: fail("corrupt weights"))
+        }
+        let rows = meta.features
+        let intercepts = try floats(try section("BIAS"), count: columns, or: fail("corrupt intercepts"))
+        var configuration = meta.vectorizer
+        configuration.stopWords = Set(meta.stopWords)
+        let tfidf: TfidfModel
+        if frontCoded {
+            let (termBytes, offsets) = try CompactSections.vocabulary(fromFrontCoded: try section("VOCF"), count: meta.features, fail: fail)
+            tfidf = TfidfModel(configuration: configuration, termBytes: termBytes, offsets: offsets, idf: idf, sorted: true)
+        } else {
+            tfidf = TfidfModel(configuration: configuration, vocabulary: try plainVocabulary(try section("VOCB"), meta: meta, fail: fail), idf: idf)
+        }
+        let model = LogisticRegressionModel(weights: Matrix(rows: rows, columns: columns, elements: weightValues),
+                                            intercepts: intercepts, multiClass: meta.multiClass ?? .multinomial)
+        var classifier = TextClassifier(vectorizer: tfidf, model: model, labels: meta.labels, metadata: meta.training)
+        if let multiLabel = meta.multiLabel {
+            guard multiLabel.thresholds.count == columns else { throw fail("corrupt model file (\(multiLabel.thresholds.count) thresholds for \(columns) labels)") }
+            classifier.multiLabel = multiLabel
+        }
+        return classifier
+    }
+
+    /// Decodes a `VOCB` section (format version 1's vocabulary).
+    static func plainVocabulary(_ body: UnsafeRawBufferPointer, meta: Meta, fail: (String) -> ModelFileError) throws -> [String] {
+        var vocabReader = ByteReader(bytes: body, offset: 0)
         let termCount = Int(try vocabReader.uint32(or: fail("corrupt vocabulary")))
         guard termCount == meta.features else { throw fail("corrupt model file (vocabulary size \(termCount), expected \(meta.features))") }
         let offsetsBytes = try vocabReader.bytes((termCount + 1) * 4, or: fail("corrupt vocabulary"))
@@ -180,29 +250,7 @@ public enum ModelFile {
             vocabulary.append(String(decoding: UnsafeRawBufferPointer(rebasing: text[previous..<next]), as: UTF8.self))
             previous = next
         }
-
-        let idf = try floats(try section("IDF "), count: meta.features, or: fail("corrupt idf section"))
-        var weightReader = ByteReader(bytes: try section("WGHT"), offset: 0)
-        let rows = Int(try weightReader.uint32(or: fail("corrupt weights")))
-        let columns = Int(try weightReader.uint32(or: fail("corrupt weights")))
-        guard rows == meta.features, columns == meta.labels.count, columns >= 2 else {
-            throw fail("corrupt model file (weights are \(rows)×\(columns), expected \(meta.features)×\(meta.labels.count))")
-        }
-        let weightValues = try floats(UnsafeRawBufferPointer(rebasing: weightReader.bytes[weightReader.offset...]),
-                                      count: rows * columns, or: fail("corrupt weights"))
-        let intercepts = try floats(try section("BIAS"), count: columns, or: fail("corrupt intercepts"))
-
-        var configuration = meta.vectorizer
-        configuration.stopWords = Set(meta.stopWords)
-        let tfidf = TfidfModel(configuration: configuration, vocabulary: vocabulary, idf: idf)
-        let model = LogisticRegressionModel(weights: Matrix(rows: rows, columns: columns, elements: weightValues),
-                                            intercepts: intercepts, multiClass: meta.multiClass ?? .multinomial)
-        var classifier = TextClassifier(vectorizer: tfidf, model: model, labels: meta.labels, metadata: meta.training)
-        if let multiLabel = meta.multiLabel {
-            guard multiLabel.thresholds.count == columns else { throw fail("corrupt model file (\(multiLabel.thresholds.count) thresholds for \(columns) labels)") }
-            classifier.multiLabel = multiLabel
-        }
-        return classifier
+        return vocabulary
     }
 
     // MARK: Parts
