@@ -31,7 +31,7 @@ struct StreamingCommandTests {
         let input = try Self.articles(60)
         let path = dir.appendingPathComponent("articles.jsonl").path
         try Data(input.utf8).write(to: URL(fileURLWithPath: path))
-        for command in [["summarize", "--sentences", "2"], ["segment"], ["classify"]] {
+        for command in [["summarize", "--sentences", "2"], ["segment"], ["classify"], ["keywords", "--top", "3"]] {
             let fromFile = try PrecisRunner.run(command + ["--jsonl", path])
             let fromStdin = try PrecisRunner.run(command + ["--jsonl", "-"], stdin: Data(input.utf8))
             #expect(fromFile.status == 0 && fromStdin.status == 0, "\(command): \(fromStdin.stderr)")
@@ -54,7 +54,7 @@ struct StreamingCommandTests {
     func badLine() throws {
         let good = try Self.articles(8).split(separator: "\n").map(String.init)
         let input = (good[0..<5] + ["{\"id\": \"broken\", \"article\": "] + good[5...]).joined(separator: "\n") + "\n"
-        for command in [["summarize", "--sentences", "1"], ["segment"], ["classify"]] {
+        for command in [["summarize", "--sentences", "1"], ["segment"], ["classify"], ["keywords"]] {
             let stopped = try PrecisRunner.run(command + ["--jsonl", "-"], stdin: Data(input.utf8))
             #expect(stopped.status != 0)
             #expect(stopped.stderr.contains("<stdin>:6"), "\(command): \(stopped.stderr)")
@@ -68,7 +68,7 @@ struct StreamingCommandTests {
 
     @Test("an empty standard input gives empty output (an empty Spark partition)")
     func emptyInput() throws {
-        for command in [["classify"], ["summarize"], ["segment"]] {
+        for command in [["classify"], ["summarize"], ["segment"], ["keywords"]] {
             let r = try PrecisRunner.run(command + ["--jsonl", "-"], stdin: Data())
             #expect(r.status == 0 && r.stdout.isEmpty, "\(command): \(r.stderr)")
         }
