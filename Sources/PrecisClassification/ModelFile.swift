@@ -45,7 +45,8 @@ public enum ModelFile {
         var payload = ByteWriter()
         payload.section("META", try metaJSON(classifier))
         let vectorizer = classifier.vectorizer
-        if let frontCoded = CompactSections.frontCodedVocabulary(count: vectorizer.featureCount, forEachTerm: vectorizer.forEachTerm) {
+        let termCount = vectorizer.hashedFeatureCount == nil ? vectorizer.featureCount : 0
+        if let frontCoded = CompactSections.frontCodedVocabulary(count: termCount, forEachTerm: vectorizer.forEachTerm) {
             payload.section("VOCF", frontCoded)
         } else {
             payload.section("VOCB", plainVocabulary(vectorizer.vocabulary))
@@ -217,12 +218,22 @@ public enum ModelFile {
         let intercepts = try floats(try section("BIAS"), count: columns, or: fail("corrupt intercepts"))
         var configuration = meta.vectorizer
         configuration.stopWords = Set(meta.stopWords)
+        // Vocabulary (none for a hashed model).
+        if let hashed = meta.hashing, !(1...Int(Int32.max)).contains(hashed) || hashed != meta.features {
+            throw fail("corrupt model file (hashed columns \(hashed), expected \(meta.features))")
+        }
         let tfidf: TfidfModel
         if frontCoded {
-            let (termBytes, offsets) = try CompactSections.vocabulary(fromFrontCoded: try section("VOCF"), count: meta.features, fail: fail)
-            tfidf = TfidfModel(configuration: configuration, termBytes: termBytes, offsets: offsets, idf: idf, sorted: true)
+            let (termBytes, offsets) = try CompactSections.vocabulary(fromFrontCoded: try section("VOCF"),
+                                                                      count: meta.hashing == nil ? meta.features : 0, fail: fail)
+            tfidf = meta.hashing == nil
+                ? TfidfModel(configuration: configuration, termBytes: termBytes, offsets: offsets, idf: idf, sorted: true)
+                : hashedModel(meta, configuration: configuration, idf: idf)
         } else {
-            tfidf = TfidfModel(configuration: configuration, vocabulary: try plainVocabulary(try section("VOCB"), meta: meta, fail: fail), idf: idf)
+            let vocabulary = try plainVocabulary(try section("VOCB"), meta: meta, fail: fail)
+            tfidf = meta.hashing == nil
+                ? TfidfModel(configuration: configuration, vocabulary: vocabulary, idf: idf)
+                : hashedModel(meta, configuration: configuration, idf: idf)
         }
         let model = LogisticRegressionModel(weights: Matrix(rows: rows, columns: columns, elements: weightValues),
                                             intercepts: intercepts, multiClass: meta.multiClass ?? .multinomial)
@@ -234,11 +245,17 @@ public enum ModelFile {
         return classifier
     }
 
+    /// The vectoriser of a hashed model (`meta.hashing` set).
+    static func hashedModel(_ meta: Meta, configuration: TfidfConfiguration, idf: [Float]) -> TfidfModel {
+        TfidfModel(hashing: HashingTfidfModel(vectorizer: HashingVectorizer(featureCount: meta.hashing ?? meta.features, alternateSign: false,
+                                                                            configuration: configuration), idfValues: idf))
+    }
+
     /// Decodes a `VOCB` section (format version 1's vocabulary).
     static func plainVocabulary(_ body: UnsafeRawBufferPointer, meta: Meta, fail: (String) -> ModelFileError) throws -> [String] {
         var vocabReader = ByteReader(bytes: body, offset: 0)
         let termCount = Int(try vocabReader.uint32(or: fail("corrupt vocabulary")))
-        guard termCount == meta.features else { throw fail("corrupt model file (vocabulary size \(termCount), expected \(meta.features))") }
+        guard termCount == (meta.hashing == nil ? meta.features : 0) else { throw fail("corrupt model file (vocabulary size \(termCount), expected \(meta.features))") }
         let offsetsBytes = try vocabReader.bytes((termCount + 1) * 4, or: fail("corrupt vocabulary"))
         let text = UnsafeRawBufferPointer(rebasing: vocabReader.bytes[vocabReader.offset...])
         var vocabulary: [String] = []
@@ -269,6 +286,9 @@ public enum ModelFile {
         var multiClass: MultiClass?
         /// Per-label thresholds of a multi-label model; absent for single-label models.
         var multiLabel: MultiLabelDecision?
+        /// Hashed columns of a hashed model (``PrecisFeatures/HashingVectorizer``, unsigned;
+        /// the VOCB section is then empty); absent for vocabulary models.
+        var hashing: Int?
     }
 
     static func metaJSON(_ classifier: TextClassifier) throws -> [UInt8] {
@@ -279,7 +299,7 @@ public enum ModelFile {
                         labels: classifier.labels, vectorizer: configuration, stopWords: stopWords,
                         training: classifier.metadata,
                         multiClass: classifier.model.multiClass == .multinomial ? nil : classifier.model.multiClass,
-                        multiLabel: classifier.multiLabel)
+                        multiLabel: classifier.multiLabel, hashing: classifier.vectorizer.hashedFeatureCount)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return Array(try encoder.encode(meta))
