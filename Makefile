@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BUILD_FLAGS ?= -c release
 
-.PHONY: all demo test build deps clean install install-check
+.PHONY: all demo test build deps clean install install-check fuzz
 
 PREFIX ?= /usr/local
 
@@ -34,6 +34,13 @@ install: deps
 # Checks an installation: no Swift runtime in `ldd`, the model found from any folder.
 install-check:
 	bash scripts/check-install.sh "$(DESTDIR)$(PREFIX)"
+
+# libFuzzer targets (Fuzz/, a separate package: never part of build or test).
+# Each target runs FUZZ_SECONDS; any crash, leak, timeout or out-of-memory fails.
+# `make test` replays the seeds and past crashes (Fuzz/Seeds, Fuzz/Regressions).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash Fuzz/run.sh
 
 clean:
 	rm -rf .build .build-readme

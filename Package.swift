@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "PrecisText", dependencies: ["PrecisCore"]),
         .target(name: "PrecisDatasets", dependencies: ["PrecisCore", "PrecisText"]),
         .target(name: "PrecisFeatures", dependencies: ["PrecisCore", "PrecisText", "PrecisLinearAlgebra"]),
-        .target(name: "PrecisClassification", dependencies: ["PrecisCore", "PrecisText", "PrecisFeatures", "PrecisLinearAlgebra"]),
+        .target(name: "PrecisClassification", dependencies: ["PrecisCore", "PrecisText", "PrecisFeatures", "PrecisLinearAlgebra", "PrecisDatasets"]),
         .target(name: "PrecisSummarization", dependencies: [
             "PrecisCore", "PrecisText", "PrecisDatasets", "PrecisFeatures", "PrecisLinearAlgebra",
         ]),
@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "PrecisTextTests", dependencies: ["PrecisText", "PrecisTestSupport"]),
         .testTarget(name: "PrecisFeaturesTests", dependencies: ["PrecisFeatures", "PrecisDatasets", "PrecisTestSupport"]),
         .testTarget(name: "PrecisDatasetsTests", dependencies: ["PrecisDatasets", "PrecisTestSupport"]),
-        .testTarget(name: "PrecisCLITests", dependencies: ["PrecisTestSupport"]),
+        .testTarget(name: "PrecisCLITests", dependencies: ["PrecisTestSupport", "PrecisClassification", "PrecisFeatures", "PrecisLinearAlgebra"]),
         .testTarget(name: "PrecisClassificationTests", dependencies: ["PrecisClassification", "PrecisFeatures", "PrecisDatasets", "PrecisTestSupport"]),
         .testTarget(name: "PrecisSummarizationTests", dependencies: [
             "PrecisSummarization", "PrecisText", "PrecisFeatures", "PrecisDatasets", "PrecisEvaluation", "PrecisTestSupport",

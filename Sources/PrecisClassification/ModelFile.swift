@@ -1,4 +1,5 @@
 import Foundation
+import PrecisDatasets
 import PrecisFeatures
 import PrecisLinearAlgebra
 import PrecisCore
@@ -10,9 +11,10 @@ import PrecisCore
 /// version, header size, payload length, FNV-1a-64 checksum of the payload), then
 /// tagged sections: `META` (JSON: labels, vectoriser configuration, training
 /// metadata), `VOCB` (vocabulary), `IDF `, `WGHT` (Float32 weights, features ×
-/// classes), `BIAS` (Float32 intercepts). Writing goes to a temporary file in the
-/// same directory that is renamed over the target, so a failed or interrupted
-/// write never leaves a partial model nor touches an existing one.
+/// classes), `BIAS` (Float32 intercepts). Writing is atomic (``PrecisDatasets/AtomicFile``),
+/// so a failed or interrupted write never leaves a partial model or a temporary
+/// file, nor touches an existing model. Reading treats every file as hostile,
+/// checksum or not (see ``decode(_:path:)``).
 ///
 /// ```swift
 /// try ModelFile.write(classifier, to: "topics.precis")
@@ -72,75 +74,114 @@ public enum ModelFile {
         return file.bytes
     }
 
-    /// Writes `classifier` to `path` atomically (temporary file + rename).
+    /// Writes `classifier` to `path` atomically (see ``PrecisDatasets/AtomicFile``):
+    /// an interrupted write leaves neither a partial model nor a temporary file, and
+    /// an existing model keeps its mode.
     ///
-    /// - Throws: ``ModelFileError`` when the directory is not writable.
-    public static func write(_ classifier: TextClassifier, to path: String) throws {
+    /// - Parameter inputs: the files the model was trained from; `path` may be none of them.
+    /// - Throws: ``ModelFileError`` when the target is refused (an input file, or an
+    ///   existing path that is not a regular file) or cannot be written.
+    public static func write(_ classifier: TextClassifier, to path: String, inputs: [String] = []) throws {
         let bytes = try encode(classifier)
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ModelFileError(path: path, "cannot write model: directory \(directory.path) does not exist")
-        }
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         do {
-            try Data(bytes).write(to: temporary)
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw ModelFileError(path: path, "cannot write model: \(error.localizedDescription)")
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw ModelFileError(path: path, "cannot write model: \(reason)")
+            try AtomicFile.write(bytes, to: path, inputs: inputs)
+        } catch let error as OutputError {
+            throw ModelFileError(path: path, "cannot write model: \(error.message)")
         }
     }
 
     // MARK: Reading
 
-    /// Reads the model at `path`.
+    /// Reads the model at `path`. The 32-byte header is read and checked first
+    /// (magic number, version, payload length against the file's size), so a file
+    /// that is not a model costs 32 bytes of reading whatever its size.
     ///
-    /// - Throws: ``ModelFileError`` for a missing, foreign, truncated, corrupt or
-    ///   newer-format file.
+    /// - Throws: ``ModelFileError`` for a missing, foreign, truncated, corrupt,
+    ///   inconsistent or newer-format file.
     public static func read(path: String) throws -> TextClassifier {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ModelFileError(path: path, "model file not found")
+        // Non-blocking open: a FIFO must be refused, not waited on for a writer.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
+            throw ModelFileError(path: path, errno == ENOENT ? "model file not found" : "cannot read model file (\(String(cString: strerror(errno))))")
         }
-        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
-            throw ModelFileError(path: path, "cannot read model file")
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw ModelFileError(path: path, "cannot read model file") }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw ModelFileError(path: path, info.st_mode & S_IFMT == S_IFDIR ? "is a directory, not a model file" : "is not a regular file, not a model file")
         }
-        return try data.withUnsafeBytes { try decode($0, path: path) }
+        let size = Int(info.st_size)
+        func readExactly(_ count: Int, into buffer: UnsafeMutableRawBufferPointer) throws {
+            var done = 0
+            while done < count {
+                let n = Foundation.read(fd, buffer.baseAddress! + done, count - done)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { throw ModelFileError(path: path, n == 0 ? "truncated model file (the file shrank while being read)" : "cannot read model file (\(String(cString: strerror(errno))))") }
+                done += n
+            }
+        }
+        var header = [UInt8](repeating: 0, count: headerSize)
+        let headerBytes = min(size, headerSize)
+        try header.withUnsafeMutableBytes { try readExactly(headerBytes, into: $0) }
+        _ = try header.withUnsafeBytes {
+            try checkHeader(UnsafeRawBufferPointer(rebasing: $0[0..<headerBytes]), fileSize: size, path: path)
+        }
+        var bytes = [UInt8](repeating: 0, count: size)
+        bytes.replaceSubrange(0..<headerSize, with: header)
+        try bytes.withUnsafeMutableBytes { try readExactly(size - headerSize, into: UnsafeMutableRawBufferPointer(rebasing: $0[headerSize...])) }
+        return try bytes.withUnsafeBytes { try decode($0, path: path) }
     }
 
-    /// Parses model-file `bytes`; `path` is only used in error messages.
-    public static func decode(_ bytes: UnsafeRawBufferPointer, path: String) throws -> TextClassifier {
+    /// Checks the fixed header of a file of `fileSize` bytes whose first bytes are
+    /// `header`, and returns the payload length.
+    static func checkHeader(_ header: UnsafeRawBufferPointer, fileSize: Int, path: String) throws -> Int {
         func fail(_ message: String) -> ModelFileError { ModelFileError(path: path, message) }
-        guard bytes.count >= magic.count, bytes.prefix(magic.count).elementsEqual(magic) else {
+        guard header.count >= magic.count, header.prefix(magic.count).elementsEqual(magic) else {
             throw fail("not a Precis model file (wrong magic number)")
         }
-        guard bytes.count >= headerSize else { throw fail("truncated model file (\(bytes.count) bytes, header needs \(headerSize))") }
-        var header = ByteReader(bytes: UnsafeRawBufferPointer(rebasing: bytes[0..<headerSize]), offset: magic.count)
-        let version = try header.uint32(or: fail("truncated header"))
+        guard header.count >= headerSize else { throw fail("truncated model file (\(fileSize) bytes, header needs \(headerSize))") }
+        var reader = ByteReader(bytes: UnsafeRawBufferPointer(rebasing: header[0..<headerSize]), offset: magic.count)
+        let version = try reader.uint32(or: fail("truncated header"))
         guard version == formatVersion else {
             throw fail("unsupported model format version \(version) (this precis reads version \(formatVersion))")
         }
-        let declaredHeader = Int(try header.uint32(or: fail("truncated header")))
-        let payloadLength = try header.uint64(or: fail("truncated header"))
-        let checksum = try header.uint64(or: fail("truncated header"))
-        guard declaredHeader >= headerSize, declaredHeader <= bytes.count else { throw fail("corrupt header") }
-        let available = UInt64(bytes.count - declaredHeader)
+        let declaredHeader = Int(try reader.uint32(or: fail("truncated header")))
+        let payloadLength = try reader.uint64(or: fail("truncated header"))
+        guard declaredHeader == headerSize else { throw fail("corrupt header (header size \(declaredHeader), expected \(headerSize))") }
+        let available = UInt64(fileSize - headerSize)
         guard payloadLength <= available else {
             throw fail("truncated model file (payload is \(available) of \(payloadLength) bytes)")
         }
         guard payloadLength == available else { throw fail("corrupt model file (\(available - payloadLength) unexpected trailing bytes)") }
-        let payload = UnsafeRawBufferPointer(rebasing: bytes[declaredHeader...])
+        return Int(payloadLength)
+    }
+
+    /// Recomputes the checksum in the header of `bytes` (when they have a full
+    /// header), as someone editing a model file would. For tests and fuzzing: the
+    /// loader must survive such a file, checksum or not.
+    public static func forgeChecksum(_ bytes: inout [UInt8]) {
+        guard bytes.count >= headerSize else { return }
+        var hash = FNV64()
+        bytes.withUnsafeBytes { hash.combine(UnsafeRawBufferPointer(rebasing: $0[headerSize...])) }
+        withUnsafeBytes(of: hash.value.littleEndian) { bytes.replaceSubrange(24..<32, with: $0) }
+    }
+
+    /// Parses model-file `bytes`; `path` is only used in error messages.
+    ///
+    /// Every part is checked before anything is built from it, whatever the checksum
+    /// says: sizes against the bytes present, labels and vocabulary terms unique and
+    /// non-empty, weights, intercepts and idf finite, the vectoriser's settings in range.
+    public static func decode(_ bytes: UnsafeRawBufferPointer, path: String) throws -> TextClassifier {
+        func fail(_ message: String) -> ModelFileError { ModelFileError(path: path, message) }
+        _ = try checkHeader(UnsafeRawBufferPointer(rebasing: bytes.prefix(headerSize)), fileSize: bytes.count, path: path)
+        var header = ByteReader(bytes: UnsafeRawBufferPointer(rebasing: bytes[0..<headerSize]), offset: 24)
+        let checksum = try header.uint64(or: fail("truncated header"))
+        let payload = UnsafeRawBufferPointer(rebasing: bytes[headerSize...])
         var hash = FNV64()
         hash.combine(payload)
         guard hash.value == checksum else { throw fail("corrupt model file (checksum mismatch)") }
 
-        // Sections.
+        // Sections: each once.
         var sections: [String: UnsafeRawBufferPointer] = [:]
         var reader = ByteReader(bytes: payload, offset: 0)
         while reader.offset < payload.count {
@@ -148,7 +189,9 @@ public enum ModelFile {
             let length = try reader.uint64(or: fail("corrupt section table"))
             guard length <= UInt64(payload.count - reader.offset) else { throw fail("corrupt section table") }
             let body = try reader.bytes(Int(length), or: fail("corrupt section table"))
-            sections[String(decoding: tag, as: UTF8.self)] = body
+            let name = String(decoding: tag, as: UTF8.self)
+            guard sections[name] == nil else { throw fail("corrupt model file (section \(name.trimmingCharacters(in: .whitespaces).debugDescription) appears twice)") }
+            sections[name] = body
         }
         func section(_ tag: String) throws -> UnsafeRawBufferPointer {
             guard let body = sections[tag] else { throw fail("corrupt model file (no \(tag.trimmingCharacters(in: .whitespaces)) section)") }
@@ -163,34 +206,53 @@ public enum ModelFile {
         } catch {
             throw fail("corrupt model file (unreadable metadata)")
         }
-        guard meta.format == Meta.formatName else { throw fail("not a Precis classifier model (\(meta.format))") }
+        guard meta.format == Meta.formatName else { throw fail("not a Precis classifier model (\(meta.format.debugDescription))") }
+        try validate(meta, fail: fail)
 
-        // Vocabulary.
+        // Sizes, all against the bytes present before any allocation.
         var vocabReader = ByteReader(bytes: try section("VOCB"), offset: 0)
         let termCount = Int(try vocabReader.uint32(or: fail("corrupt vocabulary")))
         guard termCount == meta.features else { throw fail("corrupt model file (vocabulary size \(termCount), expected \(meta.features))") }
-        let offsetsBytes = try vocabReader.bytes((termCount + 1) * 4, or: fail("corrupt vocabulary"))
+        let offsetsBytes = try vocabReader.bytes((termCount + 1) * 4, or: fail("corrupt vocabulary (\(termCount) terms declared, offsets missing)"))
         let text = UnsafeRawBufferPointer(rebasing: vocabReader.bytes[vocabReader.offset...])
-        var vocabulary: [String] = []
-        vocabulary.reserveCapacity(termCount)
-        var previous = Int(offsetsBytes.loadUnaligned(fromByteOffset: 0, as: UInt32.self).littleEndian)
-        for t in 0..<termCount {
-            let next = Int(offsetsBytes.loadUnaligned(fromByteOffset: (t + 1) * 4, as: UInt32.self).littleEndian)
-            guard previous <= next, next <= text.count else { throw fail("corrupt vocabulary") }
-            vocabulary.append(String(decoding: UnsafeRawBufferPointer(rebasing: text[previous..<next]), as: UTF8.self))
-            previous = next
-        }
-
-        let idf = try floats(try section("IDF "), count: meta.features, or: fail("corrupt idf section"))
+        let idfBytes = try section("IDF ")
+        guard idfBytes.count == termCount * 4 else { throw fail("corrupt idf section (\(idfBytes.count) bytes for \(termCount) terms)") }
         var weightReader = ByteReader(bytes: try section("WGHT"), offset: 0)
         let rows = Int(try weightReader.uint32(or: fail("corrupt weights")))
         let columns = Int(try weightReader.uint32(or: fail("corrupt weights")))
         guard rows == meta.features, columns == meta.labels.count, columns >= 2 else {
             throw fail("corrupt model file (weights are \(rows)×\(columns), expected \(meta.features)×\(meta.labels.count))")
         }
-        let weightValues = try floats(UnsafeRawBufferPointer(rebasing: weightReader.bytes[weightReader.offset...]),
-                                      count: rows * columns, or: fail("corrupt weights"))
-        let intercepts = try floats(try section("BIAS"), count: columns, or: fail("corrupt intercepts"))
+        let weightBytes = UnsafeRawBufferPointer(rebasing: weightReader.bytes[weightReader.offset...])
+        let (cells, overflow) = rows.multipliedReportingOverflow(by: columns)
+        guard !overflow, weightBytes.count / 4 == cells, weightBytes.count % 4 == 0 else {
+            throw fail("corrupt weights (\(weightBytes.count) bytes for \(rows)×\(columns) values)")
+        }
+        let biasBytes = try section("BIAS")
+        guard biasBytes.count == columns * 4 else { throw fail("corrupt intercepts (\(biasBytes.count) bytes for \(columns) classes)") }
+
+        // Vocabulary: offsets from 0 to the end of the text, terms valid UTF-8, non-empty, unique.
+        let firstOffset = Int(offsetsBytes.loadUnaligned(fromByteOffset: 0, as: UInt32.self).littleEndian)
+        let lastOffset = Int(offsetsBytes.loadUnaligned(fromByteOffset: termCount * 4, as: UInt32.self).littleEndian)
+        guard firstOffset == 0, lastOffset == text.count else { throw fail("corrupt vocabulary (term offsets do not cover the term text)") }
+        var vocabulary: [String] = []
+        vocabulary.reserveCapacity(termCount)
+        var seen = Set<String>(minimumCapacity: termCount)
+        var previous = 0
+        for t in 0..<termCount {
+            let next = Int(offsetsBytes.loadUnaligned(fromByteOffset: (t + 1) * 4, as: UInt32.self).littleEndian)
+            guard previous < next, next <= text.count else { throw fail("corrupt vocabulary (term \(t) is empty or out of bounds)") }
+            guard let term = String(validating: UnsafeRawBufferPointer(rebasing: text[previous..<next]).bindMemory(to: UInt8.self), as: UTF8.self) else {
+                throw fail("corrupt vocabulary (term \(t) is not valid UTF-8)")
+            }
+            guard seen.insert(term).inserted else { throw fail("corrupt vocabulary (term \(term.debugDescription) appears twice)") }
+            vocabulary.append(term)
+            previous = next
+        }
+
+        let idf = try finiteFloats(idfBytes, count: termCount, or: fail("corrupt idf section (a value is not a finite number)"))
+        let weightValues = try finiteFloats(weightBytes, count: cells, or: fail("corrupt weights (a weight is not a finite number)"))
+        let intercepts = try finiteFloats(biasBytes, count: columns, or: fail("corrupt intercepts (an intercept is not a finite number)"))
 
         var configuration = meta.vectorizer
         configuration.stopWords = Set(meta.stopWords)
@@ -203,6 +265,38 @@ public enum ModelFile {
             classifier.multiLabel = multiLabel
         }
         return classifier
+    }
+
+    /// Largest n-gram length and token length a model may ask for.
+    static let maximumNGram = 32
+    static let maximumTokenLength = 1024
+
+    /// The metadata's own consistency: labels, feature count, vectoriser settings.
+    static func validate(_ meta: Meta, fail: (String) -> ModelFileError) throws {
+        guard meta.features >= 0 else { throw fail("corrupt model file (negative feature count)") }
+        var labels = Set<String>()
+        for label in meta.labels {
+            guard !label.isEmpty, !label.allSatisfy(\.isWhitespace) else { throw fail("corrupt model file (an empty class label)") }
+            guard labels.insert(label).inserted else { throw fail("corrupt model file (class label \(label.debugDescription) appears twice)") }
+        }
+        guard labels.count >= 2 else { throw fail("corrupt model file (\(labels.count) class label(s); a classifier has at least two)") }
+        let v = meta.vectorizer
+        guard v.ngramRange.lowerBound >= 1, v.ngramRange.upperBound <= maximumNGram else {
+            throw fail("corrupt model file (n-gram range \(v.ngramRange.lowerBound),\(v.ngramRange.upperBound); expected 1 ≤ min ≤ max ≤ \(maximumNGram))")
+        }
+        guard (1...maximumTokenLength).contains(v.tokenizer.minimumLength) else {
+            throw fail("corrupt model file (minimum token length \(v.tokenizer.minimumLength); expected 1...\(maximumTokenLength))")
+        }
+        func validFrequency(_ f: DocumentFrequency) -> Bool {
+            switch f {
+            case .count(let n): return n >= 0
+            case .proportion(let p): return p.isFinite && p >= 0 && p <= 1
+            }
+        }
+        guard validFrequency(v.minDF), validFrequency(v.maxDF), (v.maxFeatures ?? 0) >= 0 else {
+            throw fail("corrupt model file (document-frequency settings out of range)")
+        }
+        guard !meta.stopWords.contains(where: \.isEmpty) else { throw fail("corrupt model file (an empty stop word)") }
     }
 
     // MARK: Parts
@@ -237,14 +331,20 @@ public enum ModelFile {
         return Array(try encoder.encode(meta))
     }
 
-    static func floats(_ bytes: UnsafeRawBufferPointer, count: Int, or error: ModelFileError) throws -> [Float] {
+    /// `count` little-endian floats (the caller has checked the size), all finite.
+    static func finiteFloats(_ bytes: UnsafeRawBufferPointer, count: Int, or error: ModelFileError) throws -> [Float] {
         guard bytes.count == count * 4 else { throw error }
-        return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+        var allFinite = true
+        let values = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
             for i in 0..<count {
-                buffer[i] = Float(bitPattern: bytes.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self).littleEndian)
+                let value = Float(bitPattern: bytes.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self).littleEndian)
+                allFinite = allFinite && value.isFinite
+                buffer[i] = value
             }
             initialized = count
         }
+        guard allFinite else { throw error }
+        return values
     }
 }
 

@@ -95,10 +95,12 @@ public struct DocumentSource: Sendable {
     /// The contents of `path` (`-`: all of standard input).
     static func bytes(of path: String, name: String? = nil) throws -> Data {
         if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DatasetError(path: name ?? path, "cannot read file (missing or unreadable)")
+        // A device (`/dev/zero` never ends), a directory or a socket is refused with a message.
+        do {
+            return try FileBytes.read(path)
+        } catch let error as DatasetError {
+            throw DatasetError(path: name ?? path, error.message)
         }
-        return data
     }
 
     static func utf8(_ data: Data, path: String) throws -> String {
@@ -129,7 +131,7 @@ public struct DocumentSource: Sendable {
             return try CSVReader.readTexts(Data(text.utf8), path: source, textColumn: textColumn ?? "text")
         case .tsv, .lines, .jsonl:
             var rows: [SourcedDocument] = []
-            try FileBytes.forEachLine(Data(text.utf8)) { line, number in
+            try FileBytes.forEachLine(Data(text.utf8), path: source, limits: .standard) { line, number in
                 let place = "\(source):\(number)"
                 switch layout {
                 case .tsv:

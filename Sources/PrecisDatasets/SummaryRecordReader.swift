@@ -22,10 +22,7 @@ public enum SummaryRecordReader {
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            guard let contents = FileManager.default.contents(atPath: path) else {
-                throw DatasetError(path: path, "cannot read file (missing or unreadable)")
-            }
-            data = contents
+            data = try FileBytes.read(path)
         }
         return try parse(data, path: path)
     }
@@ -45,20 +42,16 @@ public enum SummaryRecordReader {
         return records
     }
 
-    /// The byte ranges of the lines of `bytes` (without their `\n`); line `k + 1` is element `k`.
+    /// The byte ranges of the lines of `bytes` (without their line ends: LF, CRLF or
+    /// a lone CR, so classic Mac files read line by line); line `k + 1` is element `k`.
     /// Lets a caller parse lines in parallel with ``parseLine(_:line:path:)``.
     public static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
         while start < bytes.count {
-            var end = start
-            if let base = bytes.baseAddress, let p = memchr(base + start, 0x0A, bytes.count - start) {
-                end = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
-            } else {
-                end = bytes.count
-            }
+            let (end, next) = FileBytes.lineEnd(bytes, from: start)
             ranges.append(start..<end)
-            start = end + 1
+            start = next
         }
         return ranges
     }
@@ -86,10 +79,14 @@ struct SummaryRecordParser {
     let bytes: UnsafeBufferPointer<UInt8>
     let fields: SummaryRecordFields
     var i = 0
+    /// Deepest nesting of arrays and objects accepted in skipped values.
+    var maximumDepth = ReaderLimits.standard.maximumJSONDepth
 
-    init(bytes: UnsafeBufferPointer<UInt8>, fields: SummaryRecordFields = SummaryRecordFields()) {
+    init(bytes: UnsafeBufferPointer<UInt8>, fields: SummaryRecordFields = SummaryRecordFields(),
+         maximumDepth: Int = ReaderLimits.standard.maximumJSONDepth) {
         self.bytes = bytes
         self.fields = fields
+        self.maximumDepth = maximumDepth
     }
 
     var atEnd: Bool { i >= bytes.count }
@@ -258,7 +255,7 @@ struct SummaryRecordParser {
 
     /// Skips any JSON value.
     mutating func skipValue(depth: Int = 0) throws {
-        guard depth < 512 else { throw Failure(message: "JSON nested too deeply") }
+        guard depth < maximumDepth else { throw Failure(message: "JSON nested more than \(maximumDepth) levels deep") }
         skipSpace()
         guard i < bytes.count else { throw Failure(message: "invalid JSON: missing value") }
         switch bytes[i] {

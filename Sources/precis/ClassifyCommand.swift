@@ -28,7 +28,7 @@ struct ClassifyCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Files to classify; - or nothing reads standard input.", valueName: "FILE"))
     var files: [String] = []
 
-    @Option(help: ArgumentHelp("Show the K most probable labels with their probabilities.", valueName: "K"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Show the K most probable labels with their probabilities.", valueName: "K"))
     var top: Int?
 
     @Option(help: ArgumentHelp("How inputs split into documents (auto: .tsv/.csv/.jsonl by row, a directory by .txt file, else whole file).", valueName: "LAYOUT"))
@@ -46,10 +46,10 @@ struct ClassifyCommand: ParsableCommand {
     @Flag(help: "Also list the terms that pushed the prediction most.")
     var explain = false
 
-    @Option(name: .customLong("explain-terms"), help: ArgumentHelp("How many terms --explain lists.", valueName: "N"))
+    @Option(name: .customLong("explain-terms"), parsing: .unconditional, help: ArgumentHelp("How many terms --explain lists.", valueName: "N"))
     var explainTerms: Int = 8
 
-    @Option(help: ArgumentHelp("Abstain (label null in JSON, (none) in text) when the top probability is below P.", valueName: "P"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Abstain (label null in JSON, (none) in text) when the top probability is below P.", valueName: "P"))
     var threshold: Double?
 
     func validate() throws {
@@ -80,22 +80,23 @@ struct ClassifyCommand: ParsableCommand {
                     "source": input.source, "label": label, "empty": empty[i] ? true : nil, "explanation": explanation,
                 ]))
             } else {
-                let label = abstains ? "(none)" : result.label
-                var line = showSource ? "\(input.source)\t\(label)" : label
+                // Labels and terms come from the model file: escaped, never raw to a terminal.
+                let label = abstains ? "(none)" : TerminalText.escaped(result.label)
+                var line = showSource ? "\(TerminalText.escaped(input.source))\t\(label)" : label
                 if k > 0 {
-                    line += "\t" + result.probabilities.map { "\($0.label) \(String(format: "%.4f", $0.probability))" }.joined(separator: ", ")
+                    line += "\t" + result.probabilities.map { "\(TerminalText.escaped($0.label)) \(String(format: "%.4f", $0.probability))" }.joined(separator: ", ")
                 }
                 if let explanation {
-                    let terms = explanation.map { "\($0.term) (\(String(format: "%.3f", $0.weight)))" }
+                    let terms = explanation.map { "\(TerminalText.escaped($0.term)) (\(String(format: "%.3f", $0.weight)))" }
                     line += "\n  because of: " + (terms.isEmpty ? "(no known terms)" : terms.joined(separator: ", "))
                 }
                 out += Array((line + "\n").utf8)
             }
             if out.count > 1 << 16 {
-                Output.write(out)
+                try Output.write(out)
                 out = []
             }
         }
-        Output.write(out)
+        try Output.write(out)
     }
 }

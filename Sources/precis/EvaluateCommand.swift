@@ -36,7 +36,7 @@ struct EvaluateCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        try ReportFile.checkWritable(report)
+        try ReportFile.checkWritable(report, inputs: [model, data.path])
         let classifier = try ModelFile.read(path: model)
         if classifier.isMultiLabel {
             var options = MultiLabelOptions()
@@ -50,18 +50,21 @@ struct EvaluateCommand: ParsableCommand {
                          ("model features", "\(classifier.vectorizer.featureCount)"),
                          ("trained on", "\(classifier.metadata.documents) documents")]
             try ReportFile.write(ClassificationReport(title: "Evaluation of \(model)", facts: facts, metrics: metrics,
-                                                      predictions: predictions).html(), to: report)
+                                                      predictions: predictions).html(), to: report, inputs: [model, data.path])
         }
         if !metrics.unseenLabels.isEmpty {
             let count = metrics.unseenLabels.reduce(0) { $0 + (metrics.perClass[$1]?.support ?? 0) }
-            Output.note("warning: \(data.path): \(count) document(s) have labels the model never saw (counted as errors): \(metrics.unseenLabels.joined(separator: ", "))")
+            // At most 20 named (a data file can hold any number), each escaped and cut short.
+            var named = metrics.unseenLabels.prefix(20).map { TerminalText.escaped($0, limit: 64) }.joined(separator: ", ")
+            if metrics.unseenLabels.count > 20 { named += " and \(metrics.unseenLabels.count - 20) more" }
+            Output.note("warning: \(data.path): \(count) document(s) have labels the model never saw (counted as errors): \(named)")
         }
         let calibration = EvaluateCalibration.measure(classifier, texts: documents.map(\.text), labels: documents.map(\.label))
         if json {
             try Output.json(EvaluateCalibration.Merged(metrics: metrics, calibration: calibration))
         } else {
             let table = metrics.confusionText(confusion)
-            Output.write(metrics.report() + "\n\n" + calibration.report() + "\n" + (table.isEmpty ? "" : "\n" + table + "\n"))
+            try Output.write(metrics.report() + "\n\n" + calibration.report() + "\n" + (table.isEmpty ? "" : "\n" + table + "\n"))
         }
     }
 }

@@ -66,8 +66,9 @@ struct EvaluateSummariesCommand: ParsableCommand {
     }
 
     func run() throws {
-        try ReportFile.checkWritable(report)
-        try ReportFile.checkWritable(perDocument)
+        let inputs = [data] + (predictions.map { [$0] } ?? [])
+        try ReportFile.checkWritable(report, inputs: inputs)
+        try ReportFile.checkWritable(perDocument, inputs: inputs + (report.map { [$0] } ?? []))
         let start = Date()
         var records = try SummaryRecordReader.read(path: data)
         let allIDs = Set(records.map(\.id))
@@ -87,18 +88,14 @@ struct EvaluateSummariesCommand: ParsableCommand {
         if let perDocument {
             var lines: [UInt8] = []
             for d in documents { lines += try Output.jsonLine(d) }
-            do {
-                try Data(lines).write(to: URL(fileURLWithPath: perDocument), options: .atomic)
-            } catch {
-                throw DatasetError(path: perDocument, "cannot write (\((error as NSError).localizedDescription))")
-            }
+            try ReportFile.write(lines, to: perDocument, inputs: inputs)
         }
         if let report {
             var facts = [("data", data), ("method", result.method?.rawValue ?? "predictions from \(predictions ?? "")"),
                          ("length", result.length)]
             if let split { facts.append(("split", split)) }
             try ReportFile.write(SummaryReport(title: "Summary evaluation on \(data)", facts: facts, result: result,
-                                               documents: documents).html(), to: report)
+                                               documents: documents).html(), to: report, inputs: inputs)
         }
         if json { return try Output.json(result) }
         func row(_ name: String, _ s: RougeScore) -> String {
@@ -113,6 +110,6 @@ struct EvaluateSummariesCommand: ParsableCommand {
             row("ROUGE-1", result.mean.rouge1), row("ROUGE-2", result.mean.rouge2), row("ROUGE-L", result.mean.rougeL),
             String(format: "%.3f s, %.0f documents/s", result.seconds, result.documentsPerSecond),
         ]
-        Output.write(lines.joined(separator: "\n") + "\n")
+        try Output.write(lines.joined(separator: "\n") + "\n")
     }
 }

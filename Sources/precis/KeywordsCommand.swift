@@ -41,7 +41,7 @@ struct KeywordsCommand: ParsableCommand {
         if json {
             try Output.json(KeywordsLine(keywords: phrases, language: language.rawValue))
         } else {
-            Output.write(phrases.map { $0.text + "\n" }.joined())
+            try Output.write(phrases.map { $0.text + "\n" }.joined())
         }
         if phrases.isEmpty && top > 0 {
             Output.note("precis: \(document.source): no keyphrases found (the input has no content words)")

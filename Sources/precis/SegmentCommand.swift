@@ -43,14 +43,14 @@ struct SegmentCommand: ParsableCommand {
             let lines = try Summarizer.inParallel(records) { record in
                 try Output.jsonLine(JSONRecord(base: segmenter.segment(record.article), fields: ["id": record.id]))
             }
-            return Output.write(Array(lines.joined()))
+            return try Output.write(Array(lines.joined()))
         }
         let document = try DocumentSource.text(at: file, html: false)
         let result = segmenter.segment(document.text)
         if json {
             try Output.json(result)
         } else {
-            Output.write(result.sentences.map { $0.text + "\n" }.joined())
+            try Output.write(result.sentences.map { $0.text + "\n" }.joined())
         }
     }
 }

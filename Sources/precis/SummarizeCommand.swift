@@ -60,7 +60,7 @@ struct SummarizeCommand: ParsableCommand {
             let lines = try summarizer.summarizeRecords(at: jsonl, length: length, fields: fields) { record, summary in
                 try Output.jsonLine(JSONRecord(base: summary, fields: ["id": record.id]))
             }
-            return Output.write(Array(lines.joined()))
+            return try Output.write(Array(lines.joined()))
         }
         let document = try DocumentSource.text(at: file)
         let summary = summarizer.summarize(document.text, length: length)
@@ -70,7 +70,7 @@ struct SummarizeCommand: ParsableCommand {
                 "requested": summary.requested, "returned": summary.returned, "truncated": summary.truncated ? true : nil,
             ]))
         } else {
-            Output.write(summary.sentences.map { $0.text + "\n" }.joined())
+            try Output.write(summary.sentences.map { $0.text + "\n" }.joined())
         }
         if summary.isShort, let requested = summary.requested, !summary.isEmpty {
             let candidates = summary.documentSentences.filter(\.isCandidate).count

@@ -30,7 +30,7 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup(title: "Multi-label options") var multiLabel: MultiLabelOptions
     @OptionGroup(title: "Progress") var progress: ProgressOptions
 
-    @Option(name: .customLong("cv-folds"), help: ArgumentHelp("Also cross-validate with K stratified folds first and record the scores in the model.", valueName: "K"))
+    @Option(name: .customLong("cv-folds"), parsing: .unconditional, help: ArgumentHelp("Also cross-validate with K stratified folds first and record the scores in the model.", valueName: "K"))
     var cvFolds: Int?
 
     func validate() throws {
@@ -42,6 +42,8 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         Output.quiet = progress.quiet
+        // Refuse a model path that is the data or not a regular file before any work.
+        _ = try OutputTarget(path: model, inputs: [data.path])
         if multiLabel.enabled {
             if cvFolds != nil { throw ValidationError("--multi-label does not take --cv-folds (use precis cross-validate --multi-label)") }
             return try MultiLabelCommands.train(self)
@@ -84,7 +86,7 @@ struct TrainCommand: ParsableCommand {
         var trained = result.classifier
         try trained.metadata.recordProvenance(producer: "precis \(precisVersion)", dataPath: data.path)
         trained.metadata.crossValidation = crossValidation
-        try ModelFile.write(trained, to: model)
+        try ModelFile.write(trained, to: model, inputs: [data.path])
         let elapsed = Date().timeIntervalSince(start)
         let meta = trained.metadata
         var lines = [
@@ -106,6 +108,7 @@ struct TrainCommand: ParsableCommand {
         lines.append(String(format: "time:       %.2f s (read %.2f, vectorise %.2f, fit %.2f, save %.2f)", elapsed,
                             loaded.timeIntervalSince(start), fitStart.timeIntervalSince(trainStart),
                             fitted.timeIntervalSince(fitStart), Date().timeIntervalSince(fitted)))
-        Output.write(lines.joined(separator: "\n") + "\n")
+        // Every string here may come from a data or model file: escaped before it reaches a terminal.
+        try Output.write(lines.map(TerminalText.escaped).joined(separator: "\n") + "\n")
     }
 }

@@ -40,6 +40,22 @@ public enum MatrixMarket {
         if let failure { throw failure }
     }
 
+    /// Streams the file contents for `matrix` to `body` in consecutive pieces (header
+    /// first, then rows in order), for a caller that writes them its own way; the
+    /// first error `body` throws stops the stream.
+    ///
+    /// ```swift
+    /// try MatrixMarket.write(matrix) { piece in try file.write(piece) }
+    /// ```
+    public static func write(_ matrix: SparseMatrix, _ body: ([UInt8]) throws -> Void) throws {
+        var failure: Error?
+        forEachPiece(of: matrix) { piece in
+            guard failure == nil else { return }
+            do { try body(piece) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
     /// The file as consecutive byte pieces: header first, then rows in order.
     private static func forEachPiece(of matrix: SparseMatrix, _ body: ([UInt8]) -> Void) {
         body(Array("\(header)\n\(matrix.rows) \(matrix.columns) \(matrix.nonZeroCount)\n".utf8))

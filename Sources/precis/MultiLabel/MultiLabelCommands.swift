@@ -59,7 +59,7 @@ enum MultiLabelCommands {
         trained.metadata.producer = "precis \(precisVersion)"
         trained.metadata.created = created
         trained.metadata.dataFile = URL(fileURLWithPath: command.data.path).lastPathComponent
-        try ModelFile.write(trained, to: command.model)
+        try ModelFile.write(trained, to: command.model, inputs: [command.data.path])
         var lines = [
             "model:      \(command.model)",
             "documents:  \(texts.count)",
@@ -74,7 +74,7 @@ enum MultiLabelCommands {
         }
         lines.append(String(format: "training subset accuracy: %.4f", trained.metadata.trainingAccuracy))
         lines.append(String(format: "time:       %.2f s", Date().timeIntervalSince(start)))
-        print(lines.joined(separator: "\n"))
+        try Output.write(lines.map(TerminalText.escaped).joined(separator: "\n") + "\n")
     }
 
     /// `precis classify` with a multi-label model: every label above its threshold.
@@ -93,12 +93,13 @@ enum MultiLabelCommands {
                 out += try Output.jsonLine(MultiLabelLine(source: input.source, empty: empty[i] ? true : nil,
                                                           labels: result.labels.map(\.label), probabilities: probabilities))
             } else {
-                let text = shown.map { "\($0.label) \(String(format: "%.4f", $0.probability))" }.joined(separator: ", ")
-                let labels = result.labels.isEmpty ? "(none)" : result.labels.map(\.label).joined(separator: ",")
-                out += Array(((showSource ? "\(input.source)\t" : "") + labels + "\t" + text + "\n").utf8)
+                // Labels come from the model file: escaped, never raw to a terminal.
+                let text = shown.map { "\(TerminalText.escaped($0.label)) \(String(format: "%.4f", $0.probability))" }.joined(separator: ", ")
+                let labels = result.labels.isEmpty ? "(none)" : result.labels.map { TerminalText.escaped($0.label) }.joined(separator: ",")
+                out += Array(((showSource ? "\(TerminalText.escaped(input.source))\t" : "") + labels + "\t" + text + "\n").utf8)
             }
         }
-        Output.write(out)
+        try Output.write(out)
     }
 
     /// One `classify --json` line of a multi-label model.
@@ -147,7 +148,7 @@ enum MultiLabelCommands {
             Output.note("warning: \(data.path): labels the model never saw (counted as missed): \(unseen.joined(separator: ", "))")
         }
         let metrics = evaluate(classifier, texts: texts, labelSets: labelSets)
-        if json { try Output.json(metrics) } else { print(metrics.report()) }
+        if json { try Output.json(metrics) } else { try Output.write(metrics.report() + "\n") }
     }
 
     /// Per-fold and pooled results of a multi-label cross-validation.
@@ -183,18 +184,16 @@ enum MultiLabelCommands {
             pooledTrue += truth
             pooledPredicted += predicted
             if !command.json {
-                print(String(format: "fold %d/%d: micro-F1 %.4f  macro-F1 %.4f  subset accuracy %.4f  (n = %d)", fold + 1,
-                             command.folds, metrics.microF1, metrics.macroF1, metrics.subsetAccuracy, test.count))
-                fflush(stdout)
+                try Output.write(String(format: "fold %d/%d: micro-F1 %.4f  macro-F1 %.4f  subset accuracy %.4f  (n = %d)\n", fold + 1,
+                                        command.folds, metrics.microF1, metrics.macroF1, metrics.subsetAccuracy, test.count))
+                try Output.flush()
             }
         }
         let pooled = MultiLabelMetrics(trueSets: pooledTrue, predicted: pooledPredicted, labels: names)
         if command.json {
             try Output.json(CrossValidationResult(folds: perFold, pooled: pooled))
         } else {
-            print("")
-            print("all out-of-fold predictions:")
-            print(pooled.report())
+            try Output.write("\nall out-of-fold predictions:\n" + pooled.report() + "\n")
         }
     }
 }

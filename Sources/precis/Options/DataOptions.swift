@@ -16,18 +16,32 @@ struct DataOptions: ParsableArguments {
     @Option(name: .customLong("text-column"), help: ArgumentHelp("CSV column / JSONL key of the text (default: text).", valueName: "NAME"))
     var textColumn: String?
 
+    @Option(name: .customLong("max-line-bytes"), parsing: .unconditional,
+            help: ArgumentHelp("Longest line, CSV record or field accepted, in bytes (default: 64 MiB).", valueName: "N"))
+    var maxLineBytes: Int?
+
     /// Reads every document (at least one, or a message naming the file).
     func load() throws -> [LabeledDocument] {
-        try LabeledDataset.read(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn)
+        try LabeledDataset.read(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn,
+                                limits: limits())
     }
 
     /// Reads only the texts (no label needed; JSONL may use `article` for the text).
     func loadTexts() throws -> [String] {
-        try LabeledDataset.readTexts(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn)
+        try LabeledDataset.readTexts(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn,
+                                limits: limits())
     }
 
     /// Reads the texts and the labels when the file has them.
     func loadTextsAndLabels() throws -> (texts: [String], labels: [String]?) {
-        try LabeledDataset.readTextsAndLabels(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn)
+        try LabeledDataset.readTextsAndLabels(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn,
+                                limits: limits())
+    }
+
+    /// The reader limits, with `--max-line-bytes` for both lines and fields.
+    private func limits() throws -> ReaderLimits {
+        guard let maxLineBytes else { return .standard }
+        guard maxLineBytes >= 1 else { throw ValidationError("--max-line-bytes must be at least 1, got \(maxLineBytes)") }
+        return ReaderLimits(maximumLineBytes: maxLineBytes, maximumFieldBytes: maxLineBytes)
     }
 }

@@ -8,16 +8,16 @@ import Precis
 /// defaults (``configuration(defaults:)``) and the user overrides only what
 /// they name; the library's `validate()` checks the result.
 struct VectorizerOptions: ParsableArguments {
-    @Option(name: .customLong("ngram-range"), help: ArgumentHelp("Word n-gram lengths, as MIN,MAX (e.g. 1,2); a single N means 1,N (all lengths up to N).", valueName: "A,B"))
+    @Option(name: .customLong("ngram-range"), parsing: .unconditional, help: ArgumentHelp("Word n-gram lengths, as MIN,MAX (e.g. 1,2); a single N means 1,N (all lengths up to N).", valueName: "A,B"))
     var ngramRange: NGramRange?
 
-    @Option(name: .customLong("min-df"), help: ArgumentHelp("Drop terms in fewer documents: an integer count, or a fraction in [0,1].", valueName: "X"))
+    @Option(name: .customLong("min-df"), parsing: .unconditional, help: ArgumentHelp("Drop terms in fewer documents: an integer count, or a fraction in [0,1].", valueName: "X"))
     var minDF: DocumentFrequency?
 
-    @Option(name: .customLong("max-df"), help: ArgumentHelp("Drop terms in more documents: an integer count, or a fraction in [0,1].", valueName: "X"))
+    @Option(name: .customLong("max-df"), parsing: .unconditional, help: ArgumentHelp("Drop terms in more documents: an integer count, or a fraction in [0,1].", valueName: "X"))
     var maxDF: DocumentFrequency?
 
-    @Option(name: .customLong("max-features"), help: ArgumentHelp("Keep only the N most frequent terms.", valueName: "N"))
+    @Option(name: .customLong("max-features"), parsing: .unconditional, help: ArgumentHelp("Keep only the N most frequent terms.", valueName: "N"))
     var maxFeatures: Int?
 
     @Option(name: .customLong("stop-words"), help: ArgumentHelp("english (scikit-learn's list), none, a language (da de es fi fr hu it nl no pt ru sv: Snowball's list), or a file with one word a line.", valueName: "english|none|LANG|PATH"))

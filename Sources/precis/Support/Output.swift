@@ -3,30 +3,34 @@ import Foundation
 import Precis
 import PrecisCore
 
-/// Everything the commands write: standard output, JSON and notes on standard error.
+/// Everything the commands write: standard output, JSON and notes on standard
+/// error. Every byte goes through ``OutputSink`` (PrecisDatasets), the one output
+/// path of the tool: a failed write (full disk, I/O error) throws an
+/// ``OutputError`` and ends the command with a message and a non-zero exit, and a
+/// closed pipe ends the process quietly, as Unix filters do.
 enum Output {
-    /// Writes bytes to standard output.
-    static func write(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { b in
-            var offset = 0
-            while offset < b.count, let base = b.baseAddress {
-                let written = Foundation.write(1, base + offset, b.count - offset)
-                if written <= 0 { break }
-                offset += written
-            }
-        }
-    }
+    /// Writes bytes to standard output (buffered; flushed when the command ends).
+    static func write(_ bytes: [UInt8]) throws { try OutputSink.standardOutput.write(bytes) }
 
     /// Writes `text` to standard output.
-    static func write(_ text: String) { write(Array(text.utf8)) }
+    static func write(_ text: String) throws { try OutputSink.standardOutput.write(text) }
+
+    /// Writes out what is buffered for standard output (e.g. before a long wait).
+    static func flush() throws { try OutputSink.standardOutput.flush() }
 
     /// Set by `--quiet`: warnings and notes are not written.
     nonisolated(unsafe) static var quiet = false
 
-    /// Writes a line to standard error (unless `--quiet`).
+    /// Writes a line to standard error (unless `--quiet`). A failure is remembered
+    /// by the sink and makes the exit status non-zero (see ``PrecisCommand/main()``).
     static func note(_ text: String) {
         if quiet { return }
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        try? OutputSink.standardError.print(text)
+    }
+
+    /// Writes `text` to standard error as it is (progress bars); failures as for ``note(_:)``.
+    static func diagnostic(_ text: String) {
+        try? OutputSink.standardError.write(text)
     }
 
     /// `value` as one line of JSON with sorted keys (so the output is stable),
@@ -36,7 +40,7 @@ enum Output {
     }
 
     /// Writes `value` as one line of JSON.
-    static func json<T: Encodable>(_ value: T) throws { write(try jsonLine(value)) }
+    static func json<T: Encodable>(_ value: T) throws { try write(try jsonLine(value)) }
 }
 
 /// A library value's JSON object with a few more fields, such as the `source`
@@ -134,8 +138,8 @@ final class ProgressBar {
 
     private func line(_ text: String) {
         lastLine = Date()
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        Output.diagnostic(text + "\n")
     }
 
-    private func draw(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+    private func draw(_ text: String) { Output.diagnostic(text) }
 }
