@@ -21,6 +21,8 @@ let package = Package(
     name: "Precis",
     products: [
         .library(name: "Precis", targets: ["Precis"]),
+        // The HTTP service as a library: used by `precis serve` and the request-decoding fuzz target (Fuzz/).
+        .library(name: "PrecisServer", targets: ["PrecisServer"]),
         .executable(name: "precis", targets: ["precis"]),
     ],
     dependencies: [

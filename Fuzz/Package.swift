@@ -9,7 +9,7 @@ import PackageDescription
 
 let targets = [
     "FuzzTSV", "FuzzCSV", "FuzzJSONL", "FuzzSummaryJSONL", "FuzzTokenizer",
-    "FuzzSentences", "FuzzHTML", "FuzzStemmer", "FuzzModel",
+    "FuzzSentences", "FuzzHTML", "FuzzStemmer", "FuzzModel", "FuzzServerRequest",
 ]
 
 let package = Package(
@@ -17,7 +17,8 @@ let package = Package(
     products: targets.map { .executable(name: $0, targets: [$0]) },
     dependencies: [.package(name: "Precis", path: "..")],
     targets: targets.map {
-        .executableTarget(name: $0, dependencies: [.product(name: "Precis", package: "Precis")],
+        .executableTarget(name: $0, dependencies: [$0 == "FuzzServerRequest" ? .product(name: "PrecisServer", package: "Precis")
+                                                                           : .product(name: "Precis", package: "Precis")],
                           // The targets' own code is instrumented too: release builds specialise the
                           // library's generic and inlinable code into it (without this the
                           // tokenizer target showed no coverage at all).

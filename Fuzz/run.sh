@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 SECONDS_EACH="${FUZZ_SECONDS:-60}"
 RSS_MB="${FUZZ_RSS_MB:-1024}"
-ALL=(FuzzTSV FuzzCSV FuzzJSONL FuzzSummaryJSONL FuzzTokenizer FuzzSentences FuzzHTML FuzzStemmer FuzzModel)
+ALL=(FuzzTSV FuzzCSV FuzzJSONL FuzzSummaryJSONL FuzzTokenizer FuzzSentences FuzzHTML FuzzStemmer FuzzModel FuzzServerRequest)
 TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && TARGETS=("${ALL[@]}")
 
