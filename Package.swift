@@ -5,6 +5,7 @@
 // The targets read as the pipeline they implement (A → B: B depends on A):
 //
 //   PrecisCore (package-internal: random numbers, hashing, buffers, parallel-for;
+//     public: the atomic file writer AtomicFile/OutputTarget/OutputError, shared by the CLI and VectorizerFiles;
 //     public: the PrecisError protocol and ConfigurationError) → every other library target
 //   CBLAS (system BLAS) → PrecisLinearAlgebra (dense and sparse matrices, products, Matrix Market)
 //   PrecisText (tokens, sentences, stems) → PrecisDatasets (readers, document sources)
@@ -81,7 +82,7 @@ let package = Package(
         .testTarget(name: "PrecisLinearAlgebraTests", dependencies: ["PrecisLinearAlgebra", "PrecisTestSupport"]),
         .testTarget(name: "PrecisTextTests", dependencies: ["PrecisText", "PrecisTestSupport"]),
         .testTarget(name: "PrecisFeaturesTests", dependencies: ["PrecisFeatures", "PrecisDatasets", "PrecisTestSupport"]),
-        .testTarget(name: "PrecisDatasetsTests", dependencies: ["PrecisDatasets", "PrecisTestSupport"]),
+        .testTarget(name: "PrecisDatasetsTests", dependencies: ["PrecisCore", "PrecisDatasets", "PrecisTestSupport"]),
         .testTarget(name: "PrecisCLITests", dependencies: ["PrecisTestSupport", "PrecisClassification", "PrecisFeatures", "PrecisLinearAlgebra"]),
         .testTarget(name: "PrecisClassificationTests", dependencies: ["PrecisClassification", "PrecisFeatures", "PrecisDatasets", "PrecisTestSupport"]),
         .testTarget(name: "PrecisSummarizationTests", dependencies: [

@@ -5,10 +5,11 @@ extension CSVReader {
     /// documents without labels; each is sourced `path:LINE`.
     ///
     /// - Throws: ``DatasetError`` naming `path` and the line, as ``read(path:labelColumn:textColumn:)``.
-    static func readTexts(_ data: Data, path: String, textColumn: String) throws -> [SourcedDocument] {
+    static func readTexts(_ data: Data, path: String, textColumn: String,
+                          limits: ReaderLimits = .standard) throws -> [SourcedDocument] {
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
-            var parser = Parser(bytes: bytes, path: path)
+            var parser = Parser(bytes: bytes, path: path, limits: limits)
             parser.position = FileBytes.bomLength(bytes)
             guard let header = try parser.nextRecord() else { return [] }
             let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }

@@ -41,13 +41,17 @@ public struct DocumentSource: Sendable {
     public var textColumn: String?
     /// The JSONL key of a row's id (its ``SourcedDocument/source``); `id` if nil.
     public var idColumn: String?
+    /// Longest line, record and field, and deepest JSON nesting, accepted.
+    public var limits: ReaderLimits
 
     /// A source reading `paths` with `layout`.
-    public init(paths: [String], layout: DocumentLayout = .auto, textColumn: String? = nil, idColumn: String? = nil) {
+    public init(paths: [String], layout: DocumentLayout = .auto, textColumn: String? = nil, idColumn: String? = nil,
+                limits: ReaderLimits = .standard) {
         self.paths = paths
         self.layout = layout
         self.textColumn = textColumn
         self.idColumn = idColumn
+        self.limits = limits
     }
 
     /// Every document of every path, in order.
@@ -128,10 +132,10 @@ public struct DocumentSource: Sendable {
         case .auto, .text:
             return [SourcedDocument(source: source, text: text)]
         case .csv:
-            return try CSVReader.readTexts(Data(text.utf8), path: source, textColumn: textColumn ?? "text")
+            return try CSVReader.readTexts(Data(text.utf8), path: source, textColumn: textColumn ?? "text", limits: limits)
         case .tsv, .lines, .jsonl:
             var rows: [SourcedDocument] = []
-            try FileBytes.forEachLine(Data(text.utf8), path: source, limits: .standard) { line, number in
+            try FileBytes.forEachLine(Data(text.utf8), path: source, limits: limits) { line, number in
                 let place = "\(source):\(number)"
                 switch layout {
                 case .tsv:
@@ -149,8 +153,10 @@ public struct DocumentSource: Sendable {
 
     /// A JSONL row's text (`textColumn`, or `text` / `article`), sourced by its `id` when it has one.
     func jsonlRow(_ line: UnsafeBufferPointer<UInt8>, path: String, line number: Int) throws -> SourcedDocument {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-            throw DatasetError(path: path, line: number, "not a JSON object")
+        var parser = SummaryRecordParser(bytes: line, maximumDepth: limits.maximumJSONDepth)
+        let object: [String: Any]
+        do { object = try parser.wholeObject() } catch let failure as SummaryRecordParser.Failure {
+            throw DatasetError(path: path, line: number, failure.message)
         }
         let keys = textColumn.map { [$0] } ?? ["text", "article"]
         guard let body = keys.lazy.compactMap({ object[$0] as? String }).first else {

@@ -93,43 +93,31 @@ public enum JSONLReader {
         }
     }
 
-    /// Calls `body` with each line's object (as Foundation values: nested arrays such
-    /// as a multi-label `"labels": [...]` included) and its 1-based line number; lines
-    /// longer than `limits` allow are refused before they are parsed.
+    /// Calls `body` with each line's object (every member, nested arrays such as a
+    /// multi-label `"labels": [...]` included) and its 1-based line number. Values are
+    /// `String`, ``JSONNumber`` (the exact literal: no digit lost to `Double`), `Bool`,
+    /// `NSNull`, `[Any]` and `[String: Any]`. Lines longer than `limits` allow are refused
+    /// before they are parsed, and nesting deeper than `limits.maximumJSONDepth` is an error.
     public static func forEachObject(_ data: Data, path: String, limits: ReaderLimits = .standard,
                                      _ body: ([String: Any], Int) throws -> Void) throws {
         try FileBytes.forEachLine(data, path: path, limits: limits) { line, lineNumber in
-            _ = try FileBytes.string(line, path: path, line: lineNumber)
-            // Nesting is checked by the bounded parser first (Foundation's has no depth limit of ours).
-            var check = SummaryRecordParser(bytes: line, maximumDepth: limits.maximumJSONDepth)
-            do { _ = try check.members(wanted: []) } catch let failure as SummaryRecordParser.Failure {
+            var parser = SummaryRecordParser(bytes: line, maximumDepth: limits.maximumJSONDepth)
+            let object: [String: Any]
+            do { object = try parser.wholeObject() } catch let failure as SummaryRecordParser.Failure {
                 throw DatasetError(path: path, line: lineNumber, failure.message)
-            }
-            let parsed: Any
-            do {
-                parsed = try JSONSerialization.jsonObject(with: Data(line), options: [])
-            } catch {
-                throw DatasetError(path: path, line: lineNumber, "invalid JSON")
-            }
-            guard let object = parsed as? [String: Any] else {
-                throw DatasetError(path: path, line: lineNumber, "expected a JSON object")
             }
             try body(object, lineNumber)
         }
     }
 
-    /// A label from a Foundation JSON string or number. Integers keep every digit
-    /// (never through `Double`, so `12345678901234567890` and `…891` stay distinct).
+    /// A label from a JSON string or number of ``forEachObject(_:path:limits:_:)``.
+    /// Numbers keep every digit (``JSONNumber``: `12345678901234567890` and `…891`
+    /// stay distinct), with the labelled readers' rules (`3.0` is the label `3`); `true`,
+    /// `false`, `null`, arrays and objects are no label.
     static func labelString(_ value: Any) -> String? {
+        if value is Bool { return nil }
         if let s = value as? String { return s }
-        if let n = value as? NSNumber {
-            if String(describing: type(of: n)).contains("Boolean") { return nil }
-            let type = String(cString: n.objCType)
-            if type == "q" || type == "Q" || type == "i" || type == "l" || type == "s" || type == "c" { return n.stringValue }
-            let d = n.doubleValue
-            if d.isFinite && d == d.rounded() && abs(d) < 1e15 { return String(Int64(d)) }
-            return String(d)
-        }
+        if let n = value as? JSONNumber { return JSONNumberLabel.label(n.literal) }
         return nil
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A member value of a JSONL line's object, as the labelled-data readers need it.
 enum JSONLineValue: Equatable {
     case string(String)
@@ -104,5 +106,78 @@ enum JSONNumberLabel {
         guard significant <= 15, let d = Double(literal), d.isFinite else { return literal }
         if d == d.rounded() && abs(d) < 9.0e15 { return String(Int64(d)) }
         return String(d)
+    }
+}
+
+/// A JSON number as the exact text of its literal, as ``JSONLReader/forEachObject(_:path:limits:_:)``
+/// hands numbers out: no digit is lost to `Double`, so `12345678901234567890` and
+/// `12345678901234567891` stay distinct labels.
+///
+/// ```swift
+/// let n = JSONNumber(literal: "12345678901234567890")
+/// n.doubleValue      // 1.2345678901234567e19 (rounded)
+/// n.literal          // "12345678901234567890" (exact)
+/// ```
+public struct JSONNumber: Hashable, Sendable, CustomStringConvertible {
+    /// The literal as written in the file (strict JSON number grammar).
+    public let literal: String
+    /// The nearest `Double`.
+    public var doubleValue: Double { Double(literal) ?? .nan }
+    /// The literal.
+    public var description: String { literal }
+
+    /// A number from its JSON literal.
+    public init(literal: String) { self.literal = literal }
+}
+
+extension SummaryRecordParser {
+    /// The line's object with every member, as Swift values: `String`, ``JSONNumber``,
+    /// `Bool`, `NSNull`, `[Any]` and `[String: Any]` (the last of repeated keys wins).
+    /// Nesting is bounded by ``maximumDepth``; a byte-order mark before the object is skipped.
+    mutating func wholeObject() throws -> [String: Any] {
+        if bytes.count >= 3 && i == 0 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
+        skipSpace()
+        guard i < bytes.count, bytes[i] == 0x7B else { throw Failure(message: "expected a JSON object") }
+        guard let object = try anyValue(depth: 0) as? [String: Any] else { throw Failure(message: "expected a JSON object") }
+        skipSpace()
+        guard atEnd else { throw Failure(message: "invalid JSON: text after the object") }
+        return object
+    }
+
+    /// One value of any kind (see ``wholeObject()``).
+    mutating func anyValue(depth: Int) throws -> Any {
+        skipSpace()
+        guard i < bytes.count else { throw Failure(message: "invalid JSON: missing value") }
+        switch bytes[i] {
+        case 0x22: return try string()
+        case 0x7B, 0x5B:
+            guard depth < maximumDepth else { throw Failure(message: "JSON nested more than \(maximumDepth) levels deep") }
+            let isObject = bytes[i] == 0x7B
+            let close: UInt8 = isObject ? 0x7D : 0x5D
+            i += 1
+            var object: [String: Any] = [:]
+            var array: [Any] = []
+            skipSpace()
+            if i < bytes.count && bytes[i] == close { i += 1; return isObject ? object as Any : array as Any }
+            while true {
+                if isObject {
+                    skipSpace()
+                    let key = try string()
+                    try expect(0x3A, "':'")
+                    object[key] = try anyValue(depth: depth + 1)
+                } else {
+                    array.append(try anyValue(depth: depth + 1))
+                }
+                skipSpace()
+                guard i < bytes.count else { throw Failure(message: "invalid JSON: unterminated value") }
+                if bytes[i] == 0x2C { i += 1; continue }
+                if bytes[i] == close { i += 1; return isObject ? object as Any : array as Any }
+                throw Failure(message: "invalid JSON: expected ',' or a closing bracket")
+            }
+        case 0x74: try literal("true"); return true
+        case 0x66: try literal("false"); return false
+        case 0x6E: try literal("null"); return NSNull()
+        default: return JSONNumber(literal: try number())
+        }
     }
 }

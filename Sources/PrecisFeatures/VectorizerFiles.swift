@@ -49,12 +49,15 @@ public enum VectorizerFiles {
         try writeSettings(model, to: directory)
     }
 
+    /// Each file through ``AtomicFile``: a reader sees the old file or the whole new one,
+    /// an interrupted run leaves no temporary behind, a replaced file keeps its mode, and
+    /// a target that is not a regular file (a FIFO, a device, a directory) is refused.
     static func write(_ data: Data, to directory: String, name: String) throws {
         let path = (directory as NSString).appendingPathComponent(name)
         do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw VectorizerFileError(path: path, message: "cannot write (\((error as NSError).localizedDescription))")
+            try AtomicFile.write(Array(data), to: path)
+        } catch let error as OutputError {
+            throw VectorizerFileError(path: path, message: error.message)
         }
     }
 

@@ -40,6 +40,10 @@ struct ClassifyCommand: ParsableCommand {
     @Option(name: .customLong("id-field"), help: ArgumentHelp("JSONL key of the id shown as each row's source (default: id).", valueName: "NAME"))
     var idField: String?
 
+    @Option(name: .customLong("max-line-bytes"), parsing: .unconditional,
+            help: ArgumentHelp("Longest line, CSV record or field accepted, in bytes (default: 64 MiB).", valueName: "N"))
+    var maxLineBytes: Int?
+
     @Flag(help: "Print one JSON object per document.")
     var json = false
 
@@ -60,7 +64,8 @@ struct ClassifyCommand: ParsableCommand {
 
     func run() throws {
         let classifier = try model.map { try ModelFile.read(path: $0) } ?? ShippedModel.load()
-        let inputs = try DocumentSource(paths: files, layout: format, textColumn: textField, idColumn: idField).documents()
+        let inputs = try DocumentSource(paths: files, layout: format, textColumn: textField, idColumn: idField,
+                                        limits: ReaderLimits.commandLine(maxLineBytes: maxLineBytes)).documents()
         if classifier.isMultiLabel { return try MultiLabelCommands.classify(classifier, inputs: inputs, json: json, top: top) }
         let k = top ?? (json ? 1 : 0)
         let results = classifier.classify(inputs.map(\.text), top: max(k, 1))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PrecisCore
 import PrecisDatasets
 import PrecisTestSupport
 

@@ -1,4 +1,5 @@
 import Foundation
+import PrecisCore
 
 /// The one way the command-line tool writes to standard output and standard
 /// error: buffered, and every failure reported instead of ignored.

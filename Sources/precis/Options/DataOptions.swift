@@ -39,9 +39,7 @@ struct DataOptions: ParsableArguments {
     }
 
     /// The reader limits, with `--max-line-bytes` for both lines and fields.
-    private func limits() throws -> ReaderLimits {
-        guard let maxLineBytes else { return .standard }
-        guard maxLineBytes >= 1 else { throw ValidationError("--max-line-bytes must be at least 1, got \(maxLineBytes)") }
-        return ReaderLimits(maximumLineBytes: maxLineBytes, maximumFieldBytes: maxLineBytes)
+    func limits() throws -> ReaderLimits {
+        try ReaderLimits.commandLine(maxLineBytes: maxLineBytes)
     }
 }

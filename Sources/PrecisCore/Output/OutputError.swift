@@ -1,5 +1,4 @@
 import Foundation
-import PrecisCore
 
 /// An output that could not be written: a full disk, an I/O error, a refused
 /// target. `description` is the one-line message the command-line tool prints,
