@@ -9,9 +9,10 @@
 /// - list items (`1.`, `1.)`, `1)`, `a.`, `A.`, `iv.`, `II.`, `•`, `-`) are sentences of their own,
 ///   the marker included (`I. Introduction`), also inline (`1.) The first item 2.) The second item`)
 ///   when they are numbered in sequence; `Henry VIII.` and `World War II.` stay names;
-/// - a full stop, `?` or `!` inside a balanced quotation (``QuotationSpans``: `"…"`, `“…”`, `„…“`,
-///   `« … »`, `»…«`, `‘…’`, `「…」`, …) ends no sentence: `He said, "Stop. Go home now." Then he left.`
-///   is two sentences (as in pySBD); unbalanced quotes protect nothing;
+/// - inside a balanced quotation (``QuotationSpans``: `"…"`, `“…”`, `„…“`, `« … »`, `»…«`, `‘…’`,
+///   `「…」`, …) a short sentence (at most three words) does not stand alone: `He said, "Stop. Go
+///   home now." Then he left.` is two sentences, as in pySBD; a quotation of full sentences, as
+///   in news, is split at its sentence ends, as Punkt and spaCy do; unbalanced quotes protect nothing;
 /// - a line without final punctuation that ends on a function word ("of the"), or in German on
 ///   a lowercase word, runs on into the next line even when that is capitalised;
 /// - `.`, `!`, `?`, `…` and ellipses (`...`, `. . .`), followed by closing quotes or brackets
@@ -242,11 +243,13 @@ struct SegmenterScan {
     }
 
     /// Whether the line `lo..<hi` (without final punctuation) visibly breaks off mid-sentence, so that
-    /// the next line continues it even when that starts with a capital: it ends with a lowercase
-    /// function word of the language ("eine", "of the"), or, in German, where nouns are capitalised,
-    /// with any lowercase word ("eine möglichst problemlose / Schwangerschaft").
+    /// the next line continues it even though that starts with a capital. Only in German, where
+    /// every noun is capitalised, so that a capital on the next line is no sign of a new sentence:
+    /// the line ends with a function word ("eine", or "Andere" alone on its line) or, in a longer
+    /// line, with any lowercase word ("eine möglichst problemlose / Schwangerschaft"). (Elsewhere
+    /// headlines often end on such words: "Bank raises rates again".)
     func runsOnAfterFunctionWord(_ lo: Int, _ hi: Int) -> Bool {
-        guard !TextBytes.endsWithTerminalPunctuation(b, lo, hi), hi > lo else { return false }
+        guard profile.language == .german, !TextBytes.endsWithTerminalPunctuation(b, lo, hi), hi > lo else { return false }
         let last = b[hi - 1]
         guard TextBytes.isASCIILetter(last) || last >= 0x80 else { return false }
         let w = wordStart(before: hi, lowerBound: lo)
@@ -316,9 +319,10 @@ struct SegmenterScan {
             var j = group.end
             guard j < hi else { break }                      // the end of the piece ends the sentence anyway
             guard isWhitespace(j, hi) else { i = j; continue }
-            // Inside a quotation (before its closing mark) no sentence ends.
+            // Inside a quotation (before its closing mark) a short sentence does not stand alone.
             while nextQuote < quotes.count && quotes[nextQuote].close < i { nextQuote += 1 }
-            if nextQuote < quotes.count && quotes[nextQuote].open < i && group.end <= quotes[nextQuote].close {
+            if nextQuote < quotes.count && quotes[nextQuote].open < i && group.end <= quotes[nextQuote].close,
+               shortQuotedSentence(quotes[nextQuote], before: i, sentenceStart: start, after: j, hi: hi) {
                 i = group.end
                 continue
             }
@@ -351,6 +355,63 @@ struct SegmenterScan {
             result[firstIndex].kind = .heading
         }
     }
+
+    /// Whether the sentence that ends at `i` inside `quote`, or the one that starts after it (at
+    /// `after`, white space included), has at most ``shortQuotedWords`` words: a quoted exchange
+    /// ("Stop. Go home now.", "I can't. I won't.", "Non. Jamais.") stays one sentence, as in pySBD,
+    /// while a quotation of full sentences (news: "Sales rose in every region. We are pleased with
+    /// the year," he said.) is split
+    /// at its sentence ends, as Punkt and spaCy split it and as news summaries are written.
+    func shortQuotedSentence(_ quote: QuotationSpans.Span, before i: Int, sentenceStart: Int, after: Int, hi: Int) -> Bool {
+        let from = max(sentenceStart, quote.open)
+        if !hasMoreLetterWords(than: Self.shortQuotedWords, from, i) { return true }
+        // The next sentence inside the quotation: up to its final punctuation or the closing mark.
+        var e = after
+        while e < quote.close {
+            let c = b[e]
+            if (c == 0x2E || c == 0x21 || c == 0x3F || TextBytes.isEllipsis(b, e, hi)) && e + 1 < hi
+                && (TextBytes.isSpace(b, e + 1, hi) || e + 1 >= quote.close) { break }
+            e += 1
+        }
+        return !hasMoreLetterWords(than: Self.shortQuotedWords, after, e)
+    }
+
+    /// Whether `lo..<hi` has more than `limit` words holding a letter or digit (dashes and
+    /// quotation marks, ASCII or not, are no words). Stops reading early.
+    func hasMoreLetterWords(than limit: Int, _ lo: Int, _ hi: Int) -> Bool {
+        var words = 0
+        var inWord = false
+        var counted = false
+        var k = lo
+        while k < hi {
+            let c = b[k]
+            var width = 1
+            if TextBytes.isSpace(b, k, hi) {
+                inWord = false
+                width = TextBytes.spaceWidth(b, k, hi) ?? 1
+            } else {
+                if !inWord { inWord = true; counted = false }
+                var alphanumeric: Bool
+                if c < 0x80 {
+                    alphanumeric = TextBytes.isASCIILetter(c) || c &- 0x30 < 10
+                } else {
+                    let (scalar, w) = UTF8Decoding.decode(UnsafeBufferPointer(rebasing: b[..<hi]), at: k)
+                    width = max(w, 1)
+                    alphanumeric = scalar.map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false
+                }
+                if alphanumeric && !counted {
+                    counted = true
+                    words += 1
+                    if words > limit { return true }
+                }
+            }
+            k += width
+        }
+        return false
+    }
+
+    /// The longest sentence, in words, that does not stand alone inside a quotation.
+    static let shortQuotedWords = 3
 
     mutating func emit(_ lo: Int, _ hi: Int) {
         var hi = hi

@@ -1,12 +1,13 @@
 import Testing
 import PrecisText
 
-/// Sentences inside quotations (pySBD's convention): the quotation's own full stops end no
-/// sentence; the quotation as a whole may end one; unbalanced quotes protect nothing.
+/// Sentences inside quotations: a short one (at most three words) does not stand alone, as in
+/// pySBD; full sentences are split as Punkt and spaCy split them; the quotation as a whole may
+/// end a sentence; unbalanced quotes protect nothing.
 struct QuotationTests {
     let en = SentenceSegmenter(language: .english)
 
-    @Test("a quoted passage of several sentences stays in one sentence, in every quotation style")
+    @Test("a short quoted exchange stays in one sentence, in every quotation style")
     func quotedPassages() {
         #expect(en.texts("He said, \"Stop. Go home now.\" Then he left.") == ["He said, \"Stop. Go home now.\"", "Then he left."])
         #expect(en.texts("“I can’t. I won’t.” She paused.") == ["“I can’t. I won’t.”", "She paused."])
@@ -25,6 +26,9 @@ struct QuotationTests {
         #expect(en.texts("\"We are pleased. The results are good,\" he said.") == ["\"We are pleased. The results are good,\" he said."])
         #expect(en.texts("\"We are pleased. The results are good,\" he said. Shares rose.")
                 == ["\"We are pleased. The results are good,\" he said.", "Shares rose."])
+        // A quotation of full sentences is split at its sentence ends (Punkt, spaCy, news summaries).
+        #expect(en.texts("\"Sales rose in every region last year. We are pleased with the results,\" he said.")
+                == ["\"Sales rose in every region last year.", "We are pleased with the results,\" he said."])
         #expect(SentenceSegmenter(language: .russian).texts("«К чему ты готовишься? – спросила мама. – Завтра ведь выходной».")
                 == ["«К чему ты готовишься? – спросила мама. – Завтра ведь выходной»."])
     }
@@ -75,15 +79,16 @@ struct ListMarkerTests {
 
 /// Lines that break off mid-sentence run on, even into a capitalised line.
 struct RunOnLineTests {
-    @Test("a line ending on a function word, or in German on a lowercase word, runs on")
+    @Test("German: a line ending on a function word or a lowercase word runs on into a capitalised line")
     func functionWords() {
         let de = SentenceSegmenter(language: .german)
         #expect(de.texts("Andere \nFischsorten (z.B. Hai) sind selten.") == ["Andere Fischsorten (z.B. Hai) sind selten."])
         #expect(de.texts("Sie sollen Ihnen helfen, eine möglichst problemlose \nSchwangerschaft zu erleben.")
                 == ["Sie sollen Ihnen helfen, eine möglichst problemlose Schwangerschaft zu erleben."])
-        #expect(SentenceSegmenter(language: .english).texts("The plant was bought by the\nCompany in May.") == ["The plant was bought by the Company in May."])
-        // Headings and captions still end at the line break.
-        #expect(SentenceSegmenter(language: .english).texts("Weather report\nRain is coming.") == ["Weather report", "Rain is coming."])
+        #expect(de.texts("Das Werk wurde von der\nFirma gekauft.") == ["Das Werk wurde von der Firma gekauft."])
+        // Headings and captions still end at the line break; elsewhere a capital starts a new line's sentence.
+        #expect(de.texts("Wetterbericht\nEs regnet.") == ["Wetterbericht", "Es regnet."])
+        #expect(SentenceSegmenter(language: .english).texts("Bank raises rates again\nThe bank raised rates.") == ["Bank raises rates again", "The bank raised rates."])
     }
 
     @Test("an ellipsis glued to the next word opens the next sentence")
