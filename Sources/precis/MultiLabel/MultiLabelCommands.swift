@@ -87,7 +87,7 @@ enum MultiLabelCommands {
         }
         var out: [UInt8] = []
         for (i, (input, result)) in zip(inputs, results).enumerated() {
-            let shown = top.map { topLabels(classifier, result, $0) } ?? result.labels
+            let shown = top.map { classifier.rankedLabels(result.probabilities, top: $0) } ?? result.labels
             if json {
                 let probabilities = Dictionary(shown.map { ($0.label, $0.probability) }, uniquingKeysWith: { a, _ in a })
                 out += try Output.jsonLine(MultiLabelLine(source: input.source, empty: empty[i] ? true : nil,
@@ -109,14 +109,6 @@ enum MultiLabelCommands {
         var probabilities: [String: Float]
     }
 
-    /// The `k` most probable labels of a result, chosen or not.
-    static func topLabels(_ classifier: TextClassifier, _ result: TextClassifier.MultiLabelClassification, _ k: Int) -> [TextClassifier.LabelProbability] {
-        let p: [Float] = result.probabilities
-        let order: [Int] = p.indices.sorted { (a: Int, b: Int) -> Bool in p[a] != p[b] ? p[a] > p[b] : a < b }
-        return order.prefix(k).map { (c: Int) -> TextClassifier.LabelProbability in
-            TextClassifier.LabelProbability(label: classifier.labels[c], probability: p[c])
-        }
-    }
 
     /// What `precis inspect` shows of a multi-label model: thresholds and the internal CV.
     static func inspectLines(_ decision: MultiLabelDecision, labels: [String]) -> [String] {
