@@ -58,6 +58,17 @@ struct ClassifyCommand: ParsableCommand {
         if let threshold, !(0...1).contains(threshold) { throw ValidationError("--threshold must be between 0 and 1, got \(threshold)") }
     }
 
+    /// Which of `inputs` give `classifier` nothing to go on (empty, stop words only, no
+    /// known term), each said on standard error (`prior` says what its result is) rather
+    /// than silently labelled.
+    static func warnUninformative(_ classifier: TextClassifier, _ inputs: [SourcedDocument], prior: String) -> [Bool] {
+        let empty = classifier.isUninformative(inputs.map(\.text))
+        for (input, isEmpty) in zip(inputs, empty) where isEmpty {
+            Output.note("warning: \(input.source): empty or stop-word-only document; \(prior)")
+        }
+        return empty
+    }
+
     func run() throws {
         let classifier = try model.map { try ModelFile.read(path: $0) } ?? ShippedModel.load()
         let inputs = try DocumentSource(paths: files, layout: format, textColumn: textField, idColumn: idField).documents()
@@ -65,11 +76,7 @@ struct ClassifyCommand: ParsableCommand {
         let k = top ?? (json ? 1 : 0)
         let results = classifier.classify(inputs.map(\.text), top: max(k, 1))
         let showSource = inputs.count > 1
-        // Documents with nothing to go on (empty, stop words only, no known term): said so, not silently labelled.
-        let empty = classifier.isUninformative(inputs.map(\.text))
-        for (input, isEmpty) in zip(inputs, empty) where isEmpty {
-            Output.note("warning: \(input.source): empty or stop-word-only document; its label is only the prior")
-        }
+        let empty = Self.warnUninformative(classifier, inputs, prior: "its label is only the prior")
         var out: [UInt8] = []
         for (i, (input, result)) in zip(inputs, results).enumerated() {
             let abstains = threshold.map { Double(result.probabilities.first?.probability ?? 0) < $0 } ?? false

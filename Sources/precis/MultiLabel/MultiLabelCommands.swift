@@ -81,10 +81,7 @@ enum MultiLabelCommands {
     static func classify(_ classifier: TextClassifier, inputs: [SourcedDocument], json: Bool, top: Int?) throws {
         let results = classifier.classifyMultiLabel(inputs.map(\.text))
         let showSource = inputs.count > 1
-        let empty = classifier.isUninformative(inputs.map(\.text))
-        for (input, isEmpty) in zip(inputs, empty) where isEmpty {
-            Output.note("warning: \(input.source): empty or stop-word-only document; its labels are only the prior")
-        }
+        let empty = ClassifyCommand.warnUninformative(classifier, inputs, prior: "its labels are only the prior")
         var out: [UInt8] = []
         for (i, (input, result)) in zip(inputs, results).enumerated() {
             let shown = top.map { classifier.rankedLabels(result.probabilities, top: $0) } ?? result.labels

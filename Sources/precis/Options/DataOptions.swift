@@ -21,11 +21,6 @@ struct DataOptions: ParsableArguments {
         try LabeledDataset.read(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn)
     }
 
-    /// Reads only the texts (no label needed; JSONL may use `article` for the text).
-    func loadTexts() throws -> [String] {
-        try LabeledDataset.readTexts(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn)
-    }
-
     /// Reads the texts and the labels when the file has them.
     func loadTextsAndLabels() throws -> (texts: [String], labels: [String]?) {
         try LabeledDataset.readTextsAndLabels(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn)
