@@ -10,9 +10,9 @@ enum MultiLabelCommands {
         var config = MultiLabelConfiguration()
         let unsupported = [("--solver", options.solver != nil), ("--multi-class", options.multiClass != nil),
                            ("--class-weight", options.classWeight != nil), ("--validation-split", options.validationSplit != nil),
-                           ("--average-epochs", options.averagedEpochs != nil), ("--intercept-step", options.interceptStep != nil),
-                           ("--intercept-ramp", options.interceptRamp != nil), ("--max-iter", options.maxIterations != nil),
-                           ("--tol", options.tolerance != nil), ("--patience", options.patience != nil)]
+                           ("--average-epochs", options.sgd.averagedEpochs != nil), ("--intercept-step", options.sgd.interceptStep != nil),
+                           ("--intercept-ramp", options.sgd.interceptRamp != nil), ("--max-iter", options.lbfgs.maxIterations != nil),
+                           ("--tol", options.lbfgs.tolerance != nil), ("--patience", options.patience != nil)]
         if let (name, _) = unsupported.first(where: { $0.1 }) {
             throw ValidationError("--multi-label does not take \(name) (it fits one-vs-rest SGD; --alpha, --c, --epochs, --sgd-runs and --seed apply)")
         }
@@ -25,11 +25,11 @@ enum MultiLabelCommands {
             guard c > 0, c.isFinite else { throw ValidationError("--c must be positive, got \(c)") }
             config.alpha = 1 / (c * Double(max(documents, 1)))
         }
-        if let epochs = options.epochs {
+        if let epochs = options.sgd.epochs {
             guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
             config.epochs = epochs
         }
-        if let runs = options.runs {
+        if let runs = options.sgd.runs {
             guard runs >= 1 else { throw ValidationError("--sgd-runs must be at least 1, got \(runs)") }
             config.runs = runs
         }

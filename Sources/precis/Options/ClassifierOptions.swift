@@ -11,20 +11,7 @@ struct ClassifierOptions: ParsableArguments {
     @Option(help: ArgumentHelp("multinomial (one softmax over the classes, default) or ovr (one binary logistic regression per class, as scikit-learn's SGDClassifier)."))
     var multiClass: MultiClass?
 
-    @Option(help: ArgumentHelp("Passes over the data with --solver sgd (default: 5).", valueName: "N"))
-    var epochs: Int?
-
-    @Option(name: .customLong("average-epochs"), help: ArgumentHelp("With --solver sgd, keep the mean of the weights after each of the last N epochs (default: 3).", valueName: "N"))
-    var averagedEpochs: Int?
-
-    @Option(name: .customLong("sgd-runs"), help: ArgumentHelp("With --solver sgd, average the weights of N independent runs (different shuffles), run side by side on the cores (default: 4).", valueName: "N"))
-    var runs: Int?
-
-    @Option(help: ArgumentHelp("With --solver sgd, the intercepts' learning rate as a fraction of the weights' (default: 0.3; scikit-learn uses 0.01).", valueName: "X"))
-    var interceptStep: Double?
-
-    @Option(help: ArgumentHelp("With --solver sgd, scale the intercept step down in proportion below N training documents; 0 turns it off (default: 1500).", valueName: "N"))
-    var interceptRamp: Int?
+    @OptionGroup var sgd: SGDOptions
 
     @Option(help: ArgumentHelp("Inverse L2 regularisation strength, scikit-learn's C (instead of --alpha).", valueName: "C"))
     var c: Double?
@@ -32,11 +19,7 @@ struct ClassifierOptions: ParsableArguments {
     @Option(help: ArgumentHelp("L2 penalty on the mean loss, scikit-learn's SGD alpha (default: 1e-6).", valueName: "ALPHA"))
     var alpha: Double?
 
-    @Option(name: .customLong("max-iter"), help: ArgumentHelp("Maximum L-BFGS iterations with --solver lbfgs (default: 100).", valueName: "N"))
-    var maxIterations: Int?
-
-    @Option(name: .customLong("tol"), help: ArgumentHelp("L-BFGS: stop when the loss improves by less than this relative amount (default: 1e-4).", valueName: "X"))
-    var tolerance: Double?
+    @OptionGroup var lbfgs: LBFGSOptions
 
     @Option(help: ArgumentHelp("none or balanced (weigh every class the same in total)."))
     var classWeight: ClassWeighting?
@@ -57,13 +40,8 @@ struct ClassifierOptions: ParsableArguments {
         config.regularization = c.map { .c($0) } ?? alpha.map { .alpha($0) } ?? config.regularization
         config.solver = solver ?? config.solver
         config.multiClass = multiClass ?? config.multiClass
-        config.epochs = epochs ?? config.epochs
-        config.averagedEpochs = averagedEpochs ?? config.averagedEpochs
-        config.runs = runs ?? config.runs
-        config.interceptStep = interceptStep ?? config.interceptStep
-        config.interceptRampDocuments = interceptRamp ?? config.interceptRampDocuments
-        config.maxIterations = maxIterations ?? config.maxIterations
-        config.tolerance = tolerance ?? config.tolerance
+        sgd.apply(to: &config)
+        lbfgs.apply(to: &config)
         config.classWeighting = classWeight ?? config.classWeighting
         config.validationFraction = validationSplit ?? config.validationFraction
         config.patience = patience ?? config.patience
