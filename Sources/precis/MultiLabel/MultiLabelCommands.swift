@@ -16,14 +16,10 @@ enum MultiLabelCommands {
         if let (name, _) = unsupported.first(where: { $0.1 }) {
             throw ValidationError("--multi-label does not take \(name) (it fits one-vs-rest SGD; --alpha, --c, --epochs, --sgd-runs and --seed apply)")
         }
-        if options.alpha != nil && options.c != nil { throw ValidationError("give --alpha or --c, not both") }
-        if let alpha = options.alpha {
-            guard alpha > 0, alpha.isFinite else { throw ValidationError("--alpha must be positive, got \(alpha)") }
-            config.alpha = alpha
-        }
-        if let c = options.c {
-            guard c > 0, c.isFinite else { throw ValidationError("--c must be positive, got \(c)") }
-            config.alpha = 1 / (c * Double(max(documents, 1)))
+        if let penalty = try options.penalty.regularization() {
+            let (name, value) = switch penalty { case .c(let c): ("--c", c); case .alpha(let alpha): ("--alpha", alpha) }
+            guard value > 0, value.isFinite else { throw ValidationError("\(name) must be positive, got \(value)") }
+            config.alpha = penalty.alpha(documents: Double(documents))
         }
         if let epochs = options.sgd.epochs {
             guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1, got \(epochs)") }

@@ -13,11 +13,7 @@ struct ClassifierOptions: ParsableArguments {
 
     @OptionGroup var sgd: SGDOptions
 
-    @Option(help: ArgumentHelp("Inverse L2 regularisation strength, scikit-learn's C (instead of --alpha).", valueName: "C"))
-    var c: Double?
-
-    @Option(help: ArgumentHelp("L2 penalty on the mean loss, scikit-learn's SGD alpha (default: 1e-6).", valueName: "ALPHA"))
-    var alpha: Double?
+    @OptionGroup var penalty: RegularizationOptions
 
     @OptionGroup var lbfgs: LBFGSOptions
 
@@ -35,9 +31,8 @@ struct ClassifierOptions: ParsableArguments {
 
     /// The library defaults with every option the user gave applied, validated by the library.
     func configuration() throws -> LogisticRegressionConfiguration {
-        if c != nil && alpha != nil { throw ValidationError("give either --c or --alpha, not both") }
         var config = LogisticRegressionConfiguration()
-        config.regularization = c.map { .c($0) } ?? alpha.map { .alpha($0) } ?? config.regularization
+        config.regularization = try penalty.regularization() ?? config.regularization
         config.solver = solver ?? config.solver
         config.multiClass = multiClass ?? config.multiClass
         sgd.apply(to: &config)
