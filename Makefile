@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BUILD_FLAGS ?= -c release
 
-.PHONY: all demo test build deps clean install install-check
+.PHONY: all demo test test-quick build deps clean install install-check
 
 PREFIX ?= /usr/local
 
@@ -25,6 +25,10 @@ test: deps
 	$(SWIFT) build $(BUILD_FLAGS) --product precis
 	@bash scripts/check-readme-library.sh
 	$(SWIFT) test $(BUILD_FLAGS)
+
+# The test suite without the tests tagged .slow (corpora, server processes): see the README.
+test-quick: deps
+	PRECIS_QUICK_TESTS=1 $(SWIFT) test $(BUILD_FLAGS)
 
 # Installs precis (Swift runtime linked statically where the toolchain allows), the shipped
 # models, the man page and shell completions under PREFIX (and DESTDIR).

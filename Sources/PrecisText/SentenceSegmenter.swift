@@ -130,15 +130,6 @@ struct SegmenterScan {
     /// Whether sentences may contain line breaks (paragraph mode).
     var joined = false
 
-    init(b: UnsafeBufferPointer<UInt8>, profile: LanguageProfile, abbreviations: Abbreviations,
-         furniture: PageFurniture, maximumWords: Int) {
-        self.b = b
-        self.profile = profile
-        self.abbreviations = abbreviations
-        self.furniture = furniture
-        self.maximumWords = maximumWords
-    }
-
     // MARK: Lines and paragraphs
 
     /// The lines of `b`, split at `\n`, `\r\n`, `\r`, form feed, U+2028 and U+2029.

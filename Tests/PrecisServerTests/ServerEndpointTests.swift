@@ -3,7 +3,7 @@ import PrecisTestSupport
 import Testing
 
 /// Every endpoint, answered by a real `precis serve` on a loopback port.
-@Suite struct ServerEndpointTests {
+@Suite(.tags(.slow), .notInQuickRuns) struct ServerEndpointTests {
     /// A server of its own for each test (killed when the test's instance goes away).
     let server: ServerProcess
 
