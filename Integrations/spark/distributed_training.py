@@ -89,7 +89,6 @@ def main():
     os.makedirs(work, exist_ok=True)
     data_name = "part.jsonl" if a.train.endswith(".jsonl") else "part.tsv"
     vectorizer_args, train_args = shlex.split(a.vectorizer_args), shlex.split(a.train_args)
-    precis_local = resolve(a.precis)
 
     builder = SparkSession.builder.appName("precis-distributed-training")
     if a.master:
@@ -97,6 +96,7 @@ def main():
     spark = builder.getOrCreate()
     sc = spark.sparkContext
     sc.setLogLevel("WARN")
+    precis_local = resolve(a.precis)  # the driver's copy (a local path, or shipped with --files)
     figures = {"partitions": a.partitions, "rounds": [], "hashing": a.hashing}
     started = time.monotonic()
 
