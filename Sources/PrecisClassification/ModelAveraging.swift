@@ -89,7 +89,21 @@ public enum ModelAveraging {
 
     /// Why `other` cannot be averaged with `reference`, or nil when it can.
     public static func incompatibility(_ reference: TextClassifier, _ other: TextClassifier) -> String? {
-        let a = reference.vectorizer, b = other.vectorizer
+        incompatibility(reference.vectorizer, other.vectorizer) ?? incompatibility(reference.model.multiClass, other.model.multiClass)
+    }
+
+    /// Why a model with probabilities `other` cannot join ones with `reference`, or nil.
+    public static func incompatibility(_ reference: MultiClass, _ other: MultiClass) -> String? {
+        reference == other ? nil : "\(other.rawValue) probabilities, expected \(reference.rawValue)"
+    }
+
+    /// Why weights over the features of `b` do not mean the same as over those of `a`
+    /// (columns, settings, idf or vocabulary differ), or nil when they do.
+    public static func incompatibility(_ a: TfidfModel, _ b: TfidfModel) -> String? {
+        if a.hashedFeatureCount != b.hashedFeatureCount {
+            func kind(_ m: TfidfModel) -> String { m.hashedFeatureCount.map { "\($0) hashed columns" } ?? "a vocabulary of \(m.featureCount) terms" }
+            return "\(kind(b)), expected \(kind(a))"
+        }
         if a.featureCount != b.featureCount { return "\(b.featureCount) features, expected \(a.featureCount)" }
         var x = a.configuration, y = b.configuration
         if x.ngramRange != y.ngramRange || x.tokenizer != y.tokenizer || x.stopWords != y.stopWords {
@@ -104,9 +118,6 @@ public enum ModelAveraging {
             return "different idf (train every part with the same document frequencies: precis document-frequencies --merge)"
         }
         if a != b { return "different vocabulary" }
-        if reference.model.multiClass != other.model.multiClass {
-            return "\(other.model.multiClass.rawValue) probabilities, expected \(reference.model.multiClass.rawValue)"
-        }
         return nil
     }
 

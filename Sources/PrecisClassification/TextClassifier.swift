@@ -133,7 +133,7 @@ public struct TextClassifier: Sendable {
             for cls in 0..<k { mean += model.weights[feature, cls] }
             mean /= Float(k)
             let push = v * (model.weights[feature, c] - mean)
-            if push > 0 { contributions.append(Contribution(term: vectorizer.vocabulary[feature], weight: push)) }
+            if push > 0 { contributions.append(Contribution(term: vectorizer.term(feature), weight: push)) }
         }
         contributions.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
         return Array(contributions.prefix(max(0, top)))
@@ -162,7 +162,7 @@ public struct TextClassifier: Sendable {
                 var mean: Float = 0
                 for cls in 0..<k { mean += model.weights[j, cls] }
                 mean /= Float(k)
-                scored.append(Contribution(term: vectorizer.vocabulary[j], weight: model.weights[j, c] - mean))
+                scored.append(Contribution(term: vectorizer.term(j), weight: model.weights[j, c] - mean))
             }
             let best = scored.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }.prefix(top)
             return ClassTerms(label: label, terms: Array(best))

@@ -32,6 +32,10 @@ public struct TextClassifierTrainer: Sendable {
     public var vectorizer: TfidfConfiguration
     /// The classifier's hyper-parameters.
     public var classifier: LogisticRegressionConfiguration
+    /// Hash terms into this many columns instead of learning a vocabulary
+    /// (``PrecisFeatures/HashingVectorizer``, unsigned, with idf); nil for a vocabulary.
+    /// The vocabulary options of ``vectorizer`` must then keep their defaults.
+    public var hashing: Int?
 
     /// A trainer with the given (or default) settings.
     public init(vectorizer: TfidfConfiguration = .classifierDefaults,
@@ -74,7 +78,13 @@ public struct TextClassifierTrainer: Sendable {
         let y = labels.map { classIndex[$0]! }
 
         progress?(.vectorizing)
-        let (tfidf, x) = try TfidfVectorizer(configuration: vectorizer).fitTransform(texts)
+        let tfidf: TfidfModel, x: SparseMatrix
+        if let hashing {
+            let fitted = try HashingVectorizer(featureCount: hashing, alternateSign: false, configuration: vectorizer).fitTransform(texts)
+            (tfidf, x) = (TfidfModel(hashing: fitted.model), fitted.matrix)
+        } else {
+            (tfidf, x) = try TfidfVectorizer(configuration: vectorizer).fitTransform(texts)
+        }
         progress?(.fitting(documents: x.rows, features: x.columns))
         let trainer = LogisticRegression(configuration: classifier)
         let fit = try trainer.fit(x, labels: y, classCount: classes.count) { progress?(.optimizing($0)) }

@@ -18,7 +18,7 @@ import PrecisCore
 /// var part2 = try DocumentFrequencies(vectorizer: hashing)
 /// try part2.add(["stocks fell"], labels: ["markets"])
 /// try part1.merge(part2)                          // 2 documents, both labels
-/// let idf = part1.model()                         // == hashing.fit(both texts)
+/// let idf = try part1.model()                     // == hashing.fit(both texts)
 /// try part1.encoded().write(to: URL(fileURLWithPath: "corpus.df"))
 /// ```
 ///
@@ -119,28 +119,12 @@ public struct DocumentFrequencies: Equatable, Sendable {
         return total
     }
 
-    /// The idf of every column (smoothed as the vectoriser's `smoothIDF` says).
-    public func idf() -> [Float] {
-        let n = documents, smooth = vectorizer.configuration.smoothIDF
-        return counts.map { TfidfWeighting.inverseDocumentFrequency($0, documents: n, smooth: smooth) }
-    }
-
     /// The fitted hashed TF-IDF vectoriser these counts give: the same as
     /// ``HashingVectorizer/fit(_:)`` on all the counted documents.
-    public func model() -> HashingTfidfModel { HashingTfidfModel(vectorizer: vectorizer, idf: idf()) }
-
-    /// The same counts weighed by `configuration`'s tf, idf and norm settings
-    /// (the columns must not change: the tokeniser, n-grams and stop words must agree).
     ///
-    /// - Throws: ``DocumentFrequenciesError`` when `configuration` would hash terms differently.
-    public func reweighted(_ configuration: TfidfConfiguration) throws -> DocumentFrequencies {
-        var copy = self
-        copy.vectorizer.configuration = configuration
-        if let reason = Self.columnsIncompatibility(vectorizer, copy.vectorizer) {
-            throw DocumentFrequenciesError(path: nil, "the document frequencies were counted with other settings: \(reason)")
-        }
-        try copy.vectorizer.validateForFit()
-        return copy
+    /// - Throws: ``ConfigurationError`` if the vectoriser cannot learn idf weights.
+    public func model() throws -> HashingTfidfModel {
+        try HashingTfidfModel(vectorizer: vectorizer, documentFrequencies: counts, documents: documents)
     }
 
     // MARK: File format

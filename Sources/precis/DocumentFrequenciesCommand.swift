@@ -67,11 +67,7 @@ struct DocumentFrequenciesCommand: ParsableCommand {
 
     /// The vectoriser defaults of hashed training: ``TfidfConfiguration/classifierDefaults``
     /// without the vocabulary pruning hashing cannot do.
-    static var defaults: TfidfConfiguration {
-        var config = TfidfConfiguration.classifierDefaults
-        config.minDF = TfidfConfiguration().minDF
-        return config
-    }
+    static var defaults: TfidfConfiguration { TfidfConfiguration.classifierDefaults.withoutVocabularyOptions }
 
     /// The unsigned hashing vectoriser of `columns` columns with the user's options.
     static func vectorizer(_ columns: Int, _ options: VectorizerOptions) throws -> HashingVectorizer {
