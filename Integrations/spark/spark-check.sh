@@ -7,7 +7,9 @@
 #      RDD.pipe; output byte-identical to one process.
 # Prints the figures (also in Integrations/spark/work/*.json); exits 1 if a check fails.
 # Environment: PRECIS_SHARED_DATA (default ../shared/data), SPARK_MASTER (default local[2]),
-# SPARK_PARTITIONS (4), SPARK_ROUNDS (3), SPARK_HASHING (1048576).
+# SPARK_PARTITIONS (4), SPARK_ROUNDS (3), SPARK_HASHING (262144), SPARK_DRIVER_MEMORY (4g).
+# Each partition's model (hashed columns × classes floats, 21 MB at 2^18 × 20 classes) comes
+# back to the driver as a task result, hence the driver memory and result-size settings.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -29,6 +31,7 @@ rm -rf "$work"
 mkdir -p "$work"
 export PYSPARK_PYTHON="$python" PYSPARK_DRIVER_PYTHON="$python"
 submit=("$venv/bin/spark-submit" --master "$master" --conf spark.ui.enabled=false
+        --driver-memory "${SPARK_DRIVER_MEMORY:-4g}" --conf spark.driver.maxResultSize=2g
         --py-files "$here/precis_spark.py")
 
 status=0
@@ -37,7 +40,7 @@ start=$(date +%s)
 "${submit[@]}" "$here/distributed_training.py" --precis "$precis" \
     --train "$data/20newsgroups/train.tsv" --test "$data/20newsgroups/test.tsv" \
     --output "$work/20ng-distributed.precis" --work "$work/training" \
-    --partitions "${SPARK_PARTITIONS:-4}" --rounds "${SPARK_ROUNDS:-3}" --hashing "${SPARK_HASHING:-1048576}" \
+    --partitions "${SPARK_PARTITIONS:-4}" --rounds "${SPARK_ROUNDS:-3}" --hashing "${SPARK_HASHING:-262144}" \
     --baseline --summary-json "$work/training.json" 2> "$work/training.log" || status=1
 echo "distributed training job: $(( $(date +%s) - start )) s wall (log: $work/training.log)"
 
