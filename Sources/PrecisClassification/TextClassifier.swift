@@ -93,7 +93,11 @@ public struct TextClassifier: Sendable {
 
     /// The label and the `top` most probable classes of each text.
     public func classify(_ texts: [String], top: Int = 1) -> [Classification] {
-        let p = probabilities(texts)
+        classifications(probabilities(texts), top: top)
+    }
+
+    /// The classifications of the rows of a probability matrix.
+    func classifications(_ p: Matrix, top: Int) -> [Classification] {
         let k = labels.count
         return (0..<p.rows).map { i in
             let order = (0..<k).sorted { a, b in

@@ -93,10 +93,13 @@ struct ClassifyCommand: ParsableCommand {
     func classify(_ classifier: TextClassifier, _ inputs: [SourcedDocument]) -> [Row] {
         let texts = inputs.map(\.text)
         // Documents with nothing to go on (empty, stop words only, no known term): said so, not silently labelled.
-        let empty = classifier.isUninformative(texts)
-        let results: [Prediction] = classifier.isMultiLabel
-            ? classifier.classifyMultiLabel(texts).map { .multi($0) }
-            : classifier.classify(texts, top: max(top ?? (json ? 1 : 0), 1)).map { .single($0) }
+        let empty: [Bool], results: [Prediction]
+        if classifier.isMultiLabel {
+            (empty, results) = (classifier.isUninformative(texts), classifier.classifyMultiLabel(texts).map { .multi($0) })
+        } else {
+            let single = classifier.classifyFlaggingUninformative(texts, top: max(top ?? (json ? 1 : 0), 1))
+            (empty, results) = (single.uninformative, single.results.map { .single($0) })
+        }
         return (0..<inputs.count).map { (inputs[$0], results[$0], empty[$0]) }
     }
 

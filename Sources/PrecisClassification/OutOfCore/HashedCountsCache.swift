@@ -48,14 +48,15 @@ final class HashedCountsCache {
         precondition(counts.rows == labels.count && counts.columns == columns)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(8 + counts.rows * 8 + counts.nonZeroCount * 8)
-        func put<T>(_ values: some Collection<T>) {
-            for value in values { withUnsafeBytes(of: value) { bytes.append(contentsOf: $0) } }
+        /// Appends the raw bytes of `values` in one copy.
+        func put<T>(_ values: ContiguousArray<T>) {
+            values.withUnsafeBytes { bytes.append(contentsOf: $0) }
         }
-        put([UInt64(counts.rows)])
-        put(labels)
-        put(counts.rowOffsets.dropFirst().map { UInt32(truncatingIfNeeded: $0) })
+        put(ContiguousArray([UInt64(counts.rows)]))
+        put(ContiguousArray(labels))
+        put(ContiguousArray(counts.rowOffsets.dropFirst().map { UInt32(truncatingIfNeeded: $0) }))
         put(counts.columnIndices)
-        put(counts.values.map { UInt32($0) })
+        put(ContiguousArray(counts.values.map { UInt32($0) }))
         try bytes.withUnsafeBytes { raw in
             var written = 0
             while written < raw.count {
@@ -87,9 +88,14 @@ final class HashedCountsCache {
         return bytes.withUnsafeBytes { raw in
             let rows = Int(raw.loadUnaligned(as: UInt64.self))
             var p = 8
+            /// The next `count` values, copied out in one go.
             func take<T>(_ count: Int, as: T.Type) -> ContiguousArray<T> {
-                defer { p += count * MemoryLayout<T>.size }
-                return ContiguousArray((0..<count).map { raw.loadUnaligned(fromByteOffset: p + $0 * MemoryLayout<T>.size, as: T.self) })
+                let size = count * MemoryLayout<T>.stride
+                defer { p += size }
+                return ContiguousArray<T>(unsafeUninitializedCapacity: count) { buffer, initialized in
+                    if size > 0 { UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: raw.baseAddress! + p, byteCount: size) }
+                    initialized = count
+                }
             }
             let labels = take(rows, as: Int32.self)
             let ends = take(rows, as: UInt32.self)

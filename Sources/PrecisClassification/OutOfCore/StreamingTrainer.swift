@@ -183,6 +183,7 @@ public struct StreamingTrainer: Sendable {
             let windows = buffer.windows(epoch: epochIndex)
             epochIndex += 1
             var lossSums = [Double](repeating: 0, count: optimisers.count)
+            var windowLosses: [Double] = []
             for (w, blocks) in windows.enumerated() {
                 let (x, y) = try window(blocks)
                 let slots = layout.slotIndices(of: x)
@@ -198,11 +199,13 @@ public struct StreamingTrainer: Sendable {
                     }
                 }
                 for r in losses.indices { lossSums[r] += losses[r] * Double(x.rows) }
+                windowLosses = losses
                 lastWindow = (x, y)
                 progress?(.epoch(epochIndex, window: w + 1, of: windows.count))
             }
             for r in states.indices { states[r].slotIndices = [] }
-            return lossSums.map { $0 / Double(documents) }
+            // One window is the whole corpus: its mean losses as they are (as in memory).
+            return windows.count == 1 ? windowLosses : lossSums.map { $0 / Double(documents) }
         }
 
         let model = LogisticRegression.model(from: fit.theta, features: featureCount, classes: classes.count, multiClass: config.multiClass)

@@ -32,6 +32,11 @@ public final class LineStream {
     private let ownsDescriptor: Bool
     /// Bytes read but not yet handed out (a partial last line).
     private var pending: [UInt8] = []
+    /// `pending[..<noLineEndBefore]` is known to hold no line ending (a long line
+    /// being read), so it is not searched again.
+    private var noLineEndBefore = 0
+    /// Where each read lands before it joins `pending`.
+    private var scratch: [UInt8] = []
     private var atEnd = false
     /// Lines (blank ones included) before the next block.
     private var linesBefore = 0
@@ -70,39 +75,6 @@ public final class LineStream {
         if ownsDescriptor { close(descriptor) }
     }
 
-    /// Whether the input is a regular file (which can be read again, as
-    /// multi-pass training needs), not a pipe or a terminal.
-    public var isRegularFile: Bool {
-        var status = stat()
-        return fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
-    }
-
-    /// Goes back to the start of a regular file.
-    ///
-    /// - Throws: ``DatasetError`` when the input cannot seek (a pipe, standard input).
-    public func rewind() throws {
-        guard isRegularFile, lseek(descriptor, 0, SEEK_SET) == 0 else {
-            throw DatasetError(path: name, "cannot read the input twice (a pipe or standard input); give a regular file")
-        }
-        pending = []
-        atEnd = false
-        linesBefore = 0
-        first = true
-    }
-
-    /// Moves to byte `offset` of a regular file, which starts line `line + 1`
-    /// (an offset and line count a ``LineBlock`` reported).
-    public func seek(toOffset offset: Int, linesBefore line: Int) throws {
-        guard isRegularFile, lseek(descriptor, off_t(offset), SEEK_SET) == off_t(offset) else {
-            throw DatasetError(path: name, "cannot seek in the input (a pipe or standard input); give a regular file")
-        }
-        pending = []
-        atEnd = false
-        linesBefore = line
-        first = offset == 0
-        consumed = offset
-    }
-
     /// Bytes of the input handed out in blocks so far (the offset of the next block).
     public private(set) var consumed = 0
 
@@ -116,12 +88,14 @@ public final class LineStream {
             if let cut = cutPoint() {
                 let bytes = Array(pending[0..<cut])
                 pending.removeSubrange(0..<cut)
+                noLineEndBefore = 0
                 return try makeBlock(bytes)
             }
             if atEnd {
                 guard !pending.isEmpty else { return nil }
                 let bytes = pending
                 pending = []
+                noLineEndBefore = 0
                 return try makeBlock(bytes)
             }
             try fill()
@@ -141,25 +115,24 @@ public final class LineStream {
     /// followed by its LF) in `pending`.
     private func lastLineEnd() -> Int? {
         var p = pending.count - 1
-        while p >= 0 {
+        while p >= noLineEndBefore {
             let b = pending[p]
             if b == 0x0A { return p + 1 }
             if b == 0x0D && (p + 1 < pending.count || atEnd) { return p + 1 }
             p -= 1
         }
+        noLineEndBefore = max(0, pending.count - 1)
         return nil
     }
 
-    /// Reads up to a block more from the input.
+    /// Reads up to a block more from the input (a pipe gives less per read).
     private func fill() throws {
-        let want = max(blockBytes, 1 << 16)
-        let start = pending.count
-        pending.reserveCapacity(start + want)
+        let want = max(blockBytes - pending.count, 1 << 16)
+        if scratch.count < want { scratch = [UInt8](repeating: 0, count: want) }
         var got = 0
-        pending.append(contentsOf: repeatElement(0, count: want))
-        try pending.withUnsafeMutableBytes { raw in
+        try scratch.withUnsafeMutableBytes { raw in
             while true {
-                let n = read(descriptor, raw.baseAddress! + start, want)
+                let n = read(descriptor, raw.baseAddress!, want)
                 if n < 0 {
                     if errno == EINTR { continue }
                     throw DatasetError(path: name, "cannot read (\(String(cString: strerror(errno))))")
@@ -168,7 +141,7 @@ public final class LineStream {
                 break
             }
         }
-        pending.removeLast(want - got)
+        pending.append(contentsOf: scratch[0..<got])
         if got == 0 { atEnd = true }
         if pending.count > maximumLineBytes && lastLineEnd() == nil {
             throw DatasetError(path: name, line: linesBefore + 1,
