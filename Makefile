@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BUILD_FLAGS ?= -c release
 
-.PHONY: all demo test test-quick build deps clean install install-check
+.PHONY: all demo test test-quick build deps clean install install-check spark-check
 
 PREFIX ?= /usr/local
 
@@ -38,6 +38,12 @@ install: deps
 # Checks an installation: no Swift runtime in `ldd`, the model found from any folder.
 install-check:
 	bash scripts/check-install.sh "$(DESTDIR)$(PREFIX)"
+
+# The Spark integration (Integrations/spark/): installs Java 17 and PySpark when missing, runs
+# distributed training and batch inference in Spark local mode, exits non-zero if a check fails.
+# Not part of `make test` (minutes, and a JVM); Benchmarks/run.sh --only spark runs it.
+spark-check: deps
+	bash Integrations/spark/spark-check.sh
 
 clean:
 	rm -rf .build .build-readme

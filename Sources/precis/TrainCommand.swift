@@ -41,6 +41,7 @@ struct TrainCommand: ParsableCommand {
     var hashing: Int?
 
     @OptionGroup var streaming: StreamingOptions
+    @OptionGroup(title: "Distributed training (with --hashing)") var distributed: DistributedTrainingOptions
 
     /// The vectoriser defaults: without vocabulary options when hashing.
     var vectorizerDefaults: TfidfConfiguration {
@@ -61,6 +62,7 @@ struct TrainCommand: ParsableCommand {
             }
         }
         _ = try classifier.configuration()
+        try distributed.validate(hashing: hashing, streams: streams)
         if let cvFolds { try OptionFlags.validated(overrides: ["folds": "--cv-folds"]) { try StratifiedKFold.validate(folds: cvFolds) } }
         _ = try TrainingMetadata.creationDate()
     }
@@ -125,6 +127,7 @@ struct TrainCommand: ParsableCommand {
         var trainer = StreamingTrainer(vectorizer: try vectorizer.configuration(defaults: vectorizerDefaults),
                                        classifier: try classifier.configuration(), featureCount: hashing ?? 0)
         trainer.cacheDirectory = nil
+        try distributed.configure(&trainer)
         let rows = try LabeledRowStream(path: data.path, format: data.format, labelColumn: data.labelColumn,
                                         textColumn: data.textColumn, options: streaming.options)
         let bar = ProgressBar(label: "training", mode: progress.mode)

@@ -40,6 +40,13 @@ public struct StreamingTrainer: Sendable {
     public var windowDocuments: Int = 1 << 14
     /// Where the temporary cache of hashed counts goes (default `$TMPDIR`, else `/tmp`).
     public var cacheDirectory: String?
+    /// Distributed training: weigh by these document frequencies (summed over every
+    /// partition of the corpus) instead of the data's own; they must count the same columns.
+    public var documentFrequencies: DocumentFrequencies?
+    /// Distributed training: start SGD from this model (the last merged model of
+    /// iterative parameter mixing, see ``WarmStart``); it must have the same columns,
+    /// settings and idf. Its labels join the data's.
+    public var warmStart: TextClassifier?
 
     /// A trainer with the given settings.
     public init(vectorizer: TfidfConfiguration = .classifierDefaults.withoutVocabularyOptions,
@@ -80,6 +87,9 @@ public struct StreamingTrainer: Sendable {
                                      allowed: "0 when streaming (hold out a file of your own and use precis evaluate)")
         }
         guard windowDocuments >= 1 else { throw ConfigurationError("windowDocuments", windowDocuments, allowed: "at least 1") }
+        if let documentFrequencies, let reason = DocumentFrequencies.columnsIncompatibility(hashing, documentFrequencies.vectorizer) {
+            throw DocumentFrequenciesError(path: nil, "the document frequencies count other columns: \(reason)")
+        }
     }
 
     /// Fits on the blocks of documents `read` hands to the `add` function it is
@@ -131,11 +141,13 @@ public struct StreamingTrainer: Sendable {
             progress?(.reading(documents: documents, bytes: bytes))
         }
         guard documents > 0 else { throw ClassificationError.emptyTrainingSet }
-        let classes = labelNames.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let classes = Set(labelNames + (warmStart?.labels ?? [])).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         guard classes.count >= 2 else { throw ClassificationError.singleClass(classes[0]) }
         let classOf = labelNames.map { name in Int32(classes.firstIndex(of: name)!) }
 
-        let tfidf = try HashingTfidfModel(vectorizer: hashing, documentFrequencies: df, documents: documents)
+        let tfidf = try HashingTfidfModel(vectorizer: hashing, documentFrequencies: documentFrequencies?.counts ?? df,
+                                          documents: documentFrequencies?.documents ?? documents)
+        let start = try warmStart.map { try Self.warmStart($0, features: TfidfModel(hashing: tfidf), classes: classes, multiClass: classifier.multiClass) }
         let config = classifier
         let alpha = config.regularization.alpha(documents: Double(documents))
         // Per-class weights with mean one over the documents (class weighting).
@@ -164,7 +176,7 @@ public struct StreamingTrainer: Sendable {
         var lastWindow: (x: SparseMatrix, labels: ContiguousArray<Int32>)?
         var epochIndex = 0
         let fit = try LogisticRegression.sgdEpochs(config, layout: layout, documents: documents, classCount: classes.count, alpha: alpha,
-                                                   afterEpoch: { iteration, loss, _ in
+                                                   warmStart: start, afterEpoch: { iteration, loss, _ in
             progress?(.optimizing(.init(iteration: iteration, maxIterations: config.epochs, loss: loss, validationLoss: nil)))
             return true
         }) { optimisers, states in
@@ -200,7 +212,7 @@ public struct StreamingTrainer: Sendable {
         var metadata = TrainingMetadata(documents: documents, dataChecksum: checksum.hexDigest)
         for (local, name) in labelNames.enumerated() { metadata.classCounts[name] = labelCounts[local] }
         metadata.classifier = config
-        metadata.iterations = fit.epochs
+        metadata.iterations = (start?.epochs ?? 0) + fit.epochs
         metadata.converged = fit.converged
         metadata.finalLoss = fit.loss
         if let (x, y) = lastWindow {
@@ -209,6 +221,20 @@ public struct StreamingTrainer: Sendable {
             metadata.trainingAccuracy = Double(zip(predicted, y).filter { $0 == Int($1) }.count) / Double(max(y.count, 1))
         }
         return TextClassifier(vectorizer: TfidfModel(hashing: tfidf), model: model, labels: classes, metadata: metadata)
+    }
+}
+
+extension StreamingTrainer {
+    /// `model`'s parameters as the start of a fit over `classes` with `features`.
+    ///
+    /// - Throws: ``ModelAveragingError`` when the model's features or probability
+    ///   model differ from the fit's (see ``ModelAveraging/incompatibility(_:_:)``).
+    static func warmStart(_ model: TextClassifier, features: TfidfModel, classes: [String], multiClass: MultiClass) throws -> WarmStart {
+        if let reason = ModelAveraging.incompatibility(features, model.vectorizer) ?? ModelAveraging.incompatibility(multiClass, model.model.multiClass) {
+            throw ModelAveragingError(part: nil, "the warm-start model does not fit this training: \(reason)")
+        }
+        if model.multiLabel != nil { throw ModelAveragingError(part: nil, "a multi-label model cannot warm-start a single-label training") }
+        return try WarmStart(model, labels: classes)
     }
 }
 
