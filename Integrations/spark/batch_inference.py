@@ -15,7 +15,6 @@ Kubernetes put --files in each executor's working directory).
 unless the Spark output is byte-identical.
 """
 import argparse
-import json
 import os
 import shlex
 import sys
@@ -24,7 +23,7 @@ import time
 from pyspark.sql import SparkSession
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from precis_spark import run  # noqa: E402
+from precis_spark import finish, run  # noqa: E402
 
 TASKS = ("classify", "summarize", "segment")
 
@@ -106,11 +105,7 @@ def main():
         print(f"batch {task}: {documents} documents in {figures['partitions']} partitions, "
               f"{spark_seconds:.1f} s on Spark{status}", flush=True)
     spark.stop()
-    if a.summary_json:
-        with open(a.summary_json, "w") as f:
-            json.dump(figures, f, indent=2, sort_keys=True)
-    print(json.dumps(figures, sort_keys=True))
-    sys.exit(1 if failed else 0)
+    finish(figures, a.summary_json, failed)
 
 
 if __name__ == "__main__":

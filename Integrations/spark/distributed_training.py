@@ -27,7 +27,7 @@ import time
 from pyspark.sql import SparkSession
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from precis_spark import Scratch, deterministic_env, resolve, round_robin, run  # noqa: E402
+from precis_spark import Scratch, deterministic_env, finish, resolve, round_robin, run  # noqa: E402
 
 
 def count_partition(precis, hashing, data_name, vectorizer_args):
@@ -167,11 +167,7 @@ def main():
                   f"({figures['single_process_seconds']:.1f} s); {a.partitions} partitions after {a.rounds} rounds: "
                   f"{final:.4f} (gap {figures['accuracy_gap']:+.4f}, allowed {a.tolerance})"
                   f"{' FAIL' if failed else ' ok'}", flush=True)
-    if a.summary_json:
-        with open(a.summary_json, "w") as f:
-            json.dump(figures, f, indent=2, sort_keys=True)
-    print(json.dumps(figures, sort_keys=True))
-    sys.exit(1 if failed else 0)
+    finish(figures, a.summary_json, failed)
 
 
 if __name__ == "__main__":

@@ -4,13 +4,25 @@ The jobs drive the `precis` binary; nothing here re-implements Precis. Executors
 the binary and files either at the path given (local mode, or a path present on every
 node) or, when shipped with `spark-submit --files`, under that name in SparkFiles.
 """
+import json
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 
 from pyspark import SparkFiles
+
+
+def finish(figures, summary_json, failed):
+    """Write the job's figures (to `summary_json` if given, and as one JSON line on stdout)
+    and exit non-zero when a check failed."""
+    if summary_json:
+        with open(summary_json, "w") as f:
+            json.dump(figures, f, indent=2, sort_keys=True)
+    print(json.dumps(figures, sort_keys=True))
+    sys.exit(1 if failed else 0)
 
 
 def resolve(path):

@@ -15,7 +15,12 @@ public enum JSONLReader {
     ///   line that is not an object, a missing key, a text that is not a
     ///   string, a label that is not a string or number, invalid UTF-8.
     public static func read(path: String, labelKey: String = "label", textKey: String = "text") throws -> [LabeledDocument] {
-        let data = try FileBytes.read(path)
+        try parse(FileBytes.read(path), path: path, labelKey: labelKey, textKey: textKey)
+    }
+
+    /// The documents of `data` read from `path` (named in errors): what ``read(path:labelKey:textKey:)``
+    /// and the streaming row reader parse, one implementation for both.
+    static func parse(_ data: Data, path: String, labelKey: String, textKey: String) throws -> [LabeledDocument] {
         var documents: [LabeledDocument] = []
         try forEachObject(data, path: path) { object, line in
             guard let rawText = object[textKey] else {

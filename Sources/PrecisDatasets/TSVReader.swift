@@ -14,7 +14,12 @@ public enum TSVReader {
     ///   or an empty label. Blank lines are skipped; CRLF line ends and a
     ///   UTF-8 byte-order mark are accepted.
     public static func read(path: String) throws -> [LabeledDocument] {
-        let data = try FileBytes.read(path)
+        try parse(FileBytes.read(path), path: path)
+    }
+
+    /// The documents of `data` read from `path` (named in errors): what ``read(path:)``
+    /// and the streaming row reader parse, one implementation for both.
+    static func parse(_ data: Data, path: String) throws -> [LabeledDocument] {
         var documents: [LabeledDocument] = []
         try FileBytes.forEachLine(data) { line, lineNumber in
             guard let tab = line.firstIndex(of: 0x09) else {
