@@ -61,7 +61,11 @@ public struct LogisticRegression: Sendable {
     ///
     /// - Throws: ``ClassificationError`` for an empty set, a single class, bad
     ///   hyper-parameters or inconsistent sizes.
-    public func fit(_ x: SparseMatrix, labels: [Int], classCount: Int,
+    ///
+    /// - Parameter warmStart: where the optimiser starts (default: all zero), e.g. the
+    ///   last merged model of iterative parameter mixing; its shape must be
+    ///   `x.columns × classCount`.
+    public func fit(_ x: SparseMatrix, labels: [Int], classCount: Int, warmStart: WarmStart? = nil,
                     progress: ((Progress) -> Void)? = nil) throws -> Fit {
         let config = configuration
         try config.validate()
@@ -73,6 +77,9 @@ public struct LogisticRegression: Sendable {
             throw ClassificationError.shapeMismatch("a label index is outside 0..<\(classCount)")
         }
         guard Set(labels).count >= 2 else { throw ClassificationError.singleClass("\(labels[0])") }
+        if let warmStart, warmStart.weights.rows != x.columns || warmStart.weights.columns != classCount {
+            throw ClassificationError.shapeMismatch("the warm start has \(warmStart.weights.rows)×\(warmStart.weights.columns) weights, the fit \(x.columns)×\(classCount)")
+        }
 
         // Held-out split (stratified, seeded).
         var validationRows: [Int] = []
@@ -123,7 +130,7 @@ public struct LogisticRegression: Sendable {
         case .lbfgs:
             var objective = SoftmaxObjective(x: xTrain, labels: yTrain, classCount: classCount,
                                              sampleWeights: weights, alpha: alpha, multiClass: config.multiClass)
-            var current = ContiguousArray<Float>(repeating: 0, count: objective.dimension)
+            var current = warmStart?.theta ?? ContiguousArray<Float>(repeating: 0, count: objective.dimension)
             let lbfgs = LBFGS(history: config.history, maxIterations: config.maxIterations, tolerance: config.tolerance)
             let r = lbfgs.minimize(&current, evaluate: { objective.evaluate($0, gradient: $1) }) { iteration, loss, now in
                 afterIteration(iteration, loss, { now })
@@ -132,7 +139,7 @@ public struct LogisticRegression: Sendable {
             result = (r.iterations, r.converged, r.loss)
         case .sgd:
             let r = Self.fitSGD(config, x: xTrain, labels: yTrain, classCount: classCount, sampleWeights: weights,
-                                alpha: alpha, afterEpoch: afterIteration)
+                                alpha: alpha, warmStart: warmStart, afterEpoch: afterIteration)
             theta = r.theta
             result = (r.epochs, r.converged, r.loss)
         }
@@ -155,27 +162,51 @@ public struct LogisticRegression: Sendable {
     /// `afterEpoch` sees the epoch, the mean objective over the runs and the current
     /// mean weights, and returns whether to go on.
     static func fitSGD(_ config: LogisticRegressionConfiguration, x xTrain: SparseMatrix, labels yTrain: [Int],
-                       classCount: Int, sampleWeights weights: [Float]?, alpha: Double,
+                       classCount: Int, sampleWeights weights: [Float]?, alpha: Double, warmStart: WarmStart? = nil,
                        afterEpoch: (Int, Double, () -> ContiguousArray<Float>) -> Bool)
         -> (theta: ContiguousArray<Float>, epochs: Int, converged: Bool, loss: Double) {
-        let features = xTrain.columns
         let y32 = ContiguousArray(yTrain.map { Int32($0) })
         // Weights with mean one, so alpha keeps its meaning (penalty on the mean loss).
         let meanOne = weights.map { w -> ContiguousArray<Float> in
             let mean = w.reduce(0.0) { $0 + Double($1) } / Double(max(w.count, 1))
             return ContiguousArray(w.map { Float(Double($0) / mean) })
         }
+        return sgdEpochs(config, layout: StochasticGradientDescent.Layout(xTrain), documents: xTrain.rows,
+                         classCount: classCount, alpha: alpha, warmStart: warmStart, afterEpoch: afterEpoch) { optimisers, states in
+            var losses = [Double](repeating: 0, count: optimisers.count)
+            states.withUnsafeMutableBufferPointer { stateBuffer in
+                losses.withUnsafeMutableBufferPointer { lossBuffer in
+                    let stateBase = stateBuffer.baseAddress!, lossBase = lossBuffer.baseAddress!
+                    Parallelism.run(optimisers.count) { r in
+                        lossBase[r] = optimisers[r].runEpoch(&stateBase[r], x: xTrain, labels: y32, sampleWeights: meanOne)
+                    }
+                }
+            }
+            return losses
+        }
+    }
+
+    /// The epochs of an SGD fit, however each epoch meets the data (one matrix in
+    /// memory, or a stream of windows): ``LogisticRegressionConfiguration/runs``
+    /// independent runs with their own seeds, the mean objective, convergence,
+    /// and the tail average over the last epochs. `epoch` runs one epoch of every
+    /// run and returns each run's mean loss.
+    static func sgdEpochs(_ config: LogisticRegressionConfiguration, layout: StochasticGradientDescent.Layout,
+                          documents: Int, classCount: Int, alpha: Double, warmStart: WarmStart? = nil,
+                          afterEpoch: (Int, Double, () -> ContiguousArray<Float>) -> Bool,
+                          epoch: ([StochasticGradientDescent], inout [StochasticGradientDescent.State]) throws -> [Double]) rethrows
+        -> (theta: ContiguousArray<Float>, epochs: Int, converged: Bool, loss: Double) {
+        let features = layout.features
         // Independent runs (different visiting orders) step through the epochs in
         // lockstep, spread over the cores; the kept weights are the mean over the runs.
         let runs = config.runs
         let optimisers = (0..<runs).map { r in
             StochasticGradientDescent(alpha: alpha, seed: Self.runSeed(config.seed, run: r),
-                                      interceptStep: config.effectiveInterceptStep(documents: xTrain.rows),
+                                      interceptStep: config.effectiveInterceptStep(documents: documents),
                                       multiClass: config.multiClass)
         }
-        let layout = StochasticGradientDescent.Layout(xTrain)
         var states = optimisers.map { $0.makeState(layout: layout, classes: classCount) }
-        var losses = [Double](repeating: 0, count: runs)
+        if let warmStart { for r in states.indices { states[r].load(warmStart, documents: documents) } }
         /// The mean over the runs of their current parameters.
         func meanParameters() -> ContiguousArray<Float> {
             var mean = ContiguousArray<Float>(repeating: 0, count: (features + 1) * classCount)
@@ -187,15 +218,7 @@ public struct LogisticRegression: Sendable {
         let firstAveraged = config.epochs - min(config.averagedEpochs, config.epochs) + 1
         var sum: ContiguousArray<Float>?, averaged = 0
         while epochs < config.epochs {
-            states.withUnsafeMutableBufferPointer { stateBuffer in
-                losses.withUnsafeMutableBufferPointer { lossBuffer in
-                    let stateBase = stateBuffer.baseAddress!, lossBase = lossBuffer.baseAddress!
-                    let step = { (r: Int) in
-                        lossBase[r] = optimisers[r].runEpoch(&stateBase[r], x: xTrain, labels: y32, sampleWeights: meanOne)
-                    }
-                    Parallelism.run(runs, step)
-                }
-            }
+            let losses = try epoch(optimisers, &states)
             epochs += 1
             loss = (0..<runs).reduce(0.0) { $0 + losses[$1] + 0.5 * alpha * states[$1].squaredNorm() } / Double(runs)
             converged = abs(previous - loss) <= config.tolerance * max(abs(loss), 1)

@@ -209,14 +209,18 @@ public enum ModelFile {
         guard meta.format == Meta.formatName else { throw fail("not a Precis classifier model (\(meta.format.debugDescription))") }
         try validate(meta, fail: fail)
 
-        // Sizes, all against the bytes present before any allocation.
+        // Sizes, all against the bytes present before any allocation. A hashed model has
+        // no vocabulary; its idf and weights still have one row per hashed column.
+        if let hashed = meta.hashing, !(1...Int(Int32.max)).contains(hashed) || hashed != meta.features {
+            throw fail("corrupt model file (hashed columns \(hashed), expected \(meta.features))")
+        }
         var vocabReader = ByteReader(bytes: try section("VOCB"), offset: 0)
         let termCount = Int(try vocabReader.uint32(or: fail("corrupt vocabulary")))
-        guard termCount == meta.features else { throw fail("corrupt model file (vocabulary size \(termCount), expected \(meta.features))") }
+        guard termCount == (meta.hashing == nil ? meta.features : 0) else { throw fail("corrupt model file (vocabulary size \(termCount), expected \(meta.features))") }
         let offsetsBytes = try vocabReader.bytes((termCount + 1) * 4, or: fail("corrupt vocabulary (\(termCount) terms declared, offsets missing)"))
         let text = UnsafeRawBufferPointer(rebasing: vocabReader.bytes[vocabReader.offset...])
         let idfBytes = try section("IDF ")
-        guard idfBytes.count == termCount * 4 else { throw fail("corrupt idf section (\(idfBytes.count) bytes for \(termCount) terms)") }
+        guard idfBytes.count == meta.features * 4 else { throw fail("corrupt idf section (\(idfBytes.count) bytes for \(meta.features) features)") }
         var weightReader = ByteReader(bytes: try section("WGHT"), offset: 0)
         let rows = Int(try weightReader.uint32(or: fail("corrupt weights")))
         let columns = Int(try weightReader.uint32(or: fail("corrupt weights")))
@@ -250,13 +254,16 @@ public enum ModelFile {
             previous = next
         }
 
-        let idf = try finiteFloats(idfBytes, count: termCount, or: fail("corrupt idf section (a value is not a finite number)"))
+        let idf = try finiteFloats(idfBytes, count: meta.features, or: fail("corrupt idf section (a value is not a finite number)"))
         let weightValues = try finiteFloats(weightBytes, count: cells, or: fail("corrupt weights (a weight is not a finite number)"))
         let intercepts = try finiteFloats(biasBytes, count: columns, or: fail("corrupt intercepts (an intercept is not a finite number)"))
 
         var configuration = meta.vectorizer
         configuration.stopWords = Set(meta.stopWords)
-        let tfidf = TfidfModel(configuration: configuration, vocabulary: vocabulary, idf: idf)
+        let tfidf = meta.hashing.map {
+            TfidfModel(hashing: HashingTfidfModel(vectorizer: HashingVectorizer(featureCount: $0, alternateSign: false, configuration: configuration),
+                                                  idfValues: idf))
+        } ?? TfidfModel(configuration: configuration, vocabulary: vocabulary, idf: idf)
         let model = LogisticRegressionModel(weights: Matrix(rows: rows, columns: columns, elements: weightValues),
                                             intercepts: intercepts, multiClass: meta.multiClass ?? .multinomial)
         var classifier = TextClassifier(vectorizer: tfidf, model: model, labels: meta.labels, metadata: meta.training)
@@ -273,7 +280,7 @@ public enum ModelFile {
 
     /// The metadata's own consistency: labels, feature count, vectoriser settings.
     static func validate(_ meta: Meta, fail: (String) -> ModelFileError) throws {
-        guard meta.features >= 0 else { throw fail("corrupt model file (negative feature count)") }
+        guard (0...Int(Int32.max)).contains(meta.features) else { throw fail("corrupt model file (feature count \(meta.features) out of range)") }
         var labels = Set<String>()
         for label in meta.labels {
             guard !label.isEmpty, !label.allSatisfy(\.isWhitespace) else { throw fail("corrupt model file (an empty class label)") }
@@ -315,6 +322,9 @@ public enum ModelFile {
         var multiClass: MultiClass?
         /// Per-label thresholds of a multi-label model; absent for single-label models.
         var multiLabel: MultiLabelDecision?
+        /// Hashed columns of a hashed model (``PrecisFeatures/HashingVectorizer``, unsigned;
+        /// the VOCB section is then empty); absent for vocabulary models.
+        var hashing: Int?
     }
 
     static func metaJSON(_ classifier: TextClassifier) throws -> [UInt8] {
@@ -325,7 +335,7 @@ public enum ModelFile {
                         labels: classifier.labels, vectorizer: configuration, stopWords: stopWords,
                         training: classifier.metadata,
                         multiClass: classifier.model.multiClass == .multinomial ? nil : classifier.model.multiClass,
-                        multiLabel: classifier.multiLabel)
+                        multiLabel: classifier.multiLabel, hashing: classifier.vectorizer.hashedFeatureCount)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return Array(try encoder.encode(meta))

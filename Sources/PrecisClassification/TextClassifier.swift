@@ -41,12 +41,21 @@ public struct TextClassifier: Sendable {
         public var label: String
         /// Its probability.
         public var probability: Float
+    }
 
-        /// A label with its probability.
-        public init(label: String, probability: Float) {
-            self.label = label
-            self.probability = probability
+    /// The `top` most probable of `candidates` (default: every class), most
+    /// probable first (ties: the class that comes first in ``labels``), with their
+    /// probabilities from `row` (one per class, in ``labels`` order).
+    ///
+    /// ```swift
+    /// classifier.rankedLabels([0.1, 0.7, 0.2], top: 2).map(\.label)   // [labels[1], labels[2]]
+    /// ```
+    public func rankedLabels<Row: RandomAccessCollection>(_ row: Row, among candidates: [Int]? = nil, top: Int = .max) -> [LabelProbability]
+    where Row.Element == Float, Row.Index == Int {
+        let order = (candidates ?? Array(row.indices)).sorted { a, b in
+            row[a] != row[b] ? row[a] > row[b] : a < b
         }
+        return order.prefix(max(top, 0)).map { LabelProbability(label: labels[$0], probability: row[$0]) }
     }
 
     /// One document's prediction. Encodes as the SPEC's JSON: `label`, and
@@ -93,14 +102,14 @@ public struct TextClassifier: Sendable {
 
     /// The label and the `top` most probable classes of each text.
     public func classify(_ texts: [String], top: Int = 1) -> [Classification] {
-        let p = probabilities(texts)
-        let k = labels.count
+        classifications(probabilities(texts), top: top)
+    }
+
+    /// The classifications of the rows of a probability matrix.
+    func classifications(_ p: Matrix, top: Int) -> [Classification] {
         return (0..<p.rows).map { i in
-            let order = (0..<k).sorted { a, b in
-                p[i, a] != p[i, b] ? p[i, a] > p[i, b] : a < b
-            }
-            let best = order.prefix(max(1, min(top, k))).map { LabelProbability(label: labels[$0], probability: p[i, $0]) }
-            return Classification(label: labels[order[0]], probabilities: best)
+            let best = rankedLabels(p.row(i), top: max(1, top))
+            return Classification(label: best[0].label, probabilities: best)
         }
     }
 
@@ -133,7 +142,7 @@ public struct TextClassifier: Sendable {
             for cls in 0..<k { mean += model.weights[feature, cls] }
             mean /= Float(k)
             let push = v * (model.weights[feature, c] - mean)
-            if push > 0 { contributions.append(Contribution(term: vectorizer.vocabulary[feature], weight: push)) }
+            if push > 0 { contributions.append(Contribution(term: vectorizer.term(feature), weight: push)) }
         }
         contributions.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
         return Array(contributions.prefix(max(0, top)))
@@ -162,7 +171,7 @@ public struct TextClassifier: Sendable {
                 var mean: Float = 0
                 for cls in 0..<k { mean += model.weights[j, cls] }
                 mean /= Float(k)
-                scored.append(Contribution(term: vectorizer.vocabulary[j], weight: model.weights[j, c] - mean))
+                scored.append(Contribution(term: vectorizer.term(j), weight: model.weights[j, c] - mean))
             }
             let best = scored.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }.prefix(top)
             return ClassTerms(label: label, terms: Array(best))

@@ -36,6 +36,10 @@ public struct TextClassifierTrainer: Sendable {
     /// values, 4 GiB. Each distinct label is a class, so a wrong label column (one
     /// label per document) is refused here instead of exhausting memory.
     public var maximumWeightCount: Int = 1 << 30
+    /// Hash terms into this many columns instead of learning a vocabulary
+    /// (``PrecisFeatures/HashingVectorizer``, unsigned, with idf); nil for a vocabulary.
+    /// The vocabulary options of ``vectorizer`` must then keep their defaults.
+    public var hashing: Int?
 
     /// A trainer with the given (or default) settings.
     public init(vectorizer: TfidfConfiguration = .classifierDefaults,
@@ -80,7 +84,13 @@ public struct TextClassifierTrainer: Sendable {
         let y = labels.map { classIndex[$0]! }
 
         progress?(.vectorizing)
-        let (tfidf, x) = try TfidfVectorizer(configuration: vectorizer).fitTransform(texts)
+        let tfidf: TfidfModel, x: SparseMatrix
+        if let hashing {
+            let fitted = try HashingVectorizer(featureCount: hashing, alternateSign: false, configuration: vectorizer).fitTransform(texts)
+            (tfidf, x) = (TfidfModel(hashing: fitted.model), fitted.matrix)
+        } else {
+            (tfidf, x) = try TfidfVectorizer(configuration: vectorizer).fitTransform(texts)
+        }
         let (weights, overflow) = x.columns.multipliedReportingOverflow(by: classes.count)
         guard !overflow, weights <= maximumWeightCount else {
             throw TrainingError(.tooLarge, "\(classes.count) classes × \(x.columns) features is more than \(maximumWeightCount) weights; every distinct label is a class (check the label column), or lower --max-features")
@@ -109,11 +119,16 @@ public struct TextClassifierTrainer: Sendable {
 
     /// Refuses a fit whose loss, weights or intercepts are not all finite.
     static func checkFinite(_ fit: LogisticRegression.Fit, configuration: LogisticRegressionConfiguration) throws {
-        if !fit.loss.isFinite { throw TrainingError.diverged("the loss (\(fit.loss))", configuration: configuration) }
-        if fit.model.intercepts.contains(where: { !$0.isFinite }) {
+        try checkFinite(loss: fit.loss, model: fit.model, configuration: configuration)
+    }
+
+    /// Refuses a fitted `model` (and its final `loss`) unless every value is finite.
+    static func checkFinite(loss: Double, model: LogisticRegressionModel, configuration: LogisticRegressionConfiguration) throws {
+        if !loss.isFinite { throw TrainingError.diverged("the loss (\(loss))", configuration: configuration) }
+        if model.intercepts.contains(where: { !$0.isFinite }) {
             throw TrainingError.diverged("an intercept", configuration: configuration)
         }
-        if fit.model.weights.storage.contains(where: { !$0.isFinite }) {
+        if model.weights.storage.contains(where: { !$0.isFinite }) {
             throw TrainingError.diverged("a weight", configuration: configuration)
         }
     }

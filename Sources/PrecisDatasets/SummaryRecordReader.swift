@@ -1,4 +1,5 @@
 import Foundation
+import PrecisCore
 
 /// Reads summarisation JSONL files: one JSON object per line with an
 /// `article` string, and optionally `id`, `summary`, `summary_sentences` and
@@ -236,21 +237,9 @@ struct SummaryRecordParser {
     }
 
     mutating func hex4() throws -> UInt32 {
-        guard i + 4 <= bytes.count else { throw Failure(message: "invalid JSON \\u escape") }
-        var v: UInt32 = 0
-        for _ in 0..<4 {
-            let c = bytes[i]
-            let d: UInt32
-            switch c {
-            case 0x30...0x39: d = UInt32(c - 0x30)
-            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
-            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
-            default: throw Failure(message: "invalid JSON \\u escape")
-            }
-            v = v << 4 | d
-            i += 1
-        }
-        return v
+        guard let value = JSONStringSyntax.unicodeEscapeValue(bytes, at: i) else { throw Failure(message: "invalid JSON \\u escape") }
+        i += 4
+        return value
     }
 
     /// Skips any JSON value.

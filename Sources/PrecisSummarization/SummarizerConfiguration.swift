@@ -69,17 +69,14 @@ public struct SummarizerConfiguration: Sendable {
     /// try config.validate()    // "damping must be in (0, 1), got 1.0"
     /// ```
     public func validate() throws {
-        func check(_ ok: Bool, _ parameter: String, _ value: Float, _ allowed: String) throws {
-            if !ok { throw ConfigurationError(parameter, value, allowed: allowed) }
-        }
-        try check(damping > 0 && damping < 1, "damping", damping, "in (0, 1)")
-        try check(mmrLambda >= 0 && mmrLambda <= 1, "mmrLambda", mmrLambda, "in [0, 1]")
-        try check(tolerance >= 0 && tolerance.isFinite, "tolerance", tolerance, "a non-negative number")
-        try check(lexRankThreshold.isFinite, "lexRankThreshold", lexRankThreshold, "a number")
-        try check(redundancyThreshold.isFinite, "redundancyThreshold", redundancyThreshold, "a number")
-        try check(positionExponent.isFinite && lengthExponent.isFinite, "positionExponent",
+        try ConfigurationError.check(damping > 0 && damping < 1, "damping", damping, "in (0, 1)")
+        try ConfigurationError.check(mmrLambda >= 0 && mmrLambda <= 1, "mmrLambda", mmrLambda, "in [0, 1]")
+        try ConfigurationError.check(tolerance >= 0 && tolerance.isFinite, "tolerance", tolerance, "a non-negative number")
+        try ConfigurationError.check(lexRankThreshold.isFinite, "lexRankThreshold", lexRankThreshold, "a number")
+        try ConfigurationError.check(redundancyThreshold.isFinite, "redundancyThreshold", redundancyThreshold, "a number")
+        try ConfigurationError.check(positionExponent.isFinite && lengthExponent.isFinite, "positionExponent",
                   positionExponent.isFinite ? lengthExponent : positionExponent, "a finite number")
-        try check(danglingPronounFactor >= 0 && danglingPronounFactor.isFinite, "danglingPronounFactor", danglingPronounFactor, "a non-negative number")
+        try ConfigurationError.check(danglingPronounFactor >= 0 && danglingPronounFactor.isFinite, "danglingPronounFactor", danglingPronounFactor, "a non-negative number")
         guard maximumIterations >= 1 else { throw ConfigurationError("maximumIterations", maximumIterations, allowed: "at least 1") }
     }
 }

@@ -27,6 +27,7 @@ struct PrecisCommand: ParsableCommand {
             TrainCommand.self, ClassifyCommand.self, EvaluateCommand.self, CrossValidateCommand.self,
             InspectCommand.self, SummarizeCommand.self, KeywordsCommand.self, EvaluateSummariesCommand.self,
             VectorizeCommand.self, SegmentCommand.self, ServeCommand.self,
+            DocumentFrequenciesCommand.self, MergeModelsCommand.self,
         ]
     )
 

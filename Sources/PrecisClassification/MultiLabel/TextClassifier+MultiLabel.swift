@@ -31,9 +31,7 @@ extension TextClassifier {
         let decision = multiLabel ?? MultiLabelDecision(thresholds: [Float](repeating: 0.5, count: labels.count), allowEmpty: false)
         return (0..<p.rows).map { i in
             let row = p.row(i)
-            let chosen = decision.labels(probabilities: row).sorted { row[$0] != row[$1] ? row[$0] > row[$1] : $0 < $1 }
-            return MultiLabelClassification(labels: chosen.map { LabelProbability(label: labels[$0], probability: row[$0]) },
-                                            probabilities: row)
+            return MultiLabelClassification(labels: rankedLabels(row, among: decision.labels(probabilities: row)), probabilities: row)
         }
     }
 }

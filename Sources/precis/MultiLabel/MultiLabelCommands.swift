@@ -10,26 +10,22 @@ enum MultiLabelCommands {
         var config = MultiLabelConfiguration()
         let unsupported = [("--solver", options.solver != nil), ("--multi-class", options.multiClass != nil),
                            ("--class-weight", options.classWeight != nil), ("--validation-split", options.validationSplit != nil),
-                           ("--average-epochs", options.averagedEpochs != nil), ("--intercept-step", options.interceptStep != nil),
-                           ("--intercept-ramp", options.interceptRamp != nil), ("--max-iter", options.maxIterations != nil),
-                           ("--tol", options.tolerance != nil), ("--patience", options.patience != nil)]
+                           ("--average-epochs", options.sgd.averagedEpochs != nil), ("--intercept-step", options.sgd.interceptStep != nil),
+                           ("--intercept-ramp", options.sgd.interceptRamp != nil), ("--max-iter", options.lbfgs.maxIterations != nil),
+                           ("--tol", options.lbfgs.tolerance != nil), ("--patience", options.patience != nil)]
         if let (name, _) = unsupported.first(where: { $0.1 }) {
             throw ValidationError("--multi-label does not take \(name) (it fits one-vs-rest SGD; --alpha, --c, --epochs, --sgd-runs and --seed apply)")
         }
-        if options.alpha != nil && options.c != nil { throw ValidationError("give --alpha or --c, not both") }
-        if let alpha = options.alpha {
-            guard alpha > 0, alpha.isFinite else { throw ValidationError("--alpha must be positive, got \(alpha)") }
-            config.alpha = alpha
+        if let penalty = try options.penalty.regularization() {
+            let (name, value) = switch penalty { case .c(let c): ("--c", c); case .alpha(let alpha): ("--alpha", alpha) }
+            guard value > 0, value.isFinite else { throw ValidationError("\(name) must be positive, got \(value)") }
+            config.alpha = penalty.alpha(documents: Double(documents))
         }
-        if let c = options.c {
-            guard c > 0, c.isFinite else { throw ValidationError("--c must be positive, got \(c)") }
-            config.alpha = 1 / (c * Double(max(documents, 1)))
-        }
-        if let epochs = options.epochs {
+        if let epochs = options.sgd.epochs {
             guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
             config.epochs = epochs
         }
-        if let runs = options.runs {
+        if let runs = options.sgd.runs {
             guard runs >= 1 else { throw ValidationError("--sgd-runs must be at least 1, got \(runs)") }
             config.runs = runs
         }
@@ -78,45 +74,29 @@ enum MultiLabelCommands {
     }
 
     /// `precis classify` with a multi-label model: every label above its threshold.
-    static func classify(_ classifier: TextClassifier, inputs: [SourcedDocument], json: Bool, top: Int?) throws {
-        let results = classifier.classifyMultiLabel(inputs.map(\.text))
-        let showSource = inputs.count > 1
-        let empty = classifier.isUninformative(inputs.map(\.text))
-        for (input, isEmpty) in zip(inputs, empty) where isEmpty {
-            Output.note("warning: \(input.source): empty or stop-word-only document; its labels are only the prior")
-        }
-        var out: [UInt8] = []
-        for (i, (input, result)) in zip(inputs, results).enumerated() {
-            let shown = top.map { topLabels(classifier, result, $0) } ?? result.labels
-            if json {
-                let probabilities = Dictionary(shown.map { ($0.label, $0.probability) }, uniquingKeysWith: { a, _ in a })
-                out += try Output.jsonLine(MultiLabelLine(source: input.source, empty: empty[i] ? true : nil,
-                                                          labels: result.labels.map(\.label), probabilities: probabilities))
-            } else {
-                // Labels come from the model file: escaped, never raw to a terminal.
-                let text = shown.map { "\(TerminalText.escaped($0.label)) \(String(format: "%.4f", $0.probability))" }.joined(separator: ", ")
-                let labels = result.labels.isEmpty ? "(none)" : result.labels.map { TerminalText.escaped($0.label) }.joined(separator: ",")
-                out += Array(((showSource ? "\(TerminalText.escaped(input.source))\t" : "") + labels + "\t" + text + "\n").utf8)
-            }
-        }
-        try Output.write(out)
+    /// A multi-label `classify` text line: the source (when shown), the labels, the top probabilities.
+    static func textLine(_ classifier: TextClassifier, _ result: TextClassifier.MultiLabelClassification, source: String?, top: Int?) -> [UInt8] {
+        let shown = top.map { classifier.rankedLabels(result.probabilities, top: $0) } ?? result.labels
+        // Labels come from the model file: escaped, never raw to a terminal.
+        let text = shown.map { "\(TerminalText.escaped($0.label)) \(String(format: "%.4f", $0.probability))" }.joined(separator: ", ")
+        let labels = result.labels.isEmpty ? "(none)" : result.labels.map { TerminalText.escaped($0.label) }.joined(separator: ",")
+        return Array(((source.map { "\(TerminalText.escaped($0))\t" } ?? "") + labels + "\t" + text + "\n").utf8)
+    }
+
+    /// A multi-label `classify --json` line, with its `source` (or `id`) as `key`.
+    static func jsonLine(_ classifier: TextClassifier, _ result: TextClassifier.MultiLabelClassification, key: String, value: String,
+                         empty: Bool, top: Int?) throws -> [UInt8] {
+        let shown = top.map { classifier.rankedLabels(result.probabilities, top: $0) } ?? result.labels
+        let probabilities = Dictionary(shown.map { ($0.label, $0.probability) }, uniquingKeysWith: { a, _ in a })
+        return try Output.jsonLine(JSONRecord(base: MultiLabelLine(empty: empty ? true : nil, labels: result.labels.map(\.label),
+                                                                   probabilities: probabilities), fields: [key: value]))
     }
 
     /// One `classify --json` line of a multi-label model.
     struct MultiLabelLine: Encodable {
-        var source: String
         var empty: Bool?
         var labels: [String]
         var probabilities: [String: Float]
-    }
-
-    /// The `k` most probable labels of a result, chosen or not.
-    static func topLabels(_ classifier: TextClassifier, _ result: TextClassifier.MultiLabelClassification, _ k: Int) -> [TextClassifier.LabelProbability] {
-        let p: [Float] = result.probabilities
-        let order: [Int] = p.indices.sorted { (a: Int, b: Int) -> Bool in p[a] != p[b] ? p[a] > p[b] : a < b }
-        return order.prefix(k).map { (c: Int) -> TextClassifier.LabelProbability in
-            TextClassifier.LabelProbability(label: classifier.labels[c], probability: p[c])
-        }
     }
 
     /// What `precis inspect` shows of a multi-label model: thresholds and the internal CV.

@@ -10,7 +10,7 @@ struct MultiLabelOptions: ParsableArguments {
     @Option(name: .customLong("label-separator"), help: ArgumentHelp("Separator of the labels in a multi-label label field (default: ,).", valueName: "SEP"))
     var separator: String = ","
 
-    @Flag(name: .customLong("allow-empty"), help: "With --multi-label, a document may get no label when none reaches its threshold (default: the closest label).")
+    @Flag(help: "With --multi-label, a document may get no label when none reaches its threshold (default: the closest label).")
     var allowEmpty = false
 
     /// Reads multi-label documents, naming the file on failure.

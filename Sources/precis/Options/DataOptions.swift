@@ -10,10 +10,10 @@ struct DataOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Input format.", valueName: "FORMAT"))
     var format: DataFormat = .auto
 
-    @Option(name: .customLong("label-column"), help: ArgumentHelp("CSV column / JSONL key of the label (default: label).", valueName: "NAME"))
+    @Option(help: ArgumentHelp("CSV column / JSONL key of the label (default: label).", valueName: "NAME"))
     var labelColumn: String?
 
-    @Option(name: .customLong("text-column"), help: ArgumentHelp("CSV column / JSONL key of the text (default: text).", valueName: "NAME"))
+    @Option(help: ArgumentHelp("CSV column / JSONL key of the text (default: text).", valueName: "NAME"))
     var textColumn: String?
 
     @Option(name: .customLong("max-line-bytes"), parsing: .unconditional,
@@ -23,12 +23,6 @@ struct DataOptions: ParsableArguments {
     /// Reads every document (at least one, or a message naming the file).
     func load() throws -> [LabeledDocument] {
         try LabeledDataset.read(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn,
-                                limits: limits())
-    }
-
-    /// Reads only the texts (no label needed; JSONL may use `article` for the text).
-    func loadTexts() throws -> [String] {
-        try LabeledDataset.readTexts(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn,
                                 limits: limits())
     }
 
