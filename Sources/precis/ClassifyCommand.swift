@@ -43,9 +43,7 @@ struct ClassifyCommand: ParsableCommand {
     @Option(name: .customLong("id-field"), help: ArgumentHelp("JSONL key of the id shown as each row's source (default: id).", valueName: "NAME"))
     var idField: String?
 
-    @Option(name: .customLong("max-line-bytes"), parsing: .unconditional,
-            help: ArgumentHelp("Longest line, CSV record or field accepted, in bytes (default: 64 MiB).", valueName: "N"))
-    var maxLineBytes: Int?
+    @OptionGroup var lineLimit: LineLimitOptions
 
     @Flag(help: "Print one JSON object per document.")
     var json = false
@@ -74,7 +72,7 @@ struct ClassifyCommand: ParsableCommand {
 
     func run() throws {
         let classifier = try model.map { try ModelFile.read(path: $0) } ?? ShippedModel.load()
-        let limits = try ReaderLimits.commandLine(maxLineBytes: maxLineBytes)
+        let limits = try lineLimit.limits()
         let source = DocumentSource(paths: files, layout: format, textColumn: textField, idColumn: idField, limits: limits)
         if let jsonl { return try classifyJSONL(classifier, source: source, path: jsonl) }
         let paths = files.isEmpty ? ["-"] : files
@@ -86,11 +84,7 @@ struct ClassifyCommand: ParsableCommand {
     }
 
     /// The stream options: `--skip-bad-lines` and `--max-line-bytes`.
-    var streamOptions: StreamOptions {
-        var options = streaming.options
-        if let maxLineBytes { options.maximumLineBytes = maxLineBytes }
-        return options
-    }
+    var streamOptions: StreamOptions { lineLimit.applied(to: streaming.options) }
 
     /// A document with its prediction and whether it had nothing to go on.
     typealias Row = (input: SourcedDocument, result: Prediction, empty: Bool)

@@ -39,6 +39,8 @@ struct KeywordsCommand: ParsableCommand {
 
     @OptionGroup var streaming: StreamingOptions
 
+    @OptionGroup var lineLimit: LineLimitOptions
+
     func validate() throws {
         if top < 0 { throw ValidationError("--top must be 0 or more, got \(top)") }
         if jsonl != nil && file != nil { throw ValidationError("give either FILE or --jsonl, not both") }
@@ -47,7 +49,7 @@ struct KeywordsCommand: ParsableCommand {
     func run() throws {
         if let jsonl {
             let fields = SummaryRecordFields(article: textField ?? "article")
-            let read = try SummaryRecordReader.streamRecords(path: jsonl, fields: fields, options: streaming.options, transform: { record in
+            let read = try SummaryRecordReader.streamRecords(path: jsonl, fields: fields, options: lineLimit.applied(to: streaming.options), transform: { record in
                 let document = HtmlText.plainTextIfHTML(record.article)
                 var configuration = KeywordConfiguration()
                 configuration.segmenter = self.text.segmenter

@@ -45,6 +45,8 @@ struct SummarizeCommand: ParsableCommand {
 
     @OptionGroup var streaming: StreamingOptions
 
+    @OptionGroup var lineLimit: LineLimitOptions
+
     func validate() throws {
         if jsonl != nil && file != nil { throw ValidationError("give either FILE or --jsonl, not both") }
         if jsonl == nil && (textField != nil || idField != nil) { throw ValidationError("--text-field and --id-field apply to --jsonl input") }
@@ -59,7 +61,7 @@ struct SummarizeCommand: ParsableCommand {
         if let jsonl {
             // Streamed: blocks summarised and formatted on all cores, written in input order.
             let fields = SummaryRecordFields(article: textField ?? "article", id: idField ?? "id")
-            let read = try summarizer.streamRecords(at: jsonl, length: length, fields: fields, options: streaming.options,
+            let read = try summarizer.streamRecords(at: jsonl, length: length, fields: fields, options: lineLimit.applied(to: streaming.options),
                                                     transform: { record, summary in
                 try Output.jsonLine(JSONRecord(base: summary, fields: ["id": record.id]))
             }, emit: { lines in try Output.write(Array(lines.joined())) })

@@ -124,13 +124,6 @@ struct TrainCommand: ParsableCommand {
         try Output.write(lines.map(TerminalText.escaped).joined(separator: "\n") + "\n")
     }
 
-    /// The stream options: `--skip-bad-lines` and `--max-line-bytes`.
-    var streamOptions: StreamOptions {
-        var options = streaming.options
-        if let maxLineBytes = data.maxLineBytes { options.maximumLineBytes = maxLineBytes }
-        return options
-    }
-
     /// `--hashing N` streamed: read once, cached, SGD over a shuffled stream.
     func trainStreaming() throws {
         let start = Date()
@@ -139,7 +132,7 @@ struct TrainCommand: ParsableCommand {
         trainer.cacheDirectory = nil
         try distributed.configure(&trainer)
         let rows = try LabeledRowStream(path: data.path, format: data.format, labelColumn: data.labelColumn,
-                                        textColumn: data.textColumn, options: streamOptions)
+                                        textColumn: data.textColumn, options: data.lineLimit.applied(to: streaming.options))
         let bar = ProgressBar(label: "training", mode: progress.mode)
         var readSeconds = 0.0
         let result = try OptionFlags.naming(data.path, overrides: ["featureCount": "--hashing"]) {

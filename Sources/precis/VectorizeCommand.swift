@@ -79,8 +79,15 @@ struct VectorizeCommand: ParsableCommand {
             } catch let error as ValidationError {
                 throw ValidationError("with --hashing: " + error.message)
             }
+            // vocabulary.txt and idf.txt list every column: bounded so that they stay files one can load.
+            guard hashing <= Self.maximumHashedColumns else {
+                throw ValidationError("--hashing must be at most \(Self.maximumHashedColumns) for vectorize (vocabulary.txt and idf.txt list one line per column), got \(hashing)")
+            }
         }
     }
+
+    /// The most hashed columns `vectorize` writes (2^24: idf.txt and vocabulary.txt of about 250 MB each).
+    static let maximumHashedColumns = 1 << 24
 
     func run() throws {
         let clock = ContinuousClock()

@@ -16,9 +16,7 @@ struct DataOptions: ParsableArguments {
     @Option(help: ArgumentHelp("CSV column / JSONL key of the text (default: text).", valueName: "NAME"))
     var textColumn: String?
 
-    @Option(name: .customLong("max-line-bytes"), parsing: .unconditional,
-            help: ArgumentHelp("Longest line, CSV record or field accepted, in bytes (default: 64 MiB).", valueName: "N"))
-    var maxLineBytes: Int?
+    @OptionGroup var lineLimit: LineLimitOptions
 
     /// Reads every document (at least one, or a message naming the file).
     func load() throws -> [LabeledDocument] {
@@ -33,7 +31,5 @@ struct DataOptions: ParsableArguments {
     }
 
     /// The reader limits, with `--max-line-bytes` for both lines and fields.
-    func limits() throws -> ReaderLimits {
-        try ReaderLimits.commandLine(maxLineBytes: maxLineBytes)
-    }
+    func limits() throws -> ReaderLimits { try lineLimit.limits() }
 }
