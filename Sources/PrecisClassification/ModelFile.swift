@@ -102,13 +102,13 @@ public enum ModelFile {
         // Non-blocking open: a FIFO must be refused, not waited on for a writer.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
-            throw ModelFileError(path: path, errno == ENOENT ? "model file not found" : "cannot read model file (\(String(cString: strerror(errno))))")
+            throw ModelFileError(path: path, errno == ENOENT ? "no such file or directory" : "cannot read model file (\(String(cString: strerror(errno))))")
         }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw ModelFileError(path: path, "cannot read model file") }
         guard info.st_mode & S_IFMT == S_IFREG else {
-            throw ModelFileError(path: path, info.st_mode & S_IFMT == S_IFDIR ? "is a directory, not a model file" : "is not a regular file, not a model file")
+            throw ModelFileError(path: path, info.st_mode & S_IFMT == S_IFDIR ? "is a directory, not a file" : "is not a regular file, not a model file")
         }
         let size = Int(info.st_size)
         func readExactly(_ count: Int, into buffer: UnsafeMutableRawBufferPointer) throws {

@@ -85,7 +85,7 @@ public struct DocumentSource: Sendable {
         let name = path == nil || path == "-" ? "<stdin>" : path ?? "-"
         var isDirectory: ObjCBool = false
         if name != "<stdin>", FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw DatasetError(path: name, "is a directory, expected a text or HTML file")
+            throw DatasetError(path: name, "is a directory, not a file")
         }
         let data = try bytes(of: name == "<stdin>" ? "-" : name, name: name)
         if data.contains(0) { throw DatasetError(path: name, "binary data (NUL bytes), expected UTF-8 text or HTML") }

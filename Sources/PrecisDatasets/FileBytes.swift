@@ -8,7 +8,7 @@ enum FileBytes {
     static func read(_ path: String, allowPipes: Bool = true) throws -> Data {
         var status = stat()
         guard stat(path, &status) == 0 else {
-            throw DatasetError(path: path, errno == ENOENT ? "no such file" : "cannot read file (\(String(cString: strerror(errno))))")
+            throw DatasetError(path: path, errno == ENOENT ? "no such file or directory" : "cannot read file (\(String(cString: strerror(errno))))")
         }
         switch status.st_mode & S_IFMT {
         case S_IFREG: break

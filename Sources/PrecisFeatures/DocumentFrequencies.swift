@@ -229,7 +229,7 @@ public struct DocumentFrequencies: Equatable, Sendable {
     public static func read(path: String) throws -> DocumentFrequencies {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DocumentFrequenciesError(path: path, "no such file")
+            throw DocumentFrequenciesError(path: path, "no such file or directory")
         }
         guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
             throw DocumentFrequenciesError(path: path, "cannot read the file")

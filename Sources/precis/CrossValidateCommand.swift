@@ -15,6 +15,7 @@ struct CrossValidateCommand: ParsableCommand {
           precis cross-validate --data train.tsv --folds 5
           precis cross-validate --data train.tsv --folds 5 --report cv.html
           precis cross-validate --data train.tsv --folds 5 --c 10 --ngram-range 1,1 --json
+          precis cross-validate --data train.tsv --folds 10 --confusion none
         """
     )
 
@@ -29,6 +30,9 @@ struct CrossValidateCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Also write a self-contained HTML report (inline SVG charts) to this file.", valueName: "FILE.html"))
     var report: String?
+
+    @Option(help: ArgumentHelp("How the text output shows the pooled confusion matrix: auto (full up to 20 classes, top confusions beyond), full, top or none.", valueName: "mode"))
+    var confusion: ConfusionDisplay = .auto
 
     @OptionGroup(title: "Progress") var progress: ProgressOptions
 
@@ -73,6 +77,8 @@ struct CrossValidateCommand: ParsableCommand {
             try Output.write(String(format: "mean ± std: accuracy %.4f ± %.4f  macro-F1 %.4f ± %.4f\n\nall out-of-fold predictions:\n",
                                 summary.mean.accuracy, summary.std.accuracy, summary.mean.macroF1, summary.std.macroF1)
                          + summary.pooled.report() + "\n")
+            let table = summary.pooled.confusionText(confusion)
+            if !table.isEmpty { try Output.write("\n" + table + "\n") }
         }
     }
 }

@@ -56,7 +56,7 @@ struct DocumentSourceTests {
         let noText = try write("{\"body\":\"ok\"}\n", "no-text.jsonl", in: dir)
         let error = #expect(throws: DatasetError.self) { try DocumentSource(paths: [noText]).documents() }
         #expect(error?.line == 1 && error?.message.contains("\"text\" or \"article\"") == true)
-        #expect(throws: DatasetError(path: "/no/such.txt", "no such file")) {
+        #expect(throws: DatasetError(path: "/no/such.txt", "no such file or directory")) {
             try DocumentSource(paths: ["/no/such.txt"]).documents()
         }
         let bad = dir.appendingPathComponent("bad.txt")

@@ -58,7 +58,7 @@ public final class LineStream {
             let fd = open(path, O_RDONLY)
             guard fd >= 0 else {
                 let code = errno
-                throw DatasetError(path: path, code == ENOENT ? "no such file"
+                throw DatasetError(path: path, code == ENOENT ? "no such file or directory"
                                    : "cannot read file (\(String(cString: strerror(code))))")
             }
             descriptor = fd
