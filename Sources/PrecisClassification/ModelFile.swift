@@ -370,8 +370,13 @@ struct ByteWriter {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
+    /// Appends the floats' IEEE-754 bits, little-endian: one copy of contiguous
+    /// storage on little-endian hosts (a large model's weights), else value by value.
     mutating func append<C: Collection>(floats: C) where C.Element == Float {
         bytes.reserveCapacity(bytes.count + floats.count * 4)
+        #if _endian(little)
+        if floats.withContiguousStorageIfAvailable({ bytes.append(contentsOf: UnsafeRawBufferPointer($0)) }) != nil { return }
+        #endif
         for f in floats { append(f.bitPattern) }
     }
 
