@@ -190,11 +190,12 @@ public struct LogisticRegression: Sendable {
     /// memory, or a stream of windows): ``LogisticRegressionConfiguration/runs``
     /// independent runs with their own seeds, the mean objective, convergence,
     /// and the tail average over the last epochs. `epoch` runs one epoch of every
-    /// run and returns each run's mean loss.
+    /// run and returns each run's mean loss, or nil when it does not compute the loss
+    /// (the fit then runs every epoch).
     static func sgdEpochs(_ config: LogisticRegressionConfiguration, layout: StochasticGradientDescent.Layout,
                           documents: Int, classCount: Int, alpha: Double, warmStart: WarmStart? = nil,
                           afterEpoch: (Int, Double, () -> ContiguousArray<Float>) -> Bool,
-                          epoch: ([StochasticGradientDescent], inout [StochasticGradientDescent.State]) throws -> [Double]) rethrows
+                          epoch: ([StochasticGradientDescent], inout [StochasticGradientDescent.State]) throws -> [Double]?) rethrows
         -> (theta: ContiguousArray<Float>, epochs: Int, converged: Bool, loss: Double) {
         let features = layout.features
         // Independent runs (different visiting orders) step through the epochs in
@@ -220,9 +221,11 @@ public struct LogisticRegression: Sendable {
         while epochs < config.epochs {
             let losses = try epoch(optimisers, &states)
             epochs += 1
-            loss = (0..<runs).reduce(0.0) { $0 + losses[$1] + 0.5 * alpha * states[$1].squaredNorm() } / Double(runs)
-            converged = abs(previous - loss) <= config.tolerance * max(abs(loss), 1)
-            previous = loss
+            if let losses {
+                loss = (0..<runs).reduce(0.0) { $0 + losses[$1] + 0.5 * alpha * states[$1].squaredNorm() } / Double(runs)
+                converged = abs(previous - loss) <= config.tolerance * max(abs(loss), 1)
+                previous = loss
+            }
             if config.averagedEpochs > 1 && epochs >= firstAveraged {
                 if sum == nil { sum = ContiguousArray(repeating: 0, count: (features + 1) * classCount) }
                 for state in states { state.accumulate(into: &sum!, weight: 1 / Double(runs)) }

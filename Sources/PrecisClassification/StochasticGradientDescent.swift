@@ -141,28 +141,42 @@ struct StochasticGradientDescent {
     /// One pass over every row of `x` in a seeded random order. Returns the
     /// weighted mean log-loss of the documents as they were met (before each step).
     ///
-    /// Each document is one step: its scores, their residuals (``LogisticLoss``), the
-    /// penalty's decay of the global scale, then the update of the rows of the
-    /// document's features and of the intercepts (``SGDDocumentStep``).
+    /// Each document is one step (``epoch(_:x:labels:residuals:)``) whose residuals
+    /// are the softmax or one-vs-rest log-loss's (``LogisticLoss``).
     ///
     /// - Parameter sampleWeights: per-document weights with mean one, or nil.
     func runEpoch(_ state: inout State, x: SparseMatrix, labels: ContiguousArray<Int32>,
                   sampleWeights: ContiguousArray<Float>?) -> Double {
-        let n = x.rows, k = state.classes
-        var order = Array(0..<n)
+        let k = state.classes, multiClass = self.multiClass
+        var lossSum = 0.0
+        epoch(&state, x: x, labels: labels) { document, i in
+            let omega = sampleWeights.map { Double($0[i]) } ?? 1
+            LogisticLoss.residuals(document.scores, classes: k, label: document.label(of: i), weight: omega,
+                                   multiClass: multiClass, loss: &lossSum)
+        }
+        return lossSum / Double(max(x.rows, 1))
+    }
+
+    /// One pass over every row of `x` in a seeded random order, one step per
+    /// document: its scores (``SGDDocumentStep/computeScores(of:scale:)``), which
+    /// `residuals` turns into the loss's residuals in place, the `'optimal'` rate,
+    /// the penalty's decay of the global scale (folded into the weights when it
+    /// becomes tiny), then the update of the rows of the document's features and of
+    /// the intercepts (``SGDDocumentStep``). Single- and multi-label SGD differ only
+    /// in `residuals`.
+    @inline(__always)
+    func epoch(_ state: inout State, x: SparseMatrix, labels: ContiguousArray<Int32>,
+               residuals: (_ document: SGDDocumentStep, _ row: Int) -> Void) {
+        var order = Array(0..<x.rows)
         state.rng.shuffle(&order)
         let t0 = scheduleOffset
-        let alpha = self.alpha, interceptStep = self.interceptStep, multiClass = self.multiClass
-        var lossSum = 0.0
+        let alpha = self.alpha, interceptStep = self.interceptStep
         var scale = state.scale
         var steps = state.steps
         SGDDocumentStep.with(&state, x: x, labels: labels) { document in
             for i in order {
                 document.computeScores(of: i, scale: scale)
-                let omega = sampleWeights.map { Double($0[i]) } ?? 1
-                LogisticLoss.residuals(document.scores, classes: k, label: document.label(of: i), weight: omega,
-                                       multiClass: multiClass, loss: &lossSum)
-                // The 'optimal' rate, and the L2 penalty as a decay of the global scale.
+                residuals(document, i)
                 steps += 1
                 let eta = 1 / (alpha * (t0 + Double(steps - 1)))
                 scale *= max(0, 1 - eta * alpha)
@@ -176,6 +190,5 @@ struct StochasticGradientDescent {
         }
         state.scale = scale
         state.steps = steps
-        return lossSum / Double(max(n, 1))
     }
 }

@@ -16,33 +16,15 @@ extension SummaryRecordParser {
     /// `wanted` keys only (the others are validated and skipped). A wanted key
     /// given twice is an error: which of the two was meant is unknowable.
     mutating func members(wanted: Set<String>) throws -> [String: JSONLineValue] {
-        if bytes.count >= 3 && i == 0 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
-        skipSpace()
-        guard i < bytes.count, bytes[i] == 0x7B else { throw Failure(message: "expected a JSON object") }
-        i += 1
         var result: [String: JSONLineValue] = [:]
-        skipSpace()
-        if i < bytes.count && bytes[i] == 0x7D { i += 1 } else {
-            while true {
-                skipSpace()
-                let key = try string()
-                try expect(0x3A, "':'")
-                skipSpace()
-                if wanted.contains(key) {
-                    guard result[key] == nil else { throw Failure(message: "duplicate key '\(key)'") }
-                    result[key] = try value()
-                } else {
-                    try skipValue(depth: 1)
-                }
-                skipSpace()
-                guard i < bytes.count else { throw Failure(message: "invalid JSON: unterminated object") }
-                if bytes[i] == 0x2C { i += 1; continue }
-                if bytes[i] == 0x7D { i += 1; break }
-                throw Failure(message: "invalid JSON: expected ',' or '}'")
+        try object(notAnObject: "expected a JSON object") { parser, key in
+            if wanted.contains(key) {
+                guard result[key] == nil else { throw Failure(message: "duplicate key '\(key)'") }
+                result[key] = try parser.value()
+            } else {
+                try parser.skipValue(depth: 1)
             }
         }
-        skipSpace()
-        guard atEnd else { throw Failure(message: "invalid JSON: text after the object") }
         return result
     }
 
@@ -135,7 +117,7 @@ extension SummaryRecordParser {
     /// `Bool`, `NSNull`, `[Any]` and `[String: Any]` (the last of repeated keys wins).
     /// Nesting is bounded by ``maximumDepth``; a byte-order mark before the object is skipped.
     mutating func wholeObject() throws -> [String: Any] {
-        if bytes.count >= 3 && i == 0 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
+        skipByteOrderMark()
         skipSpace()
         guard i < bytes.count, bytes[i] == 0x7B else { throw Failure(message: "expected a JSON object") }
         guard let object = try anyValue(depth: 0) as? [String: Any] else { throw Failure(message: "expected a JSON object") }

@@ -102,12 +102,20 @@ struct SummaryRecordParser {
         i += 1
     }
 
-    mutating func record(line: Int) throws -> SummaryRecord {
+    /// Skips a UTF-8 byte-order mark at the start of the line.
+    mutating func skipByteOrderMark() {
         if bytes.count >= 3 && i == 0 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
+    }
+
+    /// Reads the object that makes up the line (after an optional byte-order mark):
+    /// calls `member` with each key while `i` stands at its value, which `member`
+    /// must consume, then requires the end of the line. `notAnObject` is the
+    /// message for a line that does not hold an object.
+    mutating func object(notAnObject: String, _ member: (inout SummaryRecordParser, String) throws -> Void) throws {
+        skipByteOrderMark()
         skipSpace()
-        guard i < bytes.count, bytes[i] == 0x7B else { throw Failure(message: "expected a JSON object per line") }
+        guard i < bytes.count, bytes[i] == 0x7B else { throw Failure(message: notAnObject) }
         i += 1
-        var id: String?, article: String?, summary: String?, sentences: [String]?, split: String?
         skipSpace()
         if i < bytes.count && bytes[i] == 0x7D { i += 1 } else {
             while true {
@@ -115,19 +123,7 @@ struct SummaryRecordParser {
                 let key = try string()
                 try expect(0x3A, "':'")
                 skipSpace()
-                switch key == fields.id ? "id" : key == fields.article ? "article" : key == "id" || key == "article" ? "" : key {
-                case "id":
-                    if i < bytes.count && bytes[i] == 0x22 { id = try string() } else {
-                        let s = i
-                        try skipValue()
-                        id = String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<i]), as: UTF8.self)
-                    }
-                case "article": article = try optionalString(key)
-                case "summary": summary = try optionalString(key)
-                case "split": split = try optionalString(key)
-                case "summary_sentences": sentences = try stringArray(key)
-                default: try skipValue()
-                }
+                try member(&self, key)
                 skipSpace()
                 guard i < bytes.count else { throw Failure(message: "invalid JSON: unterminated object") }
                 if bytes[i] == 0x2C { i += 1; continue }
@@ -137,9 +133,32 @@ struct SummaryRecordParser {
         }
         skipSpace()
         guard atEnd else { throw Failure(message: "invalid JSON: text after the object") }
+    }
+
+    mutating func record(line: Int) throws -> SummaryRecord {
+        var id: String?, article: String?, summary: String?, sentences: [String]?, split: String?
+        let fields = self.fields
+        try object(notAnObject: "expected a JSON object per line") { parser, key in
+            switch key == fields.id ? "id" : key == fields.article ? "article" : key == "id" || key == "article" ? "" : key {
+            case "id": id = try parser.identifier()
+            case "article": article = try parser.optionalString(key)
+            case "summary": summary = try parser.optionalString(key)
+            case "split": split = try parser.optionalString(key)
+            case "summary_sentences": sentences = try parser.stringArray(key)
+            default: try parser.skipValue()
+            }
+        }
         guard let article else { throw Failure(message: "record has no \"\(fields.article)\" string") }
         return SummaryRecord(id: id ?? String(line), article: article, summary: summary,
                              summarySentences: sentences, split: split, line: line)
+    }
+
+    /// A record id: a string, or any other value as its JSON text.
+    mutating func identifier() throws -> String {
+        if i < bytes.count && bytes[i] == 0x22 { return try string() }
+        let s = i
+        try skipValue()
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<i]), as: UTF8.self)
     }
 
     mutating func optionalString(_ key: String) throws -> String? {

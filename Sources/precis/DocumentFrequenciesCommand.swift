@@ -27,14 +27,7 @@ struct DocumentFrequenciesCommand: ParsableCommand {
     @Option(name: .customLong("data"), help: ArgumentHelp("Labelled data to count (TSV, CSV, JSONL, or a directory of <label>/*.txt).", valueName: "PATH"))
     var dataPath: String?
 
-    @Option(help: ArgumentHelp("Input format of --data.", valueName: "FORMAT"))
-    var format: DataFormat = .auto
-
-    @Option(name: .customLong("label-column"), help: ArgumentHelp("CSV column / JSONL key of the label (default: label).", valueName: "NAME"))
-    var labelColumn: String?
-
-    @Option(name: .customLong("text-column"), help: ArgumentHelp("CSV column / JSONL key of the text (default: text).", valueName: "NAME"))
-    var textColumn: String?
+    @OptionGroup var layout: DataLayoutOptions
 
     @Option(help: ArgumentHelp("Number of hashed columns (as train --hashing N).", valueName: "N"))
     var hashing: Int?
@@ -84,7 +77,7 @@ struct DocumentFrequenciesCommand: ParsableCommand {
         if merge {
             counts = try DocumentFrequencies.merged(files.map { try DocumentFrequencies.read(path: $0) }, paths: files)
         } else if let dataPath, let hashing {
-            let documents = try LabeledDataset.read(path: dataPath, format: format, labelColumn: labelColumn, textColumn: textColumn)
+            let documents = try layout.read(path: dataPath, limits: .standard)
             var total = try OptionFlags.validated(overrides: ["featureCount": "--hashing"]) {
                 try DocumentFrequencies(vectorizer: try Self.vectorizer(hashing, vectorizer))
             }

@@ -37,9 +37,7 @@ struct KeywordsCommand: ParsableCommand {
     @Option(name: .customLong("text-field"), help: ArgumentHelp("With --jsonl: the key of the article text (default: article).", valueName: "NAME"))
     var textField: String?
 
-    @OptionGroup var streaming: StreamingOptions
-
-    @OptionGroup var lineLimit: LineLimitOptions
+    @OptionGroup var records: RecordStreamOptions
 
     func validate() throws {
         if top < 0 { throw ValidationError("--top must be 0 or more, got \(top)") }
@@ -49,7 +47,7 @@ struct KeywordsCommand: ParsableCommand {
     func run() throws {
         if let jsonl {
             let fields = SummaryRecordFields(article: textField ?? "article")
-            let read = try SummaryRecordReader.streamRecords(path: jsonl, fields: fields, options: lineLimit.applied(to: streaming.options), transform: { record in
+            let read = try SummaryRecordReader.streamRecords(path: jsonl, fields: fields, options: records.options, transform: { record in
                 let document = HtmlText.plainTextIfHTML(record.article)
                 var configuration = KeywordConfiguration()
                 configuration.segmenter = self.text.segmenter
@@ -58,7 +56,7 @@ struct KeywordsCommand: ParsableCommand {
                 let phrases = KeywordExtractor(configuration: configuration).keyphrases(in: document, top: top)
                 return try Output.jsonLine(JSONRecord(base: KeywordsLine(keywords: phrases, language: language.rawValue), fields: ["id": record.id]))
             }, emit: { lines in try Output.write(Array(lines.joined())) })
-            return streaming.report(read, name: jsonl)
+            return records.streaming.report(read, name: jsonl)
         }
         let document = try DocumentSource.text(at: file)
         var configuration = KeywordConfiguration()

@@ -30,9 +30,7 @@ struct SegmentCommand: ParsableCommand {
     var jsonl: String?
 
     @OptionGroup var text: TextOptions
-    @OptionGroup var streaming: StreamingOptions
-
-    @OptionGroup var lineLimit: LineLimitOptions
+    @OptionGroup var records: RecordStreamOptions
 
     func validate() throws {
         if jsonl != nil && file != nil { throw ValidationError("give either FILE or --jsonl, not both") }
@@ -42,10 +40,10 @@ struct SegmentCommand: ParsableCommand {
         let segmenter = text.segmenter
         if let jsonl {
             // Streamed: blocks segmented on all cores, written in input order.
-            let read = try SummaryRecordReader.streamRecords(path: jsonl, options: lineLimit.applied(to: streaming.options), transform: { record in
+            let read = try SummaryRecordReader.streamRecords(path: jsonl, options: records.options, transform: { record in
                 try Output.jsonLine(JSONRecord(base: segmenter.segment(record.article), fields: ["id": record.id]))
             }, emit: { lines in try Output.write(Array(lines.joined())) })
-            return streaming.report(read, name: jsonl)
+            return records.streaming.report(read, name: jsonl)
         }
         let document = try DocumentSource.text(at: file, html: false)
         let result = segmenter.segment(document.text)

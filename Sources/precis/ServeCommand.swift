@@ -63,7 +63,7 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         var sources = try models.map { try ModelSource(argument: $0) }
-        if sources.isEmpty { sources = [ModelSource(name: "default", path: try ShippedModel.path())] }
+        if sources.isEmpty { sources = [ModelSource(path: try ShippedModel.path())] }
         var configuration = ServerConfiguration(models: sources)
         configuration.host = host
         configuration.port = port

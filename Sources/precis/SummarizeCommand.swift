@@ -43,9 +43,7 @@ struct SummarizeCommand: ParsableCommand {
     @Option(name: .customLong("id-field"), help: ArgumentHelp("With --jsonl: the key of the record id (default: id).", valueName: "NAME"))
     var idField: String?
 
-    @OptionGroup var streaming: StreamingOptions
-
-    @OptionGroup var lineLimit: LineLimitOptions
+    @OptionGroup var records: RecordStreamOptions
 
     func validate() throws {
         if jsonl != nil && file != nil { throw ValidationError("give either FILE or --jsonl, not both") }
@@ -61,11 +59,11 @@ struct SummarizeCommand: ParsableCommand {
         if let jsonl {
             // Streamed: blocks summarised and formatted on all cores, written in input order.
             let fields = SummaryRecordFields(article: textField ?? "article", id: idField ?? "id")
-            let read = try summarizer.streamRecords(at: jsonl, length: length, fields: fields, options: lineLimit.applied(to: streaming.options),
+            let read = try summarizer.streamRecords(at: jsonl, length: length, fields: fields, options: records.options,
                                                     transform: { record, summary in
                 try Output.jsonLine(JSONRecord(base: summary, fields: ["id": record.id]))
             }, emit: { lines in try Output.write(Array(lines.joined())) })
-            return streaming.report(read, name: jsonl)
+            return records.streaming.report(read, name: jsonl)
         }
         let document = try DocumentSource.text(at: file)
         let summary = summarizer.summarize(document.text, length: length)

@@ -131,8 +131,8 @@ struct TrainCommand: ParsableCommand {
                                        classifier: try classifier.configuration(), featureCount: hashing ?? 0)
         trainer.cacheDirectory = nil
         try distributed.configure(&trainer)
-        let rows = try LabeledRowStream(path: data.path, format: data.format, labelColumn: data.labelColumn,
-                                        textColumn: data.textColumn, options: data.lineLimit.applied(to: streaming.options))
+        let rows = try LabeledRowStream(path: data.path, format: data.layout.format, labelColumn: data.layout.labelColumn,
+                                        textColumn: data.layout.textColumn, options: data.lineLimit.applied(to: streaming.options))
         let bar = ProgressBar(label: "training", mode: progress.mode)
         var readSeconds = 0.0
         let result = try OptionFlags.naming(data.path, overrides: ["featureCount": "--hashing"]) {

@@ -77,15 +77,7 @@ public enum AtomicFile {
 
         /// Appends raw bytes.
         public func write(bytes: UnsafeRawBufferPointer) throws {
-            guard let base = bytes.baseAddress else { return }
-            var offset = 0
-            while offset < bytes.count {
-                let written = Foundation.write(fd, base + offset, bytes.count - offset)
-                if written > 0 { offset += written; continue }
-                let code = written < 0 ? errno : EIO
-                if code == EINTR { continue }
-                throw OutputError.system(target.requested, "cannot write", code)
-            }
+            try FileDescriptorWrite.all(bytes, to: fd) { throw OutputError.system(target.requested, "cannot write", $0) }
         }
 
         /// Mode and owner, flush, name, rename.

@@ -94,17 +94,11 @@ public final class OutputSink: @unchecked Sendable {
     }
 
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
-        guard let base = bytes.baseAddress else { return }
-        var offset = 0
-        while offset < bytes.count {
-            let written = Foundation.write(fileDescriptor, base + offset, bytes.count - offset)
-            if written > 0 { offset += written; continue }
-            let code = written < 0 ? errno : EIO
-            if code == EINTR { continue }
+        try FileDescriptorWrite.all(bytes, to: fileDescriptor) { code in
             if code == EAGAIN {
                 var poller = pollfd(fd: fileDescriptor, events: Int16(POLLOUT), revents: 0)
                 _ = poll(&poller, 1, 1000)
-                continue
+                return
             }
             if code == EPIPE { Self.endForBrokenPipe() }
             let error = OutputError.system(name, "cannot write", code)

@@ -15,8 +15,8 @@ struct MultiLabelOptions: ParsableArguments {
 
     /// Reads multi-label documents, naming the file on failure.
     func load(_ data: DataOptions) throws -> (texts: [String], labelSets: [[String]]) {
-        let documents = try MultiLabelDataset.read(path: data.path, format: data.format, separator: separator,
-                                                   labelColumn: data.labelColumn, textColumn: data.textColumn,
+        let documents = try MultiLabelDataset.read(path: data.path, format: data.layout.format, separator: separator,
+                                                   labelColumn: data.layout.labelColumn, textColumn: data.layout.textColumn,
                                                    limits: data.limits())
         return (documents.map(\.text), documents.map(\.labels))
     }

@@ -15,3 +15,13 @@ struct StreamingOptions: ParsableArguments {
         if let note = summary.skippedNote(name: name == "-" ? "<stdin>" : name) { Output.note("precis: " + note) }
     }
 }
+
+/// `--skip-bad-lines` and `--max-line-bytes`, read together by the `--jsonl` record
+/// streams of `summarize`, `segment` and `keywords`.
+struct RecordStreamOptions: ParsableArguments {
+    @OptionGroup var streaming: StreamingOptions
+    @OptionGroup var lineLimit: LineLimitOptions
+
+    /// The library's stream options, with `--max-line-bytes` as the line limit.
+    var options: StreamOptions { lineLimit.applied(to: streaming.options) }
+}

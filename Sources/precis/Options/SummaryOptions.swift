@@ -63,7 +63,7 @@ struct SummarizerOptions: ParsableArguments {
     var configuration: SummarizerConfiguration {
         var config = SummarizerConfiguration()
         config.method = method
-        if let damping { config.damping = damping }
+        if let damping { config.pageRank.damping = damping }
         if let positionExponent { config.positionExponent = positionExponent }
         if let lengthExponent { config.lengthExponent = lengthExponent }
         if let mmrLambda { config.mmrLambda = mmrLambda }
