@@ -54,7 +54,7 @@ let package = Package(
             "PrecisCore", "PrecisText", "PrecisDatasets", "PrecisFeatures", "PrecisLinearAlgebra",
         ]),
         .target(name: "PrecisEvaluation", dependencies: [
-            "PrecisCore", "PrecisText", "PrecisDatasets", "PrecisClassification", "PrecisSummarization",
+            "PrecisCore", "PrecisText", "PrecisLinearAlgebra", "PrecisDatasets", "PrecisClassification", "PrecisSummarization",
         ]),
         .target(name: "Precis", dependencies: [
             "PrecisCore", "PrecisLinearAlgebra", "PrecisText", "PrecisDatasets", "PrecisFeatures",

@@ -99,28 +99,36 @@ extension Summarizer {
     /// ```swift
     /// let (result, documents) = try Summarizer().evaluateDocuments(on: records, length: .fixed(.sentences(3)))
     /// ```
+    ///
+    /// `progress` is told after each block of records how many are scored of all.
     public func evaluateDocuments(on records: [SummaryRecord], length: ReferenceLength, scorer: RougeScorer = RougeScorer(),
-                                  path: String = "-") throws -> (result: SummaryEvaluation, documents: [SummaryDocumentScore]) {
+                                  path: String = "-", progress: WorkProgress? = nil)
+        throws -> (result: SummaryEvaluation, documents: [SummaryDocumentScore]) {
         let start = Date()
         if let record = records.first(where: { $0.summary == nil }) {
             throw DatasetError(path: path, line: record.line, "record has no \"summary\" to compare with")
         }
         let segmenter = configuration.segmenter
-        let results: [(SummaryDocumentScore, Language)] = try Self.inParallel(records, chunk: 8) { record in
-            let reference = record.summary ?? ""
-            var documentLength = SummaryLength.default
-            switch length {
-            case .fixed(let fixed): documentLength = fixed
-            case .matchReference:
-                documentLength = .sentences(record.summarySentences?.count ?? segmenter.sentences(in: reference).count)
+        var results: [(SummaryDocumentScore, Language)] = []
+        results.reserveCapacity(records.count)
+        for block in WorkBlocks.ranges(records.count, size: WorkBlocks.summaries) {
+            results += try Self.inParallel(Array(records[block]), chunk: 8) { record in
+                let reference = record.summary ?? ""
+                var documentLength = SummaryLength.default
+                switch length {
+                case .fixed(let fixed): documentLength = fixed
+                case .matchReference:
+                    documentLength = .sentences(record.summarySentences?.count ?? segmenter.sentences(in: reference).count)
+                }
+                let summary = summarize(HtmlText.plainTextIfHTML(record.article), length: documentLength)
+                let candidate = summary.text
+                let document = SummaryDocumentScore(id: record.id, scores: scorer.score(reference: reference, candidate: candidate),
+                                                    articleSentences: summary.documentSentences.map(\.text),
+                                                    selected: summary.sentences.map(\.index),
+                                                    candidate: candidate, reference: reference)
+                return (document, summary.language)
             }
-            let summary = summarize(HtmlText.plainTextIfHTML(record.article), length: documentLength)
-            let candidate = summary.text
-            let document = SummaryDocumentScore(id: record.id, scores: scorer.score(reference: reference, candidate: candidate),
-                                                articleSentences: summary.documentSentences.map(\.text),
-                                                selected: summary.sentences.map(\.index),
-                                                candidate: candidate, reference: reference)
-            return (document, summary.language)
+            progress?(block.upperBound, records.count)
         }
         var languages: [String: Int] = [:]
         for (_, language) in results { languages[language.rawValue, default: 0] += 1 }

@@ -61,6 +61,7 @@ struct ClassifyCommand: ParsableCommand {
     var jsonl: String?
 
     @OptionGroup var streaming: StreamingOptions
+    @OptionGroup(title: "Progress") var progress: ProgressOptions
 
     func validate() throws {
         if jsonl != nil && !files.isEmpty { throw ValidationError("give either FILE... or --jsonl, not both") }
@@ -71,20 +72,26 @@ struct ClassifyCommand: ParsableCommand {
     }
 
     func run() throws {
+        let bar = progress.start("classifying")
+        defer { bar.finish() }
         let classifier = try model.map { try ModelFile.read(path: $0) } ?? ShippedModel.load()
         let limits = try lineLimit.limits()
         let source = DocumentSource(paths: files, layout: format, textColumn: textField, idColumn: idField, limits: limits)
-        if let jsonl { return try classifyJSONL(classifier, source: source, path: jsonl) }
+        if let jsonl { return try classifyJSONL(classifier, source: source, path: jsonl, bar: bar) }
         let paths = files.isEmpty ? ["-"] : files
         if paths.count == 1, source.isRowStream(paths[0]) {
-            return try classifyRows(classifier, source: source, path: paths[0])
+            return try classifyRows(classifier, source: source, path: paths[0], bar: bar)
         }
         let inputs = try source.documents()
         try write(classify(classifier, inputs), classifier: classifier, showSource: inputs.count > 1)
     }
 
-    /// The stream options: `--skip-bad-lines` and `--max-line-bytes`.
-    var streamOptions: StreamOptions { lineLimit.applied(to: streaming.options) }
+    /// The stream options: `--skip-bad-lines`, `--max-line-bytes` and the progress display.
+    func streamOptions(_ bar: ProgressBar) -> StreamOptions {
+        var options = lineLimit.applied(to: streaming.options)
+        options.progress = bar.streamCallback(unit: "documents")
+        return options
+    }
 
     /// A document with its prediction and whether it had nothing to go on.
     typealias Row = (input: SourcedDocument, result: Prediction, empty: Bool)
@@ -112,10 +119,10 @@ struct ClassifyCommand: ParsableCommand {
     /// Streams one row file: blocks classified and written in input order. Whether
     /// each line shows its source (as for several documents) is known once a
     /// second row or block is seen, so the first block waits for that.
-    func classifyRows(_ classifier: TextClassifier, source: DocumentSource, path: String) throws {
+    func classifyRows(_ classifier: TextClassifier, source: DocumentSource, path: String, bar: ProgressBar) throws {
         var held: [Row]?
         var showSource: Bool?
-        let read = try source.streamRows(of: path, options: streamOptions, process: { classify(classifier, $0) }, emit: { rows in
+        let read = try source.streamRows(of: path, options: streamOptions(bar), process: { classify(classifier, $0) }, emit: { rows in
             if let shown = showSource { return try write(rows, classifier: classifier, showSource: shown) }
             if let first = held {
                 showSource = true
@@ -133,10 +140,10 @@ struct ClassifyCommand: ParsableCommand {
     /// `--jsonl PATH`: one JSON object per record, `{"id", "label", "probabilities"}`, streamed.
     /// An empty standard input gives empty output (an empty partition of a
     /// batch job), an empty file is an error.
-    func classifyJSONL(_ classifier: TextClassifier, source: DocumentSource, path: String) throws {
+    func classifyJSONL(_ classifier: TextClassifier, source: DocumentSource, path: String, bar: ProgressBar) throws {
         let name = path == "-" ? "<stdin>" : path
         var ids: [String] = []
-        let read = try LineRecordStream.run(path: path, options: streamOptions, parse: { line, number -> (String, SourcedDocument) in
+        let read = try LineRecordStream.run(path: path, options: streamOptions(bar), parse: { line, number -> (String, SourcedDocument) in
             let record = try source.jsonlRecord(line, path: name, line: number)
             return (record.id ?? String(number), SourcedDocument(source: record.id ?? "\(name):\(number)", text: record.text))
         }, process: { records in

@@ -15,6 +15,8 @@ struct EvaluateCommand: ParsableCommand {
           precis evaluate --model topics.precis --data test.tsv --json
           precis evaluate --model topics.precis --data test.tsv --confusion none
           precis evaluate --model topics.precis --data test.tsv --report report.html
+          precis evaluate --model reuters.precis --data test.tsv --report report.html   (a multi-label model)
+          precis evaluate --model topics.precis --data big.tsv --progress always 2> progress.log
         """
     )
 
@@ -32,19 +34,27 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How the text output shows the confusion matrix: auto (full up to 20 classes, top confusions beyond), full, top or none.", valueName: "mode"))
     var confusion: ConfusionDisplay = .auto
 
+    @OptionGroup(title: "Progress") var progress: ProgressOptions
+
     @Flag(help: "Print the metrics as one JSON object.")
     var json = false
 
     func run() throws {
         try ReportFile.checkWritable(report, inputs: [model, data.path])
+        let bar = progress.start("evaluating")
         let classifier = try ModelFile.read(path: model)
         if classifier.isMultiLabel {
             var options = MultiLabelOptions()
             options.separator = labelSeparator
-            return try MultiLabelCommands.evaluate(classifier, data: data, options: options, json: json)
+            return try MultiLabelCommands.evaluate(classifier, model: model, data: data, options: options, json: json,
+                                                   report: report, bar: bar)
         }
+        bar.status("reading \(data.path)")
         let documents = try data.load()
-        let (metrics, predictions) = try classifier.evaluateWithPredictions(on: documents)
+        let texts = documents.map(\.text), labels = documents.map(\.label)
+        let (metrics, predictions, probabilities) = try classifier.evaluateWithPredictions(texts: texts, labels: labels,
+                                                                                           progress: bar.documents)
+        bar.finish()
         if let report {
             let facts = [("model", model), ("data", data.path), ("model classes", "\(classifier.labels.count)"),
                          ("model features", "\(classifier.vectorizer.featureCount)"),
@@ -59,7 +69,7 @@ struct EvaluateCommand: ParsableCommand {
             if metrics.unseenLabels.count > 20 { named += " and \(metrics.unseenLabels.count - 20) more" }
             Output.note("warning: \(data.path): \(count) document(s) have labels the model never saw (counted as errors): \(named)")
         }
-        let calibration = EvaluateCalibration.measure(classifier, texts: documents.map(\.text), labels: documents.map(\.label))
+        let calibration = EvaluateCalibration.measure(classifier, probabilities: probabilities, labels: labels)
         if json {
             try Output.json(EvaluateCalibration.Merged(metrics: metrics, calibration: calibration))
         } else {

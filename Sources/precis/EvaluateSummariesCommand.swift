@@ -54,6 +54,8 @@ struct EvaluateSummariesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write a self-contained HTML report (inline SVG charts) to this file.", valueName: "FILE.html"))
     var report: String?
 
+    @OptionGroup(title: "Progress") var progress: ProgressOptions
+
     @Flag(name: .long, help: "Print JSON: n, rouge1, rouge2, rougeL (precision, recall, f1 ×100), seconds, documents_per_second.")
     var json = false
 
@@ -69,7 +71,9 @@ struct EvaluateSummariesCommand: ParsableCommand {
         let inputs = [data] + (predictions.map { [$0] } ?? [])
         try ReportFile.checkWritable(report, inputs: inputs)
         try ReportFile.checkWritable(perDocument, inputs: inputs + (report.map { [$0] } ?? []))
+        let bar = progress.start("scoring summaries")
         let start = Date()
+        bar.status("reading \(data)")
         var records = try SummaryRecordReader.read(path: data)
         let allIDs = Set(records.map(\.id))
         if let split {
@@ -83,7 +87,9 @@ struct EvaluateSummariesCommand: ParsableCommand {
             try SummaryEvaluation.score(references: records, predictions: try PredictedSummary.read(path: $0),
                                         allReferenceIDs: allIDs, scorer: scorer, referencePath: data, predictionPath: $0)
         } ?? Summarizer(configuration: configuration).evaluateDocuments(
-            on: records, length: matchReference ? .matchReference : .fixed(.sentences(sentences ?? 3)), scorer: scorer, path: data)
+            on: records, length: matchReference ? .matchReference : .fixed(.sentences(sentences ?? 3)), scorer: scorer, path: data,
+            progress: bar.documents)
+        bar.finish()
         result.seconds = Date().timeIntervalSince(start)   // reading included, as the benchmarks expect
         if let perDocument {
             var lines: [UInt8] = []

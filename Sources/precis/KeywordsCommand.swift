@@ -38,6 +38,7 @@ struct KeywordsCommand: ParsableCommand {
     var textField: String?
 
     @OptionGroup var records: RecordStreamOptions
+    @OptionGroup(title: "Progress") var progress: ProgressOptions
 
     func validate() throws {
         if top < 0 { throw ValidationError("--top must be 0 or more, got \(top)") }
@@ -45,9 +46,13 @@ struct KeywordsCommand: ParsableCommand {
     }
 
     func run() throws {
+        let bar = progress.start("extracting keywords")
         if let jsonl {
             let fields = SummaryRecordFields(article: textField ?? "article")
-            let read = try SummaryRecordReader.streamRecords(path: jsonl, fields: fields, options: records.options, transform: { record in
+            var options = records.options
+            options.progress = bar.streamCallback(unit: "records")
+            defer { bar.finish() }
+            let read = try SummaryRecordReader.streamRecords(path: jsonl, fields: fields, options: options, transform: { record in
                 let document = HtmlText.plainTextIfHTML(record.article)
                 var configuration = KeywordConfiguration()
                 configuration.segmenter = self.text.segmenter

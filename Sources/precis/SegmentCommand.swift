@@ -31,6 +31,7 @@ struct SegmentCommand: ParsableCommand {
 
     @OptionGroup var text: TextOptions
     @OptionGroup var records: RecordStreamOptions
+    @OptionGroup(title: "Progress") var progress: ProgressOptions
 
     func validate() throws {
         if jsonl != nil && file != nil { throw ValidationError("give either FILE or --jsonl, not both") }
@@ -38,9 +39,13 @@ struct SegmentCommand: ParsableCommand {
 
     func run() throws {
         let segmenter = text.segmenter
+        let bar = progress.start("segmenting")
         if let jsonl {
             // Streamed: blocks segmented on all cores, written in input order.
-            let read = try SummaryRecordReader.streamRecords(path: jsonl, options: records.options, transform: { record in
+            var options = records.options
+            options.progress = bar.streamCallback(unit: "records")
+            defer { bar.finish() }
+            let read = try SummaryRecordReader.streamRecords(path: jsonl, options: options, transform: { record in
                 try Output.jsonLine(JSONRecord(base: segmenter.segment(record.article), fields: ["id": record.id]))
             }, emit: { lines in try Output.write(Array(lines.joined())) })
             return records.streaming.report(read, name: jsonl)

@@ -10,6 +10,7 @@ struct SummarizeCommand: ParsableCommand {
         discussion: """
         Reads plain text or HTML (markup, scripts and styles are stripped) from FILE or
         standard input. Page furniture (dates, bylines, share links, captions) is never chosen.
+        With --jsonl, progress goes to standard error (see --progress; --quiet for none).
 
         Examples:
           precis summarize article.txt --sentences 3
@@ -44,6 +45,7 @@ struct SummarizeCommand: ParsableCommand {
     var idField: String?
 
     @OptionGroup var records: RecordStreamOptions
+    @OptionGroup(title: "Progress") var progress: ProgressOptions
 
     func validate() throws {
         if jsonl != nil && file != nil { throw ValidationError("give either FILE or --jsonl, not both") }
@@ -56,10 +58,14 @@ struct SummarizeCommand: ParsableCommand {
         configuration.truncateToWordBudget = truncate
         let summarizer = Summarizer(configuration: configuration)
         let length = self.length.length
+        let bar = progress.start("summarising")
         if let jsonl {
             // Streamed: blocks summarised and formatted on all cores, written in input order.
             let fields = SummaryRecordFields(article: textField ?? "article", id: idField ?? "id")
-            let read = try summarizer.streamRecords(at: jsonl, length: length, fields: fields, options: records.options,
+            var options = records.options
+            options.progress = bar.streamCallback(unit: "records")
+            defer { bar.finish() }
+            let read = try summarizer.streamRecords(at: jsonl, length: length, fields: fields, options: options,
                                                     transform: { record, summary in
                 try Output.jsonLine(JSONRecord(base: summary, fields: ["id": record.id]))
             }, emit: { lines in try Output.write(Array(lines.joined())) })

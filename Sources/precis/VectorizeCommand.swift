@@ -62,6 +62,8 @@ struct VectorizeCommand: ParsableCommand {
     @Flag(help: "Print the time of each stage (read, fit+transform, write) to standard error.")
     var timings = false
 
+    @OptionGroup(title: "Progress") var progress: ProgressOptions
+
     func validate() throws {
         let config = try vectorizer.configuration(defaults: TfidfConfiguration())
         if vocabularyFrom != nil || model != nil {
@@ -94,7 +96,11 @@ struct VectorizeCommand: ParsableCommand {
         let t0 = clock.now
         let inputs = [data.path] + [model, vocabularyFrom.map { ($0 as NSString).appendingPathComponent(VectorizerFiles.vocabularyName) }].compactMap { $0 }
         try Self.checkOutput(output, inputs: inputs)
+        let bar = progress.start("vectorising")
+        defer { bar.finish() }
+        bar.update(0, of: 3, note: "reading \(data.path)")
         let (documents, labels) = try data.loadTextsAndLabels()
+        bar.update(1, of: 3, note: "vectorising \(documents.count) documents")
         let t1 = clock.now
         let cpu1 = processCPUSeconds()
         let config = try vectorizer.configuration(defaults: TfidfConfiguration())
@@ -124,6 +130,7 @@ struct VectorizeCommand: ParsableCommand {
         if let settings { files.append((VectorizerFiles.settingsName, settings)) }
         let t2 = clock.now
         let cpu2 = processCPUSeconds()
+        bar.update(2, of: 3, note: "writing \(matrix.nonZeroCount) values to \(output)")
         try Self.write(matrix: matrix, files: files, to: output, inputs: inputs)
         let t3 = clock.now
         if timings {

@@ -27,7 +27,12 @@ extension TextClassifier {
     /// classifier.classifyMultiLabel(["Wheat and corn exports rose"])[0].labels.map(\.label)   // ["corn", "grain", "wheat"]
     /// ```
     public func classifyMultiLabel(_ texts: [String]) -> [MultiLabelClassification] {
-        let p = labelProbabilities(texts)
+        multiLabelClassifications(labelProbabilities(texts))
+    }
+
+    /// The label sets of the rows of a ``labelProbabilities(_:)`` matrix (as
+    /// ``classifyMultiLabel(_:)`` decides them).
+    public func multiLabelClassifications(_ p: Matrix) -> [MultiLabelClassification] {
         let decision = multiLabel ?? MultiLabelDecision(thresholds: [Float](repeating: 0.5, count: labels.count), allowEmpty: false)
         return (0..<p.rows).map { i in
             let row = p.row(i)

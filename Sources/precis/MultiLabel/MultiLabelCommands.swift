@@ -48,7 +48,7 @@ enum MultiLabelCommands {
         let created = try TrainingMetadata.creationDate()
         let (texts, labelSets) = try command.multiLabel.load(command.data)
         let config = try configuration(command.classifier, command.multiLabel, documents: texts.count)
-        let bar = ProgressBar(label: "training")
+        let bar = ProgressBar(label: "training", mode: command.progress.mode)
         var trained = try fit(MultiLabelTrainer(vectorizer: vectorizerConfig, configuration: config),
                               texts: texts, labelSets: labelSets, path: command.data.path) { bar.status($0) }
         bar.finish()
@@ -119,15 +119,29 @@ enum MultiLabelCommands {
         return MultiLabelMetrics(trueSets: labelSets, predicted: predicted, labels: classifier.labels)
     }
 
-    /// `precis evaluate` with a multi-label model.
-    static func evaluate(_ classifier: TextClassifier, data: DataOptions, options: MultiLabelOptions, json: Bool) throws {
+    /// `precis evaluate` with a multi-label model (and its `--report`).
+    static func evaluate(_ classifier: TextClassifier, model: String, data: DataOptions, options: MultiLabelOptions, json: Bool,
+                         report: String?, bar: ProgressBar) throws {
+        bar.status("reading \(data.path)")
         let (texts, labelSets) = try options.load(data)
         let known = Set(classifier.labels)
         let unseen = Set(labelSets.joined()).subtracting(known).sorted()
+        let evaluation = classifier.evaluateMultiLabel(texts: texts, labelSets: labelSets, progress: bar.documents)
+        bar.finish()
         if !unseen.isEmpty {
-            Output.note("warning: \(data.path): labels the model never saw (counted as missed): \(unseen.joined(separator: ", "))")
+            // At most 20 named (a data file can hold any number), each escaped and cut short.
+            var named = unseen.prefix(20).map { TerminalText.escaped($0, limit: 64) }.joined(separator: ", ")
+            if unseen.count > 20 { named += " and \(unseen.count - 20) more" }
+            Output.note("warning: \(data.path): labels the model never saw (counted as missed): \(named)")
         }
-        let metrics = evaluate(classifier, texts: texts, labelSets: labelSets)
+        if let report {
+            let facts = [("model", model), ("data", data.path), ("model labels", "\(classifier.labels.count) (multi-label)"),
+                         ("model features", "\(classifier.vectorizer.featureCount)"),
+                         ("trained on", "\(classifier.metadata.documents) documents")]
+            try ReportFile.write(MultiLabelReport(title: "Evaluation of \(model)", facts: facts, evaluation: evaluation).html(),
+                                 to: report, inputs: [model, data.path])
+        }
+        let metrics = evaluation.metrics
         if json { try Output.json(metrics) } else { try Output.write(metrics.report() + "\n") }
     }
 
@@ -152,24 +166,53 @@ enum MultiLabelCommands {
         let trainer = MultiLabelTrainer(vectorizer: vectorizerConfig, configuration: config)
         var perFold: [MultiLabelMetrics] = []
         var pooledTrue: [[String]] = [], pooledPredicted: [[String]] = []
+        // Out-of-fold probabilities over `names` (every label of the data), for the report.
+        var pooledTexts: [String] = [], pooledProbabilities: [Float] = [], pooledResults: [TextClassifier.MultiLabelClassification] = []
+        let bar = ProgressBar(label: "cross-validating", mode: command.progress.mode)
+        bar.update(0, of: command.folds)
         for fold in 0..<command.folds {
             let (train, test) = split.split(fold)
             guard !test.isEmpty else { throw DatasetError(path: command.data.path, "fold \(fold + 1) of \(command.folds) is empty; use fewer folds") }
             let classifier = try fit(trainer, texts: train.map { texts[$0] }, labelSets: train.map { labelSets[$0] },
-                                     path: command.data.path)
+                                     path: command.data.path) { bar.status("fold \(fold + 1)/\(command.folds): \($0)") }
             let truth = test.map { labelSets[$0] }
-            let predicted = classifier.classifyMultiLabel(test.map { texts[$0] }).map { $0.labels.map(\.label) }
+            let testTexts = test.map { texts[$0] }
+            let p = classifier.labelProbabilities(testTexts, progress: nil)
+            let results = classifier.multiLabelClassifications(p)
+            let predicted = results.map { $0.labels.map(\.label) }
             let metrics = MultiLabelMetrics(trueSets: truth, predicted: predicted, labels: names)
             perFold.append(metrics)
             pooledTrue += truth
             pooledPredicted += predicted
+            if command.report != nil {
+                // The fold's model knows the labels of its training part: map its columns onto `names` (0 for the others).
+                let column = names.map { name in classifier.labels.firstIndex(of: name) }
+                for i in 0..<p.rows {
+                    for c in column { pooledProbabilities.append(c.map { p[i, $0] } ?? 0) }
+                }
+                pooledTexts += testTexts
+                pooledResults += results
+            }
+            bar.finish()
             if !command.json {
                 try Output.write(String(format: "fold %d/%d: micro-F1 %.4f  macro-F1 %.4f  subset accuracy %.4f  (n = %d)\n", fold + 1,
                                         command.folds, metrics.microF1, metrics.macroF1, metrics.subsetAccuracy, test.count))
                 try Output.flush()
             }
+            bar.update(fold + 1, of: command.folds)
         }
+        bar.finish()
         let pooled = MultiLabelMetrics(trueSets: pooledTrue, predicted: pooledPredicted, labels: names)
+        if let report = command.report {
+            let evaluation = MultiLabelEvaluation(texts: pooledTexts, labelSets: pooledTrue, labels: names,
+                                                  probabilities: Matrix(rows: pooledTexts.count, columns: names.count,
+                                                                        elements: pooledProbabilities),
+                                                  classifications: pooledResults)
+            try ReportFile.write(MultiLabelCrossValidationReport(title: "Cross-validation on \(command.data.path)",
+                                                                 facts: [("data", command.data.path), ("folds", "\(command.folds)")],
+                                                                 folds: perFold, pooled: evaluation).html(),
+                                 to: report, inputs: [command.data.path])
+        }
         if command.json {
             try Output.json(CrossValidationResult(folds: perFold, pooled: pooled))
         } else {
