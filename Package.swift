@@ -90,7 +90,7 @@ let package = Package(
         ]),
         .testTarget(name: "PrecisServerTests", dependencies: ["PrecisServer", "PrecisTestSupport"]),
         .testTarget(name: "PrecisEvaluationTests", dependencies: [
-            "PrecisEvaluation", "PrecisText", "PrecisClassification", "PrecisDatasets", "PrecisSummarization", "PrecisTestSupport",
+            "PrecisEvaluation", "PrecisText", "PrecisFeatures", "PrecisClassification", "PrecisDatasets", "PrecisSummarization", "PrecisTestSupport",
         ]),
     ],
     swiftLanguageModes: [.v5]

@@ -171,7 +171,7 @@ public enum SVGChart {
         let foldCount = series.map(\.values.count).max() ?? 0
         let left = 40.0, top = 24.0, plotH = 160.0, bar = 18.0
         let group = max(56, bar * Double(series.count) + 20)
-        let plotW = max(200, group * Double(foldCount))
+        let plotW = max(200, group * Double(foldCount), Double(series.count) * 100)
         let values = series.flatMap(\.values).filter(\.isFinite)
         let low = max(0, ((values.min() ?? 0) - 0.05) * 10).rounded(.down) / 10
         let span = max(1 - low, 0.05)
