@@ -6,8 +6,12 @@ enum FileBytes {
     /// pipes (`<(command)`, named FIFOs) are read; a device such as `/dev/zero`
     /// would never end and is refused, as is a directory or a socket.
     static func read(_ path: String, allowPipes: Bool = true) throws -> Data {
+        if let sniffed = PipeStash.take(path) { return sniffed }
+        let name = path
+        let path = path == "-" ? "/dev/stdin" : path
         var status = stat()
         guard stat(path, &status) == 0 else {
+            if name == "-" { throw DatasetError(path: name, "cannot read standard input") }
             throw DatasetError(path: path, errno == ENOENT ? "no such file or directory" : "cannot read file (\(String(cString: strerror(errno))))")
         }
         switch status.st_mode & S_IFMT {
@@ -19,19 +23,25 @@ enum FileBytes {
         if status.st_mode & S_IFMT == S_IFIFO {
             // A pipe has no size to read up to: read until the writer closes it.
             guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw DatasetError(path: path, "cannot read pipe")
+                throw DatasetError(path: name, "cannot read pipe")
             }
             defer { try? handle.close() }
             do {
                 return try handle.readToEnd() ?? Data()
             } catch {
-                throw DatasetError(path: path, "cannot read pipe (\(error.localizedDescription))")
+                throw DatasetError(path: name, "cannot read pipe (\(error.localizedDescription))")
             }
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DatasetError(path: path, "cannot read file (permission denied or I/O error)")
         }
         return data
+    }
+
+    /// Whether `path` (`-`: standard input) is a pipe or FIFO, which can be read only once.
+    static func isPipe(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path == "-" ? "/dev/stdin" : path, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO
     }
 
     /// `bytes` as a string, or a ``DatasetError`` at `line` (invalid UTF-8 is refused).
@@ -103,4 +113,27 @@ enum FileBytes {
         set.insert(charactersIn: "\u{FEFF}\u{200B}\u{200C}\u{200D}\u{2060}")
         return set
     }()
+}
+
+/// The contents of pipes read whole before their reader asked for them: the format
+/// of a pipe without an extension (`<(command)`, `/dev/stdin`) is told from its
+/// first line, and a pipe cannot be read twice, so ``DataFormat/resolved(for:)``
+/// reads it whole and leaves the bytes here for the reader, which takes them.
+enum PipeStash {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var contents: [String: Data] = [:]
+
+    /// Keeps `data` read from the pipe at `path` for its reader.
+    static func put(_ path: String, _ data: Data) {
+        lock.lock()
+        defer { lock.unlock() }
+        contents[path] = data
+    }
+
+    /// The bytes kept for `path`, removed from the stash; nil when none are.
+    static func take(_ path: String) -> Data? {
+        lock.lock()
+        defer { lock.unlock() }
+        return contents.removeValue(forKey: path)
+    }
 }

@@ -27,7 +27,7 @@ public enum DataFormat: String, CaseIterable, Sendable {
     public func resolved(for path: String) throws -> DataFormat {
         guard self == .auto else { return self }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard path == "-" || FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw DatasetError(path: path, "no such file or directory")
         }
         if isDirectory.boolValue { return .directory }
@@ -37,11 +37,19 @@ public enum DataFormat: String, CaseIterable, Sendable {
         case "jsonl", "ndjson", "json": return .jsonl
         default: break
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw DatasetError(path: path, "cannot read file")
+        let head: Data
+        if FileBytes.isPipe(path) {
+            // A pipe can be read only once: read it whole, and leave the bytes for the reader.
+            let data = try FileBytes.read(path)
+            PipeStash.put(path, data)
+            head = data.prefix(1 << 16)
+        } else {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw DatasetError(path: path, "cannot read file")
+            }
+            defer { try? handle.close() }
+            head = (try? handle.read(upToCount: 1 << 16)) ?? Data()
         }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 1 << 16)) ?? Data()
         for line in head.split(separator: 0x0A) {
             let trimmed = line.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
             guard let first = trimmed.first else { continue }
