@@ -132,7 +132,8 @@ public struct DocumentSource: Sendable {
         case .auto, .text:
             return [SourcedDocument(source: source, text: text)]
         case .csv:
-            return try CSVReader.readTexts(Data(text.utf8), path: source, textColumn: textColumn ?? "text", limits: limits)
+            return try CSVReader.readTexts(Data(text.utf8), path: source, textColumn: textColumn ?? "text", idColumn: idColumn,
+                                           limits: limits)
         case .tsv, .lines, .jsonl:
             var rows: [SourcedDocument] = []
             try FileBytes.forEachLine(Data(text.utf8), path: source, limits: limits) { line, number in

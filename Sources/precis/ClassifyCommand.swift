@@ -40,7 +40,7 @@ struct ClassifyCommand: ParsableCommand {
     @Option(name: .customLong("text-field"), help: ArgumentHelp("CSV column / JSONL key of the text (default: text, or JSONL article).", valueName: "NAME"))
     var textField: String?
 
-    @Option(name: .customLong("id-field"), help: ArgumentHelp("JSONL key of the id shown as each row's source (default: id).", valueName: "NAME"))
+    @Option(name: .customLong("id-field"), help: ArgumentHelp("CSV column / JSONL key of the id shown as each row's source (default: JSONL id; CSV: file:line).", valueName: "NAME"))
     var idField: String?
 
     @OptionGroup var lineLimit: LineLimitOptions

@@ -58,5 +58,10 @@ struct CLIRoughEdgesTests {
         let rows = try PrecisRunner.run(["classify", csv.path, "--text-field", "body"])
         #expect(rows.status == 0, "\(rows.stderr)")
         #expect(rows.stdout.split(separator: "\n").map { $0.split(separator: "\t").last.map(String.init) } == ["sport", "business"])
+        // --id-field names a CSV column too: each row's source is its id.
+        let ids = try PrecisRunner.run(["classify", csv.path, "--text-field", "body", "--id-field", "label"])
+        #expect(ids.status == 0 && ids.stdout == "sport\tsport\nbusiness\tbusiness\n", "\(ids.stdout) \(ids.stderr)")
+        let noColumn = try PrecisRunner.run(["classify", csv.path, "--text-field", "body", "--id-field", "doc"])
+        #expect(noColumn.status != 0 && noColumn.stderr.contains("no column named 'doc'"))
     }
 }
