@@ -42,6 +42,7 @@ struct DocumentFrequenciesCommand: ParsableCommand {
     var output: String
 
     @OptionGroup(title: "Vectoriser options") var vectorizer: VectorizerOptions
+    @OptionGroup(title: "Progress") var progress: ProgressOptions
 
     func validate() throws {
         if merge {
@@ -73,6 +74,8 @@ struct DocumentFrequenciesCommand: ParsableCommand {
     func run() throws {
         // Refuse an output path that is an input or not a regular file before any work.
         let target = try output == "-" ? nil : OutputTarget(path: output, inputs: files + (dataPath.map { [$0] } ?? []))
+        let bar = progress.start("counting")
+        defer { bar.finish() }
         let counts: DocumentFrequencies
         if merge {
             counts = try DocumentFrequencies.merged(files.map { try DocumentFrequencies.read(path: $0) }, paths: files)
@@ -85,6 +88,7 @@ struct DocumentFrequenciesCommand: ParsableCommand {
             for start in stride(from: 0, to: documents.count, by: batch) {
                 let part = documents[start..<min(start + batch, documents.count)]
                 try total.add(part.map(\.text), labels: part.map(\.label))
+                bar.documents(start + part.count, of: documents.count)
             }
             counts = total
         } else {

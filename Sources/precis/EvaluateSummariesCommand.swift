@@ -85,7 +85,8 @@ struct EvaluateSummariesCommand: ParsableCommand {
         let scorer = RougeScorer(stemming: !noRougeStemming)
         var (result, documents) = try predictions.map {
             try SummaryEvaluation.score(references: records, predictions: try PredictedSummary.read(path: $0),
-                                        allReferenceIDs: allIDs, scorer: scorer, referencePath: data, predictionPath: $0)
+                                        allReferenceIDs: allIDs, scorer: scorer, referencePath: data, predictionPath: $0,
+                                        progress: bar.documents)
         } ?? Summarizer(configuration: configuration).evaluateDocuments(
             on: records, length: matchReference ? .matchReference : .fixed(.sentences(sentences ?? 3)), scorer: scorer, path: data,
             progress: bar.documents)

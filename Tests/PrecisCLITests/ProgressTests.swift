@@ -52,6 +52,8 @@ struct ProgressEverywhereTests {
             ("summarising", ["summarize", "--jsonl", summaries, "--sentences", "2"]),
             ("segmenting", ["segment", "--jsonl", summaries]),
             ("extracting keywords", ["keywords", "--jsonl", summaries, "--top", "3"]),
+            ("scoring summaries", ["evaluate-summaries", "--data", summaries, "--predictions", summaries]),
+            ("counting", ["document-frequencies", "--data", ClassifierCLIFixtures.path("train.tsv"), "--hashing", "1024", "--output", "-"]),
         ]
     }
 
