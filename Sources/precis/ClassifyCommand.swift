@@ -82,8 +82,18 @@ struct ClassifyCommand: ParsableCommand {
         if paths.count == 1, source.isRowStream(paths[0]) {
             return try classifyRows(classifier, source: source, path: paths[0], bar: bar)
         }
+        bar.status("reading")
         let inputs = try source.documents()
-        try write(classify(classifier, inputs), classifier: classifier, showSource: inputs.count > 1)
+        // Classified in blocks (the same labels and probabilities as all at once), with progress after each.
+        var rows: [Row] = []
+        rows.reserveCapacity(inputs.count)
+        for start in stride(from: 0, to: inputs.count, by: 2048) {
+            let end = min(inputs.count, start + 2048)
+            rows += classify(classifier, Array(inputs[start..<end]))
+            bar.documents(end, of: inputs.count)
+        }
+        bar.finish()
+        try write(rows, classifier: classifier, showSource: inputs.count > 1)
     }
 
     /// The stream options: `--skip-bad-lines`, `--max-line-bytes` and the progress display.

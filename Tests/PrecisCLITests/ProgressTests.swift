@@ -48,6 +48,7 @@ struct ProgressEverywhereTests {
             ("evaluating", ["evaluate", "--model", multiModel, "--data", multi]),
             ("scoring summaries", ["evaluate-summaries", "--data", summaries, "--sentences", "2"]),
             ("classifying", ["classify", "--model", model, test, "--top", "2"]),
+            ("classifying", ["classify", "--model", model, try Self.textFiles(in: dir), "--top", "2"]),
             ("classifying", ["classify", "--model", model, "--jsonl", summaries, "--text-field", "article"]),
             ("summarising", ["summarize", "--jsonl", summaries, "--sentences", "2"]),
             ("segmenting", ["segment", "--jsonl", summaries]),
@@ -55,6 +56,16 @@ struct ProgressEverywhereTests {
             ("scoring summaries", ["evaluate-summaries", "--data", summaries, "--predictions", summaries]),
             ("counting", ["document-frequencies", "--data", ClassifierCLIFixtures.path("train.tsv"), "--hashing", "1024", "--output", "-"]),
         ]
+    }
+
+    /// A directory of a few .txt files (classified whole, not streamed).
+    static func textFiles(in dir: URL) throws -> String {
+        let folder = dir.appendingPathComponent("texts")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (k, text) in ["The striker scored twice in the final.", "Shares fell as profits slumped.", "The new chip runs faster software."].enumerated() {
+            try Data(text.utf8).write(to: folder.appendingPathComponent("\(k).txt"))
+        }
+        return folder.path
     }
 
     @Test("standard output is the same with --progress always and never; always writes lines with the elapsed time; --quiet writes nothing")
