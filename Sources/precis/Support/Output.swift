@@ -25,8 +25,16 @@ enum Output {
     /// by the sink and makes the exit status non-zero (see ``PrecisCommand/main()``).
     static func note(_ text: String) {
         if quiet { return }
+        if barShown {
+            // A progress bar is on the terminal's last line: clear it so the note gets its own line.
+            barShown = false
+            try? OutputSink.standardError.write("\r\u{1B}[K")
+        }
         try? OutputSink.standardError.print(text)
     }
+
+    /// Whether a progress bar is drawn on standard error's last line (a terminal).
+    nonisolated(unsafe) static var barShown = false
 
     /// Writes `text` to standard error as it is (progress bars); failures as for ``note(_:)``.
     static func diagnostic(_ text: String) {
@@ -165,6 +173,7 @@ final class ProgressBar: @unchecked Sendable {
         if terminal && mode != .never && drawn {
             draw("\r\u{1B}[K")
             drawn = false
+            Output.barShown = false
         }
     }
 
@@ -200,7 +209,10 @@ final class ProgressBar: @unchecked Sendable {
         Output.diagnostic(text + "\n")
     }
 
-    private func draw(_ text: String) { Output.diagnostic(text) }
+    private func draw(_ text: String) {
+        Output.diagnostic(text)
+        Output.barShown = !text.hasSuffix("\r\u{1B}[K")
+    }
 
     /// A byte count for people: `812 B`, `3.4 MB`.
     static func size(_ bytes: Int) -> String {
