@@ -151,8 +151,10 @@ public struct StreamingTrainer: Sendable {
         let hashing = self.hashing
         let cache = try HashedCountsCache(columns: featureCount, directory: cacheDirectory)
 
-        // Pass 1: hash, count, cache.
-        var df = [Int](repeating: 0, count: featureCount)
+        // Pass 1: hash, count, cache. Document frequencies are counted on the cores into
+        // one array per task (integer sums: the same in any order), added up at the end.
+        let dfTasks = 2
+        var dfParts = [[Int32]](repeating: [Int32](repeating: 0, count: featureCount), count: dfTasks)
         var labelIDs: [String: Int32] = [:]
         var labelNames: [String] = []
         var labelCounts: [Int] = []
@@ -165,10 +167,9 @@ public struct StreamingTrainer: Sendable {
             }
             if block.texts.isEmpty { return }
             let counts = try hashing.counts(block.texts)
-            for column in counts.columnIndices { df[Int(column)] += 1 }
             var ids: [Int32] = []
             ids.reserveCapacity(block.labels.count)
-            for (label, text) in zip(block.labels, block.texts) {
+            for label in block.labels {
                 let id: Int32
                 if let known = labelIDs[label] { id = known } else {
                     id = Int32(labelNames.count)
@@ -178,12 +179,29 @@ public struct StreamingTrainer: Sendable {
                 }
                 labelCounts[Int(id)] += 1
                 ids.append(id)
-                checksum.combine(label.utf8)
-                checksum.combine(CollectionOfOne(0x09))
-                checksum.combine(text.utf8)
-                checksum.combine(CollectionOfOne(0x0A))
-                bytes += text.utf8.count
             }
+            // The data checksum (one sequential hash) beside the document-frequency counting.
+            let offsets = counts.rowOffsets, columns = counts.columnIndices
+            dfParts.withUnsafeMutableBufferPointer { parts in
+                Parallelism.run(dfTasks + 1) { task in
+                    if task == dfTasks {
+                        for (label, text) in zip(block.labels, block.texts) {
+                            checksum.combine(label.utf8)
+                            checksum.combine(CollectionOfOne(0x09))
+                            checksum.combine(text.utf8)
+                            checksum.combine(CollectionOfOne(0x0A))
+                        }
+                        return
+                    }
+                    let rows = (task * counts.rows / dfTasks)..<((task + 1) * counts.rows / dfTasks)
+                    parts[task].withUnsafeMutableBufferPointer { df in
+                        columns.withUnsafeBufferPointer { columns in
+                            for p in offsets[rows.lowerBound]..<offsets[rows.upperBound] { df[Int(columns[p])] &+= 1 }
+                        }
+                    }
+                }
+            }
+            for text in block.texts { bytes += text.utf8.count }
             // Cached in chunks, so that a window gathers documents from all over the corpus
             // (a file sorted by label then still trains on every class in every window).
             for lower in stride(from: 0, to: ids.count, by: Self.chunkDocuments) {
@@ -193,6 +211,9 @@ public struct StreamingTrainer: Sendable {
             progress?(.reading(documents: documents, bytes: bytes))
         }
         guard documents > 0 else { throw ClassificationError.emptyTrainingSet }
+        var df = [Int](repeating: 0, count: featureCount)
+        for part in dfParts { for j in df.indices { df[j] += Int(part[j]) } }
+        dfParts = []
         let classes = Set(labelNames + (warmStart?.labels ?? [])).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         guard classes.count >= 2 else { throw ClassificationError.singleClass(classes[0]) }
         let classOf = labelNames.map { name in Int32(classes.firstIndex(of: name)!) }
