@@ -238,15 +238,20 @@ public struct StreamingTrainer: Sendable {
         let layout = StochasticGradientDescent.Layout(documentFrequencies: df)
         let buffer = ShuffleBuffer(blockSizes: cache.entries.map(\.documents), capacity: windowDocuments, seed: config.seed)
 
-        /// Window `blocks` of the cache, weighted: its TF-IDF rows (in stream order) and class indices.
-        func window(_ blocks: [Int]) throws -> (x: SparseMatrix, labels: ContiguousArray<Int32>) {
+        /// Window `blocks` of the cache, weighted: its TF-IDF rows (in stream order), class
+        /// indices, and column indices mapped to the SGD layout's slots (all made on the cores).
+        func window(_ blocks: [Int]) throws -> (x: SparseMatrix, labels: ContiguousArray<Int32>, slots: ContiguousArray<Int32>) {
             let parts = try Parallelism.map(blocks.count, chunk: 1) { k in
-                Result { () throws -> (SparseMatrix, ContiguousArray<Int32>) in
+                Result { () throws -> (SparseMatrix, ContiguousArray<Int32>, ContiguousArray<Int32>) in
                     let (counts, local) = try cache.block(blocks[k])
-                    return (tfidf.weigh(counts: counts), ContiguousArray(local.map { classOf[Int($0)] }))
+                    let weighed = tfidf.weigh(counts: counts)
+                    return (weighed, ContiguousArray(local.map { classOf[Int($0)] }), layout.slotIndices(of: weighed))
                 }
             }.map { try $0.get() }
-            return (SparseMatrix.stacking(parts.map(\.0), columns: featureCount), ContiguousArray(parts.flatMap(\.1)))
+            var slots = ContiguousArray<Int32>()
+            slots.reserveCapacity(parts.reduce(0) { $0 + $1.2.count })
+            for part in parts { slots.append(contentsOf: part.2) }
+            return (SparseMatrix.stacking(parts.map(\.0), columns: featureCount), ContiguousArray(parts.flatMap(\.1)), slots)
         }
 
         var lastWindow: (x: SparseMatrix, labels: ContiguousArray<Int32>)?
@@ -263,8 +268,7 @@ public struct StreamingTrainer: Sendable {
             var visited = [Int](repeating: 0, count: runs)
             var windowLosses: [Double] = []
             for (w, blocks) in windows.enumerated() {
-                let (x, y) = try window(blocks)
-                let slots = layout.slotIndices(of: x)
+                let (x, y, slots) = try window(blocks)
                 let weights = classWeight.map { cw in ContiguousArray(y.map { cw[Int($0)] }) }
                 // Each run's rows of the window: all of them, or its own part when sharded.
                 let parts = (0..<runs).map { r in plan.sharded ? (r * x.rows / runs)..<((r + 1) * x.rows / runs) : 0..<x.rows }
