@@ -10,7 +10,7 @@
 //   CBLAS (system BLAS) → PrecisLinearAlgebra (dense and sparse matrices, products, Matrix Market)
 //   PrecisText (tokens, sentences, stems) → PrecisDatasets (readers, document sources)
 //   PrecisText + PrecisLinearAlgebra → PrecisFeatures (TF-IDF, hashing)
-//   PrecisFeatures → PrecisClassification (logistic regression, model files)
+//   PrecisFeatures + CPrefetch (a C cache-prefetch hint) → PrecisClassification (logistic regression, model files)
 //   PrecisFeatures + PrecisDatasets → PrecisSummarization (TextRank, LexRank, keywords, batches)
 //   PrecisClassification + PrecisSummarization + PrecisDatasets → PrecisEvaluation
 //     (metrics, ROUGE, and the evaluate / cross-validate / ROUGE-evaluation workflows)
@@ -49,7 +49,9 @@ let package = Package(
         .target(name: "PrecisText", dependencies: ["PrecisCore"]),
         .target(name: "PrecisDatasets", dependencies: ["PrecisCore", "PrecisText"]),
         .target(name: "PrecisFeatures", dependencies: ["PrecisCore", "PrecisText", "PrecisLinearAlgebra"]),
-        .target(name: "PrecisClassification", dependencies: ["PrecisCore", "PrecisText", "PrecisFeatures", "PrecisLinearAlgebra", "PrecisDatasets"]),
+        // A cache prefetch hint (C, since Swift has none) for SGD's gather of weight rows.
+        .target(name: "CPrefetch"),
+        .target(name: "PrecisClassification", dependencies: ["CPrefetch", "PrecisCore", "PrecisText", "PrecisFeatures", "PrecisLinearAlgebra", "PrecisDatasets"]),
         .target(name: "PrecisSummarization", dependencies: [
             "PrecisCore", "PrecisText", "PrecisDatasets", "PrecisFeatures", "PrecisLinearAlgebra",
         ]),

@@ -122,7 +122,7 @@ struct StochasticGradientDescent {
     /// A zero-initialised state over the layout of the training matrix.
     func makeState(layout: Layout, classes: Int) -> State {
         let stride = (classes + 7) / 8 * 8
-        return State(v: ContiguousArray(repeating: 0, count: layout.features * stride),
+        return State(v: HugePageArray.zeros(count: layout.features * stride),
                      b: ContiguousArray(repeating: 0, count: classes),
                      features: layout.features, classes: classes, stride: stride,
                      rng: SplitMix64(seed: seed ^ 0x5347_445F_5348_5546),
@@ -138,26 +138,28 @@ struct StochasticGradientDescent {
         return 1 / (alpha * eta0)
     }
 
-    /// One pass over every row of `x` in a seeded random order. Returns the
-    /// weighted mean log-loss of the documents as they were met (before each step).
+    /// One pass over the rows of `x` in `rows` (default: every row) in a seeded random
+    /// order. Returns the weighted mean log-loss of the documents as they were met
+    /// (before each step).
     ///
-    /// Each document is one step (``epoch(_:x:labels:residuals:)``) whose residuals
+    /// Each document is one step (``epoch(_:x:labels:rows:residuals:)``) whose residuals
     /// are the softmax or one-vs-rest log-loss's (``LogisticLoss``).
     ///
     /// - Parameter sampleWeights: per-document weights with mean one, or nil.
     func runEpoch(_ state: inout State, x: SparseMatrix, labels: ContiguousArray<Int32>,
-                  sampleWeights: ContiguousArray<Float>?) -> Double {
+                  sampleWeights: ContiguousArray<Float>?, rows: Range<Int>? = nil) -> Double {
         let k = state.classes, multiClass = self.multiClass
+        let rows = rows ?? 0..<x.rows
         var lossSum = 0.0
-        epoch(&state, x: x, labels: labels) { document, i in
+        epoch(&state, x: x, labels: labels, rows: rows) { document, i in
             let omega = sampleWeights.map { Double($0[i]) } ?? 1
             LogisticLoss.residuals(document.scores, classes: k, label: document.label(of: i), weight: omega,
                                    multiClass: multiClass, loss: &lossSum)
         }
-        return lossSum / Double(max(x.rows, 1))
+        return lossSum / Double(max(rows.count, 1))
     }
 
-    /// One pass over every row of `x` in a seeded random order, one step per
+    /// One pass over the rows of `x` in `rows` (default: every row) in a seeded random order, one step per
     /// document: its scores (``SGDDocumentStep/computeScores(of:scale:)``), which
     /// `residuals` turns into the loss's residuals in place, the `'optimal'` rate,
     /// the penalty's decay of the global scale (folded into the weights when it
@@ -165,9 +167,9 @@ struct StochasticGradientDescent {
     /// the intercepts (``SGDDocumentStep``). Single- and multi-label SGD differ only
     /// in `residuals`.
     @inline(__always)
-    func epoch(_ state: inout State, x: SparseMatrix, labels: ContiguousArray<Int32>,
+    func epoch(_ state: inout State, x: SparseMatrix, labels: ContiguousArray<Int32>, rows: Range<Int>? = nil,
                residuals: (_ document: SGDDocumentStep, _ row: Int) -> Void) {
-        var order = Array(0..<x.rows)
+        var order = Array(rows ?? 0..<x.rows)
         state.rng.shuffle(&order)
         let t0 = scheduleOffset
         let alpha = self.alpha, interceptStep = self.interceptStep

@@ -176,6 +176,11 @@ public enum ListMarkers {
         var p = lo + 1
         var covered = first?.end ?? lo      // inside the last marker found
         while p < hi {
+            if previous == nil {
+                // With no list in progress, only a bullet (a character whose first byte is 0xE2) starts an item.
+                while p < hi && b[p] != 0xE2 { p += 1 }
+                guard p < hi else { break }
+            }
             let c = b[p]
             if c == 0xE2 {
                 if b[p - 1] == 0x20 || b[p - 1] == 0x09, bulletWidth(b, p, hi) != nil {

@@ -60,7 +60,7 @@ struct KeywordsCommand: ParsableCommand {
                 configuration.segmenter.language = .fixed(language)
                 let phrases = KeywordExtractor(configuration: configuration).keyphrases(in: document, top: top)
                 return try Output.jsonLine(JSONRecord(base: KeywordsLine(keywords: phrases, language: language.rawValue), fields: ["id": record.id]))
-            }, emit: { lines in try Output.write(Array(lines.joined())) })
+            }, emit: { try Output.write(lines: $0) })
             return records.streaming.report(read, name: jsonl)
         }
         let document = try DocumentSource.text(at: file)

@@ -47,7 +47,7 @@ struct SegmentCommand: ParsableCommand {
             defer { bar.finish() }
             let read = try SummaryRecordReader.streamRecords(path: jsonl, options: options, transform: { record in
                 try Output.jsonLine(JSONRecord(base: segmenter.segment(record.article), fields: ["id": record.id]))
-            }, emit: { lines in try Output.write(Array(lines.joined())) })
+            }, emit: { try Output.write(lines: $0) })
             return records.streaming.report(read, name: jsonl)
         }
         let document = try DocumentSource.text(at: file, html: false)

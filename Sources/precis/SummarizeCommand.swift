@@ -68,7 +68,7 @@ struct SummarizeCommand: ParsableCommand {
             let read = try summarizer.streamRecords(at: jsonl, length: length, fields: fields, options: options,
                                                     transform: { record, summary in
                 try Output.jsonLine(JSONRecord(base: summary, fields: ["id": record.id]))
-            }, emit: { lines in try Output.write(Array(lines.joined())) })
+            }, emit: { try Output.write(lines: $0) })
             return records.streaming.report(read, name: jsonl)
         }
         let document = try DocumentSource.text(at: file)

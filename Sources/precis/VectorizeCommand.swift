@@ -125,11 +125,12 @@ struct VectorizeCommand: ParsableCommand {
             idf = fitted.model.idf
             settings = try VectorizerFiles.settingsJSON(fitted.model.configuration)
         }
+        // The fit ends here; the text of the other files is part of writing them.
+        let t2 = clock.now
+        let cpu2 = processCPUSeconds()
         var files = [(VectorizerFiles.vocabularyName, vocabulary), (VectorizerFiles.idfName, VectorizerFiles.idfText(idf)),
                      ("labels.txt", Data((labels ?? documents.map { _ in "" }).map { Self.oneLine($0) + "\n" }.joined().utf8))]
         if let settings { files.append((VectorizerFiles.settingsName, settings)) }
-        let t2 = clock.now
-        let cpu2 = processCPUSeconds()
         bar.update(2, of: 3, note: "writing \(matrix.nonZeroCount) values to \(output)")
         try Self.write(matrix: matrix, files: files, to: output, inputs: inputs)
         let t3 = clock.now

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PrecisFeatures
+import PrecisLinearAlgebra
 
 struct DocumentFrequenciesTests {
     static let texts = ["the cat sat on the mat", "a dog ran", "the dog and the cat", "stocks fell sharply",
@@ -38,6 +39,34 @@ struct DocumentFrequenciesTests {
         // A column's count is the number of documents with a term in it.
         let columns = try hashing.counts(["cat"]).columnIndices
         #expect(whole.counts[Int(columns[0])] >= 2)
+    }
+
+    @Test("weighing cached counts gives transform's bits, for every norm and tf setting, sorted rows or not")
+    func weighEqualsTransform() throws {
+        for norm in Norm.allCases {
+            for sublinear in [false, true] {
+                var config = TfidfConfiguration()
+                config.ngramRange = 1...2
+                config.sublinearTF = sublinear
+                config.norm = norm
+                let hashing = HashingVectorizer(featureCount: 512, alternateSign: false, configuration: config)
+                let model = try hashing.fit(Self.texts + ["the the the cat cat", ""])
+                let documents = Self.texts + ["the the the cat cat", "", "dog dog dog dog dog"]
+                let counts = try hashing.counts(documents)             // sorted rows: the in-place path
+                let expected = model.transform(documents)
+                #expect(model.weigh(counts: counts) == expected)
+                // The same rows with each row's entries reversed take the general path.
+                var indices = counts.columnIndices, values = counts.values
+                for i in 0..<counts.rows {
+                    let r = counts.rowOffsets[i]..<counts.rowOffsets[i + 1]
+                    indices[r].reverse()
+                    values[r].reverse()
+                }
+                let shuffled = SparseMatrix(rows: counts.rows, columns: counts.columns, rowOffsets: counts.rowOffsets,
+                                            columnIndices: indices, values: values)
+                #expect(model.weigh(counts: shuffled) == expected)
+            }
+        }
     }
 
     @Test("the text format round-trips exactly and is deterministic")

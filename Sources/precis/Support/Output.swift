@@ -12,6 +12,11 @@ enum Output {
     /// Writes bytes to standard output (buffered; flushed when the command ends).
     static func write(_ bytes: [UInt8]) throws { try OutputSink.standardOutput.write(bytes) }
 
+    /// Writes each of `lines` (already ending in a line break) to standard output, in order.
+    static func write(lines: [[UInt8]]) throws {
+        for line in lines { try OutputSink.standardOutput.write(line) }
+    }
+
     /// Writes `text` to standard output.
     static func write(_ text: String) throws { try OutputSink.standardOutput.write(text) }
 
