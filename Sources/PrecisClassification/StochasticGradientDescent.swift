@@ -106,9 +106,17 @@ struct StochasticGradientDescent {
         /// rows each is stored in), and the mapped `columnIndices` of the rows at hand.
         init(documentFrequencies frequency: [Int], columnIndices: ContiguousArray<Int32> = []) {
             features = frequency.count
-            let order = (0..<features).sorted { frequency[$0] != frequency[$1] ? frequency[$0] > frequency[$1] : $0 < $1 }
+            // Slots by falling frequency, ties by index: a counting sort (stable), linear in
+            // the features and the largest frequency, instead of a comparison sort.
+            let largest = frequency.max() ?? 0
+            var start = [Int](repeating: 0, count: largest + 2)
+            for f in frequency { start[largest - f + 1] += 1 }
+            for k in 1..<start.count { start[k] += start[k - 1] }
             var slot = ContiguousArray<Int32>(repeating: 0, count: features)
-            for (position, feature) in order.enumerated() { slot[feature] = Int32(position) }
+            for (feature, f) in frequency.enumerated() {
+                slot[feature] = Int32(start[largest - f])
+                start[largest - f] += 1
+            }
             self.slot = slot
             slotIndices = ContiguousArray(columnIndices.map { slot[Int($0)] })
         }
