@@ -76,8 +76,19 @@ struct SGDDocumentStep {
     @inline(__always)
     func label(of i: Int) -> Int { Int(labels[i]) }
 
-    /// Features ahead whose weight rows ``computeScores(of:scale:)`` prefetches.
+    /// Features ahead whose weight rows the kernels prefetch.
     static let prefetchDistance = 8
+
+    /// Asks for the weight row of the feature ``prefetchDistance`` entries after entry `p`
+    /// (if the document has one) to be brought into cache, so the row loads of a
+    /// document overlap instead of stalling one by one.
+    @inline(__always)
+    func prefetchRow(ahead p: Int, end: Int, _ v: UnsafeMutableRawPointer) {
+        guard p + Self.prefetchDistance < end else { return }
+        let row = v + Int(indices[p + Self.prefetchDistance]) * rowBytes
+        precis_prefetch(row)
+        if rowBytes > 64 { precis_prefetch(row + 64) }
+    }
 
     /// ``scores`` ← `scale · x_i V + b` for document `i`.
     @inline(__always)
@@ -90,12 +101,7 @@ struct SGDDocumentStep {
             var a0 = SIMD8<Float>.zero, a1 = a0, a2 = a0, a3 = a0
             let offset = group * 32
             for p in start..<end {
-                // The rows a few features ahead: their loads overlap instead of stalling one by one.
-                if group == 0 && p + Self.prefetchDistance < end {
-                    let ahead = v + Int(indices[p + Self.prefetchDistance]) * rowBytes
-                    precis_prefetch(ahead)
-                    if rowBytes > 64 { precis_prefetch(ahead + 64) }
-                }
+                if group == 0 { prefetchRow(ahead: p, end: end, v) }
                 let xv = values[p]
                 let row = v + Int(indices[p]) * rowBytes + offset
                 a0 += xv * row.loadUnaligned(as: SIMD8<Float>.self)
@@ -137,12 +143,7 @@ struct SGDDocumentStep {
             let g3 = width > 3 ? lanes[group + 3] : .zero
             let offset = group * 32
             for p in start..<end {
-                // The rows a few features ahead: their loads overlap instead of stalling one by one.
-                if group == 0 && p + Self.prefetchDistance < end {
-                    let ahead = v + Int(indices[p + Self.prefetchDistance]) * rowBytes
-                    precis_prefetch(ahead)
-                    if rowBytes > 64 { precis_prefetch(ahead + 64) }
-                }
+                if group == 0 { prefetchRow(ahead: p, end: end, v) }
                 let xv = values[p]
                 let row = v + Int(indices[p]) * rowBytes + offset
                 row.storeBytes(of: row.loadUnaligned(as: SIMD8<Float>.self) + xv * g0, as: SIMD8<Float>.self)

@@ -28,11 +28,7 @@ struct CrossValidateCommand: ParsableCommand {
     @OptionGroup(title: "Classifier options") var classifier: ClassifierOptions
     @OptionGroup(title: "Multi-label options") var multiLabel: MultiLabelOptions
 
-    @Option(help: ArgumentHelp("Also write a self-contained HTML report (inline SVG charts) to this file.", valueName: "FILE.html"))
-    var report: String?
-
-    @Option(help: ArgumentHelp("How the text output shows the pooled confusion matrix: auto (full up to 20 classes, top confusions beyond), full, top or none.", valueName: "mode"))
-    var confusion: ConfusionDisplay = .auto
+    @OptionGroup var output: EvaluationOutputOptions
 
     @OptionGroup(title: "Progress") var progress: ProgressOptions
 
@@ -46,7 +42,7 @@ struct CrossValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        try ReportFile.checkWritable(report, inputs: [data.path])
+        try ReportFile.checkWritable(output.report, inputs: [data.path])
         Output.quiet = progress.quiet
         if multiLabel.enabled { return try MultiLabelCommands.crossValidate(self) }
         let trainer = TextClassifierTrainer(vectorizer: try vectorizer.configuration(defaults: .classifierDefaults),
@@ -67,7 +63,7 @@ struct CrossValidateCommand: ParsableCommand {
             }
         }
         bar.finish()
-        if let report {
+        if let report = output.report {
             try ReportFile.write(CrossValidationReport(title: "Cross-validation on \(data.path)", facts: [("data", data.path)],
                                                        summary: summary, predictions: predictions).html(), to: report, inputs: [data.path])
         }
@@ -77,7 +73,7 @@ struct CrossValidateCommand: ParsableCommand {
             try Output.write(String(format: "mean ± std: accuracy %.4f ± %.4f  macro-F1 %.4f ± %.4f\n\nall out-of-fold predictions:\n",
                                 summary.mean.accuracy, summary.std.accuracy, summary.mean.macroF1, summary.std.macroF1)
                          + summary.pooled.report() + "\n")
-            let table = summary.pooled.confusionText(confusion)
+            let table = summary.pooled.confusionText(output.confusion)
             if !table.isEmpty { try Output.write("\n" + table + "\n") }
         }
     }

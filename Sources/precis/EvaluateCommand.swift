@@ -28,11 +28,7 @@ struct EvaluateCommand: ParsableCommand {
     @Option(name: .customLong("label-separator"), help: ArgumentHelp("With a multi-label model: separator of the labels in the label field (default: ,).", valueName: "SEP"))
     var labelSeparator: String = ","
 
-    @Option(help: ArgumentHelp("Also write a self-contained HTML report (inline SVG charts) to this file.", valueName: "FILE.html"))
-    var report: String?
-
-    @Option(help: ArgumentHelp("How the text output shows the confusion matrix: auto (full up to 20 classes, top confusions beyond), full, top or none.", valueName: "mode"))
-    var confusion: ConfusionDisplay = .auto
+    @OptionGroup var output: EvaluationOutputOptions
 
     @OptionGroup(title: "Progress") var progress: ProgressOptions
 
@@ -40,14 +36,14 @@ struct EvaluateCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        try ReportFile.checkWritable(report, inputs: [model, data.path])
+        try ReportFile.checkWritable(output.report, inputs: [model, data.path])
         let bar = progress.start("evaluating")
         let classifier = try ModelFile.read(path: model)
         if classifier.isMultiLabel {
             var options = MultiLabelOptions()
             options.separator = labelSeparator
             return try MultiLabelCommands.evaluate(classifier, model: model, data: data, options: options, json: json,
-                                                   report: report, bar: bar)
+                                                   report: output.report, bar: bar)
         }
         bar.status("reading \(data.path)")
         let documents = try data.load()
@@ -55,7 +51,7 @@ struct EvaluateCommand: ParsableCommand {
         let (metrics, predictions, probabilities) = try classifier.evaluateWithPredictions(texts: texts, labels: labels,
                                                                                            progress: bar.documents)
         bar.finish()
-        if let report {
+        if let report = output.report {
             let facts = [("model", model), ("data", data.path), ("model classes", "\(classifier.labels.count)"),
                          ("model features", "\(classifier.vectorizer.featureCount)"),
                          ("trained on", "\(classifier.metadata.documents) documents")]
@@ -73,7 +69,7 @@ struct EvaluateCommand: ParsableCommand {
         if json {
             try Output.json(EvaluateCalibration.Merged(metrics: metrics, calibration: calibration))
         } else {
-            let table = metrics.confusionText(confusion)
+            let table = metrics.confusionText(output.confusion)
             try Output.write(metrics.report() + "\n\n" + calibration.report() + "\n" + (table.isEmpty ? "" : "\n" + table + "\n"))
         }
     }

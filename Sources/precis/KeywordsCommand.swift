@@ -34,25 +34,20 @@ struct KeywordsCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Extract the keyphrases of every {\"id\",\"article\",...} line of a JSONL file (- for standard input), streamed; writes one JSON object per line.", valueName: "path"))
     var jsonl: String?
 
-    @Option(name: .customLong("text-field"), help: ArgumentHelp("With --jsonl: the key of the article text (default: article).", valueName: "NAME"))
-    var textField: String?
-
     @OptionGroup var records: RecordStreamOptions
     @OptionGroup(title: "Progress") var progress: ProgressOptions
 
     func validate() throws {
         if top < 0 { throw ValidationError("--top must be 0 or more, got \(top)") }
-        if jsonl != nil && file != nil { throw ValidationError("give either FILE or --jsonl, not both") }
+        try records.validate(jsonl: jsonl, file: file)
     }
 
     func run() throws {
         let bar = progress.start("extracting keywords")
         if let jsonl {
-            let fields = SummaryRecordFields(article: textField ?? "article")
-            var options = records.options
-            options.progress = bar.streamCallback(unit: "records")
+            let options = records.options(reportingTo: bar)
             defer { bar.finish() }
-            let read = try SummaryRecordReader.streamRecords(path: jsonl, fields: fields, options: options, transform: { record in
+            let read = try SummaryRecordReader.streamRecords(path: jsonl, fields: records.fields.fields, options: options, transform: { record in
                 let document = HtmlText.plainTextIfHTML(record.article)
                 var configuration = KeywordConfiguration()
                 configuration.segmenter = self.text.segmenter

@@ -34,7 +34,7 @@ struct SegmentCommand: ParsableCommand {
     @OptionGroup(title: "Progress") var progress: ProgressOptions
 
     func validate() throws {
-        if jsonl != nil && file != nil { throw ValidationError("give either FILE or --jsonl, not both") }
+        try records.validate(jsonl: jsonl, file: file)
     }
 
     func run() throws {
@@ -42,10 +42,9 @@ struct SegmentCommand: ParsableCommand {
         let bar = progress.start("segmenting")
         if let jsonl {
             // Streamed: blocks segmented on all cores, written in input order.
-            var options = records.options
-            options.progress = bar.streamCallback(unit: "records")
+            let options = records.options(reportingTo: bar)
             defer { bar.finish() }
-            let read = try SummaryRecordReader.streamRecords(path: jsonl, options: options, transform: { record in
+            let read = try SummaryRecordReader.streamRecords(path: jsonl, fields: records.fields.fields, options: options, transform: { record in
                 try Output.jsonLine(JSONRecord(base: segmenter.segment(record.article), fields: ["id": record.id]))
             }, emit: { try Output.write(lines: $0) })
             return records.streaming.report(read, name: jsonl)

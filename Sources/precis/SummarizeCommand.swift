@@ -38,18 +38,11 @@ struct SummarizeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Summarise every {\"id\",\"article\",...} line of a JSONL file; writes one JSON object per line.", valueName: "path"))
     var jsonl: String?
 
-    @Option(name: .customLong("text-field"), help: ArgumentHelp("With --jsonl: the key of the article text (default: article).", valueName: "NAME"))
-    var textField: String?
-
-    @Option(name: .customLong("id-field"), help: ArgumentHelp("With --jsonl: the key of the record id (default: id).", valueName: "NAME"))
-    var idField: String?
-
     @OptionGroup var records: RecordStreamOptions
     @OptionGroup(title: "Progress") var progress: ProgressOptions
 
     func validate() throws {
-        if jsonl != nil && file != nil { throw ValidationError("give either FILE or --jsonl, not both") }
-        if jsonl == nil && (textField != nil || idField != nil) { throw ValidationError("--text-field and --id-field apply to --jsonl input") }
+        try records.validate(jsonl: jsonl, file: file)
     }
 
     func run() throws {
@@ -61,11 +54,9 @@ struct SummarizeCommand: ParsableCommand {
         let bar = progress.start("summarising")
         if let jsonl {
             // Streamed: blocks summarised and formatted on all cores, written in input order.
-            let fields = SummaryRecordFields(article: textField ?? "article", id: idField ?? "id")
-            var options = records.options
-            options.progress = bar.streamCallback(unit: "records")
+            let options = records.options(reportingTo: bar)
             defer { bar.finish() }
-            let read = try summarizer.streamRecords(at: jsonl, length: length, fields: fields, options: options,
+            let read = try summarizer.streamRecords(at: jsonl, length: length, fields: records.fields.fields, options: options,
                                                     transform: { record, summary in
                 try Output.jsonLine(JSONRecord(base: summary, fields: ["id": record.id]))
             }, emit: { try Output.write(lines: $0) })

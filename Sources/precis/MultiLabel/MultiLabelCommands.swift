@@ -184,7 +184,7 @@ enum MultiLabelCommands {
             perFold.append(metrics)
             pooledTrue += truth
             pooledPredicted += predicted
-            if command.report != nil {
+            if command.output.report != nil {
                 // The fold's model knows the labels of its training part: map its columns onto `names` (0 for the others).
                 let column = names.map { name in classifier.labels.firstIndex(of: name) }
                 for i in 0..<p.rows {
@@ -203,7 +203,7 @@ enum MultiLabelCommands {
         }
         bar.finish()
         let pooled = MultiLabelMetrics(trueSets: pooledTrue, predicted: pooledPredicted, labels: names)
-        if let report = command.report {
+        if let report = command.output.report {
             let evaluation = MultiLabelEvaluation(texts: pooledTexts, labelSets: pooledTrue, labels: names,
                                                   probabilities: Matrix(rows: pooledTexts.count, columns: names.count,
                                                                         elements: pooledProbabilities),
