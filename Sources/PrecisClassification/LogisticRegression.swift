@@ -197,6 +197,7 @@ public struct LogisticRegression: Sendable {
                           afterEpoch: (Int, Double, () -> ContiguousArray<Float>) -> Bool,
                           epoch: ([StochasticGradientDescent], inout [StochasticGradientDescent.State]) throws -> [Double]?) rethrows
         -> (theta: ContiguousArray<Float>, epochs: Int, converged: Bool, loss: Double) {
+        let layout = warmStart == nil ? layout : layout.keepingUnseen()
         let features = layout.features
         // Independent runs (different visiting orders) step through the epochs in
         // lockstep, spread over the cores; the kept weights are the mean over the runs.

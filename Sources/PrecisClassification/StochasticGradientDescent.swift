@@ -43,8 +43,9 @@ struct StochasticGradientDescent {
     static let minimumScale = 1e-9
 
     /// The optimiser's working state: `W = scale · v` and intercepts `b`. `v` is
-    /// features × `stride` (classes rounded up to a multiple of 8, the padding stays
-    /// zero), so each feature's row is whole SIMD vectors.
+    /// ``Layout/rows`` × `stride` (classes rounded up to a multiple of 8, the padding
+    /// stays zero), so each feature's row is whole SIMD vectors; a feature without a row
+    /// (never seen in training) has weights zero.
     struct State {
         var v: ContiguousArray<Float>
         var b: ContiguousArray<Double>
@@ -52,6 +53,8 @@ struct StochasticGradientDescent {
         /// Steps taken so far (the `t` of the schedule).
         var steps: Int = 0
         let features: Int
+        /// Rows of `v` (see ``Layout/rows``).
+        let rows: Int
         let classes: Int
         let stride: Int
         var rng: SplitMix64
@@ -70,7 +73,7 @@ struct StochasticGradientDescent {
             let s = scale * weight, k = classes, stride = self.stride
             sum.withUnsafeMutableBufferPointer { t in
                 v.withUnsafeBufferPointer { vb in
-                    for j in 0..<features {
+                    for j in 0..<features where Int(slot[j]) < rows {
                         let r = Int(slot[j]) * stride
                         for c in 0..<k { t[j * k + c] += Float(s * Double(vb[r + c])) }
                     }
@@ -95,6 +98,10 @@ struct StochasticGradientDescent {
         let features: Int
         let slot: ContiguousArray<Int32>
         let slotIndices: ContiguousArray<Int32>
+        /// Rows of weights a state holds: one per feature seen (frequency above zero;
+        /// they have the first slots), so the columns of a hashed model that no
+        /// document hits cost no memory. All features with ``keepingUnseen()``.
+        let rows: Int
 
         init(_ x: SparseMatrix) {
             var frequency = [Int](repeating: 0, count: x.columns)
@@ -119,6 +126,21 @@ struct StochasticGradientDescent {
             }
             self.slot = slot
             slotIndices = ContiguousArray(columnIndices.map { slot[Int($0)] })
+            // At least one row, so the weights always have storage (a corpus of empty documents).
+            rows = min(features, max(1, frequency.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }))
+        }
+
+        private init(features: Int, slot: ContiguousArray<Int32>, slotIndices: ContiguousArray<Int32>, rows: Int) {
+            self.features = features
+            self.slot = slot
+            self.slotIndices = slotIndices
+            self.rows = rows
+        }
+
+        /// This layout with a row for every feature, seen or not: a warm start's
+        /// weights for features this data never hits must survive the fit.
+        func keepingUnseen() -> Layout {
+            Layout(features: features, slot: slot, slotIndices: slotIndices, rows: features)
         }
 
         /// The column indices of `x` (over the same features) mapped to rows of `V`.
@@ -130,9 +152,9 @@ struct StochasticGradientDescent {
     /// A zero-initialised state over the layout of the training matrix.
     func makeState(layout: Layout, classes: Int) -> State {
         let stride = (classes + 7) / 8 * 8
-        return State(v: HugePageArray.zeros(count: layout.features * stride),
+        return State(v: HugePageArray.zeros(count: layout.rows * stride),
                      b: ContiguousArray(repeating: 0, count: classes),
-                     features: layout.features, classes: classes, stride: stride,
+                     features: layout.features, rows: layout.rows, classes: classes, stride: stride,
                      rng: SplitMix64(seed: seed ^ 0x5347_445F_5348_5546),
                      slot: layout.slot, slotIndices: layout.slotIndices)
     }

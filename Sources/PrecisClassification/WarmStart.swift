@@ -70,6 +70,7 @@ extension StochasticGradientDescent.State {
     /// and the schedule after `start.epochs × documents` steps.
     mutating func load(_ start: WarmStart, documents: Int) {
         precondition(start.weights.rows == features && start.weights.columns == classes, "WarmStart: shape differs from the fit")
+        precondition(rows == features, "WarmStart: the layout must keep a row for every feature")
         let k = classes, stride = self.stride
         let w = start.weights.storage
         v.withUnsafeMutableBufferPointer { vb in

@@ -268,6 +268,8 @@ public struct StreamingTrainer: Sendable {
             var visited = [Int](repeating: 0, count: runs)
             var windowLosses: [Double] = []
             for (w, blocks) in windows.enumerated() {
+                // The window kept for the training accuracy is let go before the next is built.
+                lastWindow = nil
                 let (x, y, slots) = try window(blocks)
                 let weights = classWeight.map { cw in ContiguousArray(y.map { cw[Int($0)] }) }
                 // Each run's rows of the window: all of them, or its own part when sharded.
