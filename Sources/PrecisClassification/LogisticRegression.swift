@@ -61,7 +61,11 @@ public struct LogisticRegression: Sendable {
     ///
     /// - Throws: ``ClassificationError`` for an empty set, a single class, bad
     ///   hyper-parameters or inconsistent sizes.
-    public func fit(_ x: SparseMatrix, labels: [Int], classCount: Int,
+    ///
+    /// - Parameter warmStart: where the optimiser starts (default: all zero), e.g. the
+    ///   last merged model of iterative parameter mixing; its shape must be
+    ///   `x.columns × classCount`.
+    public func fit(_ x: SparseMatrix, labels: [Int], classCount: Int, warmStart: WarmStart? = nil,
                     progress: ((Progress) -> Void)? = nil) throws -> Fit {
         let config = configuration
         try config.validate()
@@ -73,6 +77,9 @@ public struct LogisticRegression: Sendable {
             throw ClassificationError.shapeMismatch("a label index is outside 0..<\(classCount)")
         }
         guard Set(labels).count >= 2 else { throw ClassificationError.singleClass("\(labels[0])") }
+        if let warmStart, warmStart.weights.rows != x.columns || warmStart.weights.columns != classCount {
+            throw ClassificationError.shapeMismatch("the warm start has \(warmStart.weights.rows)×\(warmStart.weights.columns) weights, the fit \(x.columns)×\(classCount)")
+        }
 
         // Held-out split (stratified, seeded).
         var validationRows: [Int] = []
@@ -123,7 +130,7 @@ public struct LogisticRegression: Sendable {
         case .lbfgs:
             var objective = SoftmaxObjective(x: xTrain, labels: yTrain, classCount: classCount,
                                              sampleWeights: weights, alpha: alpha, multiClass: config.multiClass)
-            var current = ContiguousArray<Float>(repeating: 0, count: objective.dimension)
+            var current = warmStart?.theta ?? ContiguousArray<Float>(repeating: 0, count: objective.dimension)
             let lbfgs = LBFGS(history: config.history, maxIterations: config.maxIterations, tolerance: config.tolerance)
             let r = lbfgs.minimize(&current, evaluate: { objective.evaluate($0, gradient: $1) }) { iteration, loss, now in
                 afterIteration(iteration, loss, { now })
@@ -132,7 +139,7 @@ public struct LogisticRegression: Sendable {
             result = (r.iterations, r.converged, r.loss)
         case .sgd:
             let r = Self.fitSGD(config, x: xTrain, labels: yTrain, classCount: classCount, sampleWeights: weights,
-                                alpha: alpha, afterEpoch: afterIteration)
+                                alpha: alpha, warmStart: warmStart, afterEpoch: afterIteration)
             theta = r.theta
             result = (r.epochs, r.converged, r.loss)
         }
@@ -155,7 +162,7 @@ public struct LogisticRegression: Sendable {
     /// `afterEpoch` sees the epoch, the mean objective over the runs and the current
     /// mean weights, and returns whether to go on.
     static func fitSGD(_ config: LogisticRegressionConfiguration, x xTrain: SparseMatrix, labels yTrain: [Int],
-                       classCount: Int, sampleWeights weights: [Float]?, alpha: Double,
+                       classCount: Int, sampleWeights weights: [Float]?, alpha: Double, warmStart: WarmStart? = nil,
                        afterEpoch: (Int, Double, () -> ContiguousArray<Float>) -> Bool)
         -> (theta: ContiguousArray<Float>, epochs: Int, converged: Bool, loss: Double) {
         let y32 = ContiguousArray(yTrain.map { Int32($0) })
@@ -165,7 +172,7 @@ public struct LogisticRegression: Sendable {
             return ContiguousArray(w.map { Float(Double($0) / mean) })
         }
         return sgdEpochs(config, layout: StochasticGradientDescent.Layout(xTrain), documents: xTrain.rows,
-                         classCount: classCount, alpha: alpha, afterEpoch: afterEpoch) { optimisers, states in
+                         classCount: classCount, alpha: alpha, warmStart: warmStart, afterEpoch: afterEpoch) { optimisers, states in
             var losses = [Double](repeating: 0, count: optimisers.count)
             states.withUnsafeMutableBufferPointer { stateBuffer in
                 losses.withUnsafeMutableBufferPointer { lossBuffer in
@@ -183,12 +190,14 @@ public struct LogisticRegression: Sendable {
     /// memory, or a stream of windows): ``LogisticRegressionConfiguration/runs``
     /// independent runs with their own seeds, the mean objective, convergence,
     /// and the tail average over the last epochs. `epoch` runs one epoch of every
-    /// run and returns each run's mean loss.
+    /// run and returns each run's mean loss, or nil when it does not compute the loss
+    /// (the fit then runs every epoch).
     static func sgdEpochs(_ config: LogisticRegressionConfiguration, layout: StochasticGradientDescent.Layout,
-                          documents: Int, classCount: Int, alpha: Double,
+                          documents: Int, classCount: Int, alpha: Double, warmStart: WarmStart? = nil,
                           afterEpoch: (Int, Double, () -> ContiguousArray<Float>) -> Bool,
-                          epoch: ([StochasticGradientDescent], inout [StochasticGradientDescent.State]) throws -> [Double]) rethrows
+                          epoch: ([StochasticGradientDescent], inout [StochasticGradientDescent.State]) throws -> [Double]?) rethrows
         -> (theta: ContiguousArray<Float>, epochs: Int, converged: Bool, loss: Double) {
+        let layout = warmStart == nil ? layout : layout.keepingUnseen()
         let features = layout.features
         // Independent runs (different visiting orders) step through the epochs in
         // lockstep, spread over the cores; the kept weights are the mean over the runs.
@@ -199,6 +208,7 @@ public struct LogisticRegression: Sendable {
                                       multiClass: config.multiClass)
         }
         var states = optimisers.map { $0.makeState(layout: layout, classes: classCount) }
+        if let warmStart { for r in states.indices { states[r].load(warmStart, documents: documents) } }
         /// The mean over the runs of their current parameters.
         func meanParameters() -> ContiguousArray<Float> {
             var mean = ContiguousArray<Float>(repeating: 0, count: (features + 1) * classCount)
@@ -212,9 +222,11 @@ public struct LogisticRegression: Sendable {
         while epochs < config.epochs {
             let losses = try epoch(optimisers, &states)
             epochs += 1
-            loss = (0..<runs).reduce(0.0) { $0 + losses[$1] + 0.5 * alpha * states[$1].squaredNorm() } / Double(runs)
-            converged = abs(previous - loss) <= config.tolerance * max(abs(loss), 1)
-            previous = loss
+            if let losses {
+                loss = (0..<runs).reduce(0.0) { $0 + losses[$1] + 0.5 * alpha * states[$1].squaredNorm() } / Double(runs)
+                converged = abs(previous - loss) <= config.tolerance * max(abs(loss), 1)
+                previous = loss
+            }
             if config.averagedEpochs > 1 && epochs >= firstAveraged {
                 if sum == nil { sum = ContiguousArray(repeating: 0, count: (features + 1) * classCount) }
                 for state in states { state.accumulate(into: &sum!, weight: 1 / Double(runs)) }

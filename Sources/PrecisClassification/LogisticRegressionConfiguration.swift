@@ -205,24 +205,21 @@ public struct LogisticRegressionConfiguration: Equatable, Sendable, Codable {
     /// try config.validate()    // ConfigurationError: "runs must be in 1...64, got 100"
     /// ```
     public func validate() throws {
-        func check(_ ok: Bool, _ parameter: String, _ value: some CustomStringConvertible, _ allowed: String) throws {
-            if !ok { throw ConfigurationError(parameter, value, allowed: allowed) }
-        }
         switch regularization {
-        case .c(let c): try check(c > 0 && c.isFinite, "c", c, "a positive number")
+        case .c(let c): try ConfigurationError.check(c > 0 && c.isFinite, "c", c, "a positive number")
         case .alpha(let a):
-            try check(a >= 0 && a.isFinite, "alpha", a, "a non-negative number")
-            try check(solver != .sgd || a > 0, "alpha", a, "positive with the sgd solver (its step sizes are 1/(alpha·t))")
+            try ConfigurationError.check(a >= 0 && a.isFinite, "alpha", a, "a non-negative number")
+            try ConfigurationError.check(solver != .sgd || a > 0, "alpha", a, "positive with the sgd solver (its step sizes are 1/(alpha·t))")
         }
-        try check(epochs >= 1, "epochs", epochs, "at least 1")
-        try check(averagedEpochs >= 1, "averagedEpochs", averagedEpochs, "at least 1")
-        try check((1...64).contains(runs), "runs", runs, "in 1...64")
-        try check(interceptStep >= 0 && interceptStep.isFinite, "interceptStep", interceptStep, "a non-negative number")
-        try check(interceptRampDocuments >= 0, "interceptRampDocuments", interceptRampDocuments, "a non-negative number of documents")
-        try check(maxIterations >= 1, "maxIterations", maxIterations, "at least 1")
-        try check(tolerance >= 0 && tolerance.isFinite, "tolerance", tolerance, "a non-negative number")
-        try check(validationFraction >= 0 && validationFraction < 1, "validationFraction", validationFraction, "in [0, 1)")
-        try check(patience >= 1, "patience", patience, "at least 1")
-        try check((1...100).contains(history), "history", history, "in 1...100")
+        try ConfigurationError.check(epochs >= 1, "epochs", epochs, "at least 1")
+        try ConfigurationError.check(averagedEpochs >= 1, "averagedEpochs", averagedEpochs, "at least 1")
+        try ConfigurationError.check((1...64).contains(runs), "runs", runs, "in 1...64")
+        try ConfigurationError.check(interceptStep >= 0 && interceptStep.isFinite, "interceptStep", interceptStep, "a non-negative number")
+        try ConfigurationError.check(interceptRampDocuments >= 0, "interceptRampDocuments", interceptRampDocuments, "a non-negative number of documents")
+        try ConfigurationError.check(maxIterations >= 1, "maxIterations", maxIterations, "at least 1")
+        try ConfigurationError.check(tolerance >= 0 && tolerance.isFinite, "tolerance", tolerance, "a non-negative number")
+        try ConfigurationError.check(validationFraction >= 0 && validationFraction < 1, "validationFraction", validationFraction, "in [0, 1)")
+        try ConfigurationError.check(patience >= 1, "patience", patience, "at least 1")
+        try ConfigurationError.check((1...100).contains(history), "history", history, "in 1...100")
     }
 }

@@ -1,3 +1,4 @@
+import CPrefetch
 import PrecisLinearAlgebra
 
 /// The memory one SGD document step reads and writes, as raw views valid only
@@ -15,8 +16,8 @@ import PrecisLinearAlgebra
 /// SGDDocumentStep.with(&state, x: x, labels: y32) { document in
 ///     document.computeScores(of: i, scale: scale)          // document.scores[0..<k]
 ///     // … residuals into document.scores …
-///     document.update(of: i, alpha: alpha, scheduleOffset: t0, interceptStep: 0.3,
-///                     steps: &steps, scale: &scale)
+///     document.addResiduals(of: i, times: -eta / scale)
+///     document.addResidualsToIntercepts(times: -eta * interceptStep)
 /// }
 /// ```
 struct SGDDocumentStep {
@@ -75,6 +76,20 @@ struct SGDDocumentStep {
     @inline(__always)
     func label(of i: Int) -> Int { Int(labels[i]) }
 
+    /// Features ahead whose weight rows the kernels prefetch.
+    static let prefetchDistance = 8
+
+    /// Asks for the weight row of the feature ``prefetchDistance`` entries after entry `p`
+    /// (if the document has one) to be brought into cache, so the row loads of a
+    /// document overlap instead of stalling one by one.
+    @inline(__always)
+    func prefetchRow(ahead p: Int, end: Int, _ v: UnsafeMutableRawPointer) {
+        guard p + Self.prefetchDistance < end else { return }
+        let row = v + Int(indices[p + Self.prefetchDistance]) * rowBytes
+        precis_prefetch(row)
+        if rowBytes > 64 { precis_prefetch(row + 64) }
+    }
+
     /// ``scores`` ← `scale · x_i V + b` for document `i`.
     @inline(__always)
     func computeScores(of i: Int, scale: Double) {
@@ -86,6 +101,7 @@ struct SGDDocumentStep {
             var a0 = SIMD8<Float>.zero, a1 = a0, a2 = a0, a3 = a0
             let offset = group * 32
             for p in start..<end {
+                if group == 0 { prefetchRow(ahead: p, end: end, v) }
                 let xv = values[p]
                 let row = v + Int(indices[p]) * rowBytes + offset
                 a0 += xv * row.loadUnaligned(as: SIMD8<Float>.self)
@@ -127,6 +143,7 @@ struct SGDDocumentStep {
             let g3 = width > 3 ? lanes[group + 3] : .zero
             let offset = group * 32
             for p in start..<end {
+                if group == 0 { prefetchRow(ahead: p, end: end, v) }
                 let xv = values[p]
                 let row = v + Int(indices[p]) * rowBytes + offset
                 row.storeBytes(of: row.loadUnaligned(as: SIMD8<Float>.self) + xv * g0, as: SIMD8<Float>.self)
@@ -151,24 +168,5 @@ struct SGDDocumentStep {
     @inline(__always)
     func addResidualsToIntercepts(times step: Double) {
         for c in 0..<classes { intercepts[c] += step * scores[c] }
-    }
-
-    /// The rest of document `i`'s step once its residuals are in ``scores``: the
-    /// `'optimal'` rate `η = 1 / (α (t₀ + t))` for step `t = steps` (then counted),
-    /// the L2 penalty as a decay of the global `scale` (folded into the weights when it
-    /// becomes tiny), and the updates of the document's rows of `V` and of the
-    /// intercepts (damped by `interceptStep`).
-    @inline(__always)
-    func update(of i: Int, alpha: Double, scheduleOffset t0: Double, interceptStep: Double,
-                steps: inout Int, scale: inout Double) {
-        steps += 1
-        let eta = 1 / (alpha * (t0 + Double(steps - 1)))
-        scale *= max(0, 1 - eta * alpha)
-        if scale < StochasticGradientDescent.minimumScale {
-            foldScale(scale)
-            scale = 1
-        }
-        addResiduals(of: i, times: -eta / scale)
-        addResidualsToIntercepts(times: -eta * interceptStep)
     }
 }

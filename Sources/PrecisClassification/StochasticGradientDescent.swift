@@ -43,8 +43,9 @@ struct StochasticGradientDescent {
     static let minimumScale = 1e-9
 
     /// The optimiser's working state: `W = scale · v` and intercepts `b`. `v` is
-    /// features × `stride` (classes rounded up to a multiple of 8, the padding stays
-    /// zero), so each feature's row is whole SIMD vectors.
+    /// ``Layout/rows`` × `stride` (classes rounded up to a multiple of 8, the padding
+    /// stays zero), so each feature's row is whole SIMD vectors; a feature without a row
+    /// (never seen in training) has weights zero.
     struct State {
         var v: ContiguousArray<Float>
         var b: ContiguousArray<Double>
@@ -52,6 +53,8 @@ struct StochasticGradientDescent {
         /// Steps taken so far (the `t` of the schedule).
         var steps: Int = 0
         let features: Int
+        /// Rows of `v` (see ``Layout/rows``).
+        let rows: Int
         let classes: Int
         let stride: Int
         var rng: SplitMix64
@@ -70,7 +73,7 @@ struct StochasticGradientDescent {
             let s = scale * weight, k = classes, stride = self.stride
             sum.withUnsafeMutableBufferPointer { t in
                 v.withUnsafeBufferPointer { vb in
-                    for j in 0..<features {
+                    for j in 0..<features where Int(slot[j]) < rows {
                         let r = Int(slot[j]) * stride
                         for c in 0..<k { t[j * k + c] += Float(s * Double(vb[r + c])) }
                     }
@@ -95,6 +98,10 @@ struct StochasticGradientDescent {
         let features: Int
         let slot: ContiguousArray<Int32>
         let slotIndices: ContiguousArray<Int32>
+        /// Rows of weights a state holds: one per feature seen (frequency above zero;
+        /// they have the first slots), so the columns of a hashed model that no
+        /// document hits cost no memory. All features with ``keepingUnseen()``.
+        let rows: Int
 
         init(_ x: SparseMatrix) {
             var frequency = [Int](repeating: 0, count: x.columns)
@@ -106,11 +113,34 @@ struct StochasticGradientDescent {
         /// rows each is stored in), and the mapped `columnIndices` of the rows at hand.
         init(documentFrequencies frequency: [Int], columnIndices: ContiguousArray<Int32> = []) {
             features = frequency.count
-            let order = (0..<features).sorted { frequency[$0] != frequency[$1] ? frequency[$0] > frequency[$1] : $0 < $1 }
+            // Slots by falling frequency, ties by index: a counting sort (stable), linear in
+            // the features and the largest frequency, instead of a comparison sort.
+            let largest = frequency.max() ?? 0
+            var start = [Int](repeating: 0, count: largest + 2)
+            for f in frequency { start[largest - f + 1] += 1 }
+            for k in 1..<start.count { start[k] += start[k - 1] }
             var slot = ContiguousArray<Int32>(repeating: 0, count: features)
-            for (position, feature) in order.enumerated() { slot[feature] = Int32(position) }
+            for (feature, f) in frequency.enumerated() {
+                slot[feature] = Int32(start[largest - f])
+                start[largest - f] += 1
+            }
             self.slot = slot
             slotIndices = ContiguousArray(columnIndices.map { slot[Int($0)] })
+            // At least one row, so the weights always have storage (a corpus of empty documents).
+            rows = min(features, max(1, frequency.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }))
+        }
+
+        private init(features: Int, slot: ContiguousArray<Int32>, slotIndices: ContiguousArray<Int32>, rows: Int) {
+            self.features = features
+            self.slot = slot
+            self.slotIndices = slotIndices
+            self.rows = rows
+        }
+
+        /// This layout with a row for every feature, seen or not: a warm start's
+        /// weights for features this data never hits must survive the fit.
+        func keepingUnseen() -> Layout {
+            Layout(features: features, slot: slot, slotIndices: slotIndices, rows: features)
         }
 
         /// The column indices of `x` (over the same features) mapped to rows of `V`.
@@ -122,9 +152,9 @@ struct StochasticGradientDescent {
     /// A zero-initialised state over the layout of the training matrix.
     func makeState(layout: Layout, classes: Int) -> State {
         let stride = (classes + 7) / 8 * 8
-        return State(v: ContiguousArray(repeating: 0, count: layout.features * stride),
+        return State(v: HugePageArray.zeros(count: layout.rows * stride),
                      b: ContiguousArray(repeating: 0, count: classes),
-                     features: layout.features, classes: classes, stride: stride,
+                     features: layout.features, rows: layout.rows, classes: classes, stride: stride,
                      rng: SplitMix64(seed: seed ^ 0x5347_445F_5348_5546),
                      slot: layout.slot, slotIndices: layout.slotIndices)
     }
@@ -138,36 +168,59 @@ struct StochasticGradientDescent {
         return 1 / (alpha * eta0)
     }
 
-    /// One pass over every row of `x` in a seeded random order. Returns the
-    /// weighted mean log-loss of the documents as they were met (before each step).
+    /// One pass over the rows of `x` in `rows` (default: every row) in a seeded random
+    /// order. Returns the weighted mean log-loss of the documents as they were met
+    /// (before each step).
     ///
-    /// Each document is one step: its scores, their residuals (``LogisticLoss``), the
-    /// penalty's decay of the global scale, then the update of the rows of the
-    /// document's features and of the intercepts (``SGDDocumentStep``).
+    /// Each document is one step (``epoch(_:x:labels:rows:residuals:)``) whose residuals
+    /// are the softmax or one-vs-rest log-loss's (``LogisticLoss``).
     ///
     /// - Parameter sampleWeights: per-document weights with mean one, or nil.
     func runEpoch(_ state: inout State, x: SparseMatrix, labels: ContiguousArray<Int32>,
-                  sampleWeights: ContiguousArray<Float>?) -> Double {
-        let n = x.rows, k = state.classes
-        var order = Array(0..<n)
+                  sampleWeights: ContiguousArray<Float>?, rows: Range<Int>? = nil) -> Double {
+        let k = state.classes, multiClass = self.multiClass
+        let rows = rows ?? 0..<x.rows
+        var lossSum = 0.0
+        epoch(&state, x: x, labels: labels, rows: rows) { document, i in
+            let omega = sampleWeights.map { Double($0[i]) } ?? 1
+            LogisticLoss.residuals(document.scores, classes: k, label: document.label(of: i), weight: omega,
+                                   multiClass: multiClass, loss: &lossSum)
+        }
+        return lossSum / Double(max(rows.count, 1))
+    }
+
+    /// One pass over the rows of `x` in `rows` (default: every row) in a seeded random order, one step per
+    /// document: its scores (``SGDDocumentStep/computeScores(of:scale:)``), which
+    /// `residuals` turns into the loss's residuals in place, the `'optimal'` rate,
+    /// the penalty's decay of the global scale (folded into the weights when it
+    /// becomes tiny), then the update of the rows of the document's features and of
+    /// the intercepts (``SGDDocumentStep``). Single- and multi-label SGD differ only
+    /// in `residuals`.
+    @inline(__always)
+    func epoch(_ state: inout State, x: SparseMatrix, labels: ContiguousArray<Int32>, rows: Range<Int>? = nil,
+               residuals: (_ document: SGDDocumentStep, _ row: Int) -> Void) {
+        var order = Array(rows ?? 0..<x.rows)
         state.rng.shuffle(&order)
         let t0 = scheduleOffset
-        let alpha = self.alpha, interceptStep = self.interceptStep, multiClass = self.multiClass
-        var lossSum = 0.0
+        let alpha = self.alpha, interceptStep = self.interceptStep
         var scale = state.scale
         var steps = state.steps
         SGDDocumentStep.with(&state, x: x, labels: labels) { document in
             for i in order {
                 document.computeScores(of: i, scale: scale)
-                let omega = sampleWeights.map { Double($0[i]) } ?? 1
-                LogisticLoss.residuals(document.scores, classes: k, label: document.label(of: i), weight: omega,
-                                       multiClass: multiClass, loss: &lossSum)
-                document.update(of: i, alpha: alpha, scheduleOffset: t0, interceptStep: interceptStep,
-                                steps: &steps, scale: &scale)
+                residuals(document, i)
+                steps += 1
+                let eta = 1 / (alpha * (t0 + Double(steps - 1)))
+                scale *= max(0, 1 - eta * alpha)
+                if scale < Self.minimumScale {
+                    document.foldScale(scale)
+                    scale = 1
+                }
+                document.addResiduals(of: i, times: -eta / scale)
+                document.addResidualsToIntercepts(times: -eta * interceptStep)
             }
         }
         state.scale = scale
         state.steps = steps
-        return lossSum / Double(max(n, 1))
     }
 }

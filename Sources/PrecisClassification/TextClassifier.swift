@@ -41,12 +41,21 @@ public struct TextClassifier: Sendable {
         public var label: String
         /// Its probability.
         public var probability: Float
+    }
 
-        /// A label with its probability.
-        public init(label: String, probability: Float) {
-            self.label = label
-            self.probability = probability
+    /// The `top` most probable of `candidates` (default: every class), most
+    /// probable first (ties: the class that comes first in ``labels``), with their
+    /// probabilities from `row` (one per class, in ``labels`` order).
+    ///
+    /// ```swift
+    /// classifier.rankedLabels([0.1, 0.7, 0.2], top: 2).map(\.label)   // [labels[1], labels[2]]
+    /// ```
+    public func rankedLabels<Row: RandomAccessCollection>(_ row: Row, among candidates: [Int]? = nil, top: Int = .max) -> [LabelProbability]
+    where Row.Element == Float, Row.Index == Int {
+        let order = (candidates ?? Array(row.indices)).sorted { a, b in
+            row[a] != row[b] ? row[a] > row[b] : a < b
         }
+        return order.prefix(max(top, 0)).map { LabelProbability(label: labels[$0], probability: row[$0]) }
     }
 
     /// One document's prediction. Encodes as the SPEC's JSON: `label`, and
@@ -98,13 +107,9 @@ public struct TextClassifier: Sendable {
 
     /// The classifications of the rows of a probability matrix.
     func classifications(_ p: Matrix, top: Int) -> [Classification] {
-        let k = labels.count
         return (0..<p.rows).map { i in
-            let order = (0..<k).sorted { a, b in
-                p[i, a] != p[i, b] ? p[i, a] > p[i, b] : a < b
-            }
-            let best = order.prefix(max(1, min(top, k))).map { LabelProbability(label: labels[$0], probability: p[i, $0]) }
-            return Classification(label: labels[order[0]], probabilities: best)
+            let best = rankedLabels(p.row(i), top: max(1, top))
+            return Classification(label: best[0].label, probabilities: best)
         }
     }
 

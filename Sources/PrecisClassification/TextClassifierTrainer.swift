@@ -32,6 +32,10 @@ public struct TextClassifierTrainer: Sendable {
     public var vectorizer: TfidfConfiguration
     /// The classifier's hyper-parameters.
     public var classifier: LogisticRegressionConfiguration
+    /// The most weights (classes × features) a fit may allocate: 2^30 Float32
+    /// values, 4 GiB. Each distinct label is a class, so a wrong label column (one
+    /// label per document) is refused here instead of exhausting memory.
+    public var maximumWeightCount: Int = 1 << 30
     /// Hash terms into this many columns instead of learning a vocabulary
     /// (``PrecisFeatures/HashingVectorizer``, unsigned, with idf); nil for a vocabulary.
     /// The vocabulary options of ``vectorizer`` must then keep their defaults.
@@ -64,8 +68,10 @@ public struct TextClassifierTrainer: Sendable {
 
     /// Fits on `texts` with their `labels`.
     ///
-    /// - Throws: ``ClassificationError`` (empty data, one class, bad options) or
-    ///   ``PrecisFeatures/FeatureError`` (empty vocabulary).
+    /// - Throws: ``ClassificationError`` (empty data, one class, bad options),
+    ///   ``PrecisFeatures/FeatureError`` (empty vocabulary), or ``TrainingError``
+    ///   (the fit diverged, or classes × features is over ``maximumWeightCount``).
+    ///   A diverged fit never becomes a model.
     public func fit(texts: [String], labels: [String], progress: ((Stage) -> Void)? = nil) throws -> Result {
         guard !texts.isEmpty else { throw ClassificationError.emptyTrainingSet }
         guard texts.count == labels.count else {
@@ -85,9 +91,14 @@ public struct TextClassifierTrainer: Sendable {
         } else {
             (tfidf, x) = try TfidfVectorizer(configuration: vectorizer).fitTransform(texts)
         }
+        let (weights, overflow) = x.columns.multipliedReportingOverflow(by: classes.count)
+        guard !overflow, weights <= maximumWeightCount else {
+            throw TrainingError(.tooLarge, "\(classes.count) classes × \(x.columns) features is more than \(maximumWeightCount) weights; every distinct label is a class (check the label column), or lower --max-features")
+        }
         progress?(.fitting(documents: x.rows, features: x.columns))
         let trainer = LogisticRegression(configuration: classifier)
         let fit = try trainer.fit(x, labels: y, classCount: classes.count) { progress?(.optimizing($0)) }
+        try Self.checkFinite(fit, configuration: classifier)
 
         let predicted = fit.model.predict(x)
         let correct = zip(predicted, y).filter { $0 == $1 }.count
@@ -104,5 +115,21 @@ public struct TextClassifierTrainer: Sendable {
         }
         let classifierModel = TextClassifier(vectorizer: tfidf, model: fit.model, labels: classes, metadata: metadata)
         return Result(classifier: classifierModel, fit: fit)
+    }
+
+    /// Refuses a fit whose loss, weights or intercepts are not all finite.
+    static func checkFinite(_ fit: LogisticRegression.Fit, configuration: LogisticRegressionConfiguration) throws {
+        try checkFinite(loss: fit.loss, model: fit.model, configuration: configuration)
+    }
+
+    /// Refuses a fitted `model` (and its final `loss`) unless every value is finite.
+    static func checkFinite(loss: Double, model: LogisticRegressionModel, configuration: LogisticRegressionConfiguration) throws {
+        if !loss.isFinite { throw TrainingError.diverged("the loss (\(loss))", configuration: configuration) }
+        if model.intercepts.contains(where: { !$0.isFinite }) {
+            throw TrainingError.diverged("an intercept", configuration: configuration)
+        }
+        if model.weights.storage.contains(where: { !$0.isFinite }) {
+            throw TrainingError.diverged("a weight", configuration: configuration)
+        }
     }
 }

@@ -65,15 +65,13 @@ public struct TrainingMetadata: Equatable, Sendable, Codable {
         public var macroF1Mean: Double
         public var macroF1Std: Double
 
-        /// Cross-validated metrics from their values.
-        public init(folds: Int, seed: UInt64, accuracyMean: Double, accuracyStd: Double,
-                    macroF1Mean: Double, macroF1Std: Double) {
-            self.folds = folds
+        /// The scores of folds drawn with `seed`, from each fold's accuracy and
+        /// macro-F1 (in fold order): their means and population standard deviations.
+        public init(seed: UInt64, accuracies: [Double], macroF1s: [Double]) {
+            folds = accuracies.count
             self.seed = seed
-            self.accuracyMean = accuracyMean
-            self.accuracyStd = accuracyStd
-            self.macroF1Mean = macroF1Mean
-            self.macroF1Std = macroF1Std
+            (accuracyMean, accuracyStd) = meanAndStandardDeviation(accuracies)
+            (macroF1Mean, macroF1Std) = meanAndStandardDeviation(macroF1s)
         }
     }
 }

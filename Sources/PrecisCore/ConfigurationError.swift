@@ -29,6 +29,15 @@ public struct ConfigurationError: PrecisError, Equatable {
         self.allowed = allowed
     }
 
+    /// Throws an error about `parameter`, which was given `value`, unless `ok`: the
+    /// one-line range check of the configurations' `validate()`.
+    ///
+    /// ```swift
+    /// try ConfigurationError.check(epochs >= 1, "epochs", epochs, "at least 1")
+    /// ```
+    package static func check(_ ok: Bool, _ parameter: String, _ value: some CustomStringConvertible, _ allowed: String) throws {
+        if !ok { throw ConfigurationError(parameter, value, allowed: allowed) }
+    }
 
     /// Configuration errors are not about a file.
     public var path: String? { nil }

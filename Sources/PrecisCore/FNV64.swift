@@ -7,14 +7,17 @@
 /// hash.combine(Array("hello".utf8))
 /// hash.hexDigest          // "a430d84680aabd0b"
 /// ```
+/// `@usableFromInline`, like its members, so that the `@inlinable` steps are inlined
+/// into other modules' loops (otherwise every byte costs a call).
+@usableFromInline
 package struct FNV64: Sendable, Equatable {
     /// FNV-1a's 64-bit offset basis (the hash of nothing).
-    package static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+    @usableFromInline package static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
     /// FNV-1a's 64-bit prime.
-    package static let prime: UInt64 = 0x0000_0100_0000_01B3
+    @usableFromInline package static let prime: UInt64 = 0x0000_0100_0000_01B3
 
     /// The running hash value.
-    package var value: UInt64 = FNV64.offsetBasis
+    @usableFromInline package var value: UInt64 = FNV64.offsetBasis
 
     /// A hash of nothing yet.
     package init() {}

@@ -43,13 +43,17 @@ package final class GrowableBuffer<Element>: @unchecked Sendable {
     }
 
     /// An empty buffer with room for `capacity` elements (it grows as needed).
+    @usableFromInline
     package init(capacity: Int = 16) {
         let capacity = Swift.max(4, capacity)
         fields = .allocate(capacity: 1)
         fields.initialize(to: Fields(base: .allocate(capacity: capacity), capacity: capacity, count: 0))
     }
 
-    /// A buffer of `count` copies of `value`.
+    /// A buffer of `count` copies of `value`. Inlinable, so that filling is
+    /// specialised for the element type (unspecialised, it made one value-witness
+    /// call per element).
+    @inlinable
     package convenience init(repeating value: Element, count: Int) {
         self.init(capacity: count)
         base.initialize(repeating: value, count: count)

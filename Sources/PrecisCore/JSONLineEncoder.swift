@@ -78,27 +78,7 @@ final class JSONNode {
     /// Appends `s` as a JSON string literal (RFC 8259 escapes; runs without escapes copied at once).
     static func appendString(_ s: String, to out: inout [UInt8]) {
         out.append(0x22)
-        var s = s
-        s.withUTF8 { u in
-            var i = 0
-            while i < u.count {
-                var e = i
-                while e < u.count && u[e] >= 0x20 && u[e] != 0x22 && u[e] != 0x5C { e += 1 }
-                if e > i { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<e])) }
-                guard e < u.count else { break }
-                switch u[e] {
-                case 0x22: out.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-                case 0x09: out.append(contentsOf: [0x5C, 0x74])
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(u[e] >> 4)], hex[Int(u[e] & 15)]])
-                }
-                i = e + 1
-            }
-        }
+        JSONStringSyntax.escape(s) { out.append(contentsOf: $0) }
         out.append(0x22)
     }
 

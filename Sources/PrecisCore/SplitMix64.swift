@@ -11,6 +11,7 @@
 /// var items = Array(0..<10)
 /// rng.shuffle(&items)      // same order for the same seed, everywhere
 /// ```
+@usableFromInline
 package struct SplitMix64: RandomNumberGenerator, Sendable {
     @usableFromInline var state: UInt64
 

@@ -16,17 +16,24 @@ public enum CSVReader {
     ///   - textColumn: header name of the text column (default `text`).
     /// - Throws: ``DatasetError`` naming the file and line: missing column,
     ///   a record with the wrong number of fields, an unterminated quote,
-    ///   stray characters after a closing quote, invalid UTF-8, empty label.
-    public static func read(path: String, labelColumn: String = "label", textColumn: String = "text") throws -> [LabeledDocument] {
-        let data = try FileBytes.read(path)
-        return try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+    ///   stray characters after a closing quote, invalid UTF-8, empty label,
+    ///   a record or field beyond `limits`.
+    public static func read(path: String, labelColumn: String = "label", textColumn: String = "text",
+                            limits: ReaderLimits = .standard) throws -> [LabeledDocument] {
+        try parse(try FileBytes.read(path), path: path, labelColumn: labelColumn, textColumn: textColumn, limits: limits)
+    }
+
+    /// The documents in `data`, with errors naming `path`.
+    public static func parse(_ data: Data, path: String, labelColumn: String = "label", textColumn: String = "text",
+                             limits: ReaderLimits = .standard) throws -> [LabeledDocument] {
+        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
-            var parser = Parser(bytes: bytes, path: path)
+            var parser = Parser(bytes: bytes, path: path, limits: limits)
             parser.position = FileBytes.bomLength(bytes)
             guard let header = try parser.nextRecord() else {
                 throw DatasetError(path: path, "empty file: expected a header row")
             }
-            let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            let names = header.fields.map { FileBytes.cleanLabel($0) }
             guard let labelIndex = names.firstIndex(of: labelColumn) else {
                 throw DatasetError(path: path, line: 1, "no column named '\(labelColumn)' in the header (columns: \(names.joined(separator: ", ")))")
             }
@@ -40,7 +47,7 @@ public enum CSVReader {
                     throw DatasetError(path: path, line: record.line,
                                        "expected \(names.count) fields as in the header, found \(record.fields.count)")
                 }
-                let label = record.fields[labelIndex].trimmingCharacters(in: .whitespaces)
+                let label = FileBytes.cleanLabel(record.fields[labelIndex])
                 guard !label.isEmpty else { throw DatasetError(path: path, line: record.line, "empty label") }
                 documents.append(LabeledDocument(label: label, text: record.fields[textIndex]))
             }
@@ -54,21 +61,31 @@ public enum CSVReader {
         var line: Int
     }
 
-    /// A byte-level RFC 4180 record parser.
+    /// A byte-level RFC 4180 record parser. Records end with LF, CRLF or a lone CR
+    /// (outside quotes).
     struct Parser {
         let bytes: UnsafeBufferPointer<UInt8>
         let path: String
+        let limits: ReaderLimits
         var position = 0
         var line = 1
 
-        init(bytes: UnsafeBufferPointer<UInt8>, path: String) {
+        init(bytes: UnsafeBufferPointer<UInt8>, path: String, limits: ReaderLimits = .standard) {
             self.bytes = bytes
             self.path = path
+            self.limits = limits
+        }
+
+        /// Whether the byte at `position` ends a record.
+        @inline(__always)
+        func atRecordEnd(_ position: Int) -> Bool {
+            bytes[position] == 0x0A || bytes[position] == 0x0D
         }
 
         mutating func nextRecord() throws -> Record? {
             guard position < bytes.count else { return nil }
             let startLine = line
+            let recordStart = position
             var fields: [String] = []
             var field: [UInt8] = []
             while true {
@@ -90,33 +107,40 @@ public enum CSVReader {
                                 break
                             }
                         } else {
-                            if b == 0x0A { line += 1 }
+                            if b == 0x0A || (b == 0x0D && (position + 1 == bytes.count || bytes[position + 1] != 0x0A)) { line += 1 }
                             field.append(b); position += 1
+                            guard field.count <= limits.maximumFieldBytes else {
+                                throw DatasetError(path: path, line: quoteLine, limits.fieldTooLong(field.count))
+                            }
                         }
                     }
                     if position < bytes.count {
                         let b = bytes[position]
-                        let crlf = b == 0x0D && position + 1 < bytes.count && bytes[position + 1] == 0x0A
-                        guard b == 0x2C || b == 0x0A || crlf else {
+                        guard b == 0x2C || atRecordEnd(position) else {
                             throw DatasetError(path: path, line: line, "unexpected character after a closing quote (quotes inside a field must be doubled)")
                         }
                     }
                 } else {
                     while position < bytes.count {
                         let b = bytes[position]
-                        if b == 0x2C || b == 0x0A { break }
-                        if b == 0x0D && position + 1 < bytes.count && bytes[position + 1] == 0x0A { break }
+                        if b == 0x2C || atRecordEnd(position) { break }
                         if b == 0x22 {
                             throw DatasetError(path: path, line: line, "quote inside an unquoted field (enclose the field in quotes and double the quote)")
                         }
                         field.append(b); position += 1
                     }
+                    guard field.count <= limits.maximumFieldBytes else {
+                        throw DatasetError(path: path, line: line, limits.fieldTooLong(field.count))
+                    }
+                }
+                guard position - recordStart <= limits.maximumLineBytes else {
+                    throw DatasetError(path: path, line: startLine, limits.lineTooLong(position - recordStart))
                 }
                 fields.append(try field.withUnsafeBufferPointer { try FileBytes.string($0, path: path, line: line) })
                 if position >= bytes.count { break }
                 let b = bytes[position]
                 if b == 0x2C { position += 1; continue }
-                position += b == 0x0D ? 2 : 1
+                position += b == 0x0D && position + 1 < bytes.count && bytes[position + 1] == 0x0A ? 2 : 1
                 line += 1
                 break
             }

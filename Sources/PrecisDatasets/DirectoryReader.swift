@@ -36,7 +36,7 @@ public enum DirectoryReader {
             for name in files.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
             where !name.hasPrefix(".") && name.hasSuffix(".txt") {
                 let file = (folder as NSString).appendingPathComponent(name)
-                let data = try FileBytes.read(file)
+                let data = try FileBytes.read(file, allowPipes: false)      // a FIFO here would block the whole read
                 let text: String = try data.withUnsafeBytes { raw in
                     let bytes = raw.bindMemory(to: UInt8.self)
                     let body = UnsafeBufferPointer(rebasing: bytes[FileBytes.bomLength(bytes)...])

@@ -41,13 +41,17 @@ public struct DocumentSource: Sendable {
     public var textColumn: String?
     /// The JSONL key of a row's id (its ``SourcedDocument/source``); `id` if nil.
     public var idColumn: String?
+    /// Longest line, record and field, and deepest JSON nesting, accepted.
+    public var limits: ReaderLimits
 
     /// A source reading `paths` with `layout`.
-    public init(paths: [String], layout: DocumentLayout = .auto, textColumn: String? = nil, idColumn: String? = nil) {
+    public init(paths: [String], layout: DocumentLayout = .auto, textColumn: String? = nil, idColumn: String? = nil,
+                limits: ReaderLimits = .standard) {
         self.paths = paths
         self.layout = layout
         self.textColumn = textColumn
         self.idColumn = idColumn
+        self.limits = limits
     }
 
     /// Every document of every path, in order.
@@ -81,7 +85,7 @@ public struct DocumentSource: Sendable {
         let name = path == nil || path == "-" ? "<stdin>" : path ?? "-"
         var isDirectory: ObjCBool = false
         if name != "<stdin>", FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw DatasetError(path: name, "is a directory, expected a text or HTML file")
+            throw DatasetError(path: name, "is a directory, not a file")
         }
         let data = try bytes(of: name == "<stdin>" ? "-" : name, name: name)
         if data.contains(0) { throw DatasetError(path: name, "binary data (NUL bytes), expected UTF-8 text or HTML") }
@@ -95,10 +99,12 @@ public struct DocumentSource: Sendable {
     /// The contents of `path` (`-`: all of standard input).
     static func bytes(of path: String, name: String? = nil) throws -> Data {
         if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DatasetError(path: name ?? path, "cannot read file (missing or unreadable)")
+        // A device (`/dev/zero` never ends), a directory or a socket is refused with a message.
+        do {
+            return try FileBytes.read(path)
+        } catch let error as DatasetError {
+            throw DatasetError(path: name ?? path, error.message)
         }
-        return data
     }
 
     static func utf8(_ data: Data, path: String) throws -> String {
@@ -126,10 +132,11 @@ public struct DocumentSource: Sendable {
         case .auto, .text:
             return [SourcedDocument(source: source, text: text)]
         case .csv:
-            return try CSVReader.readTexts(Data(text.utf8), path: source, textColumn: textColumn ?? "text")
+            return try CSVReader.readTexts(Data(text.utf8), path: source, textColumn: textColumn ?? "text", idColumn: idColumn,
+                                           limits: limits)
         case .tsv, .lines, .jsonl:
             var rows: [SourcedDocument] = []
-            try FileBytes.forEachLine(Data(text.utf8)) { line, number in
+            try FileBytes.forEachLine(Data(text.utf8), path: source, limits: limits) { line, number in
                 rows.append(try row(line, source: source, line: number, layout: layout))
             }
             return rows
@@ -163,8 +170,10 @@ public struct DocumentSource: Sendable {
     ///
     /// - Throws: ``DatasetError`` naming `path` and `line`.
     public func jsonlRecord(_ line: UnsafeBufferPointer<UInt8>, path: String, line number: Int) throws -> (id: String?, text: String) {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-            throw DatasetError(path: path, line: number, "not a JSON object")
+        var parser = SummaryRecordParser(bytes: line, maximumDepth: limits.maximumJSONDepth)
+        let object: [String: Any]
+        do { object = try parser.wholeObject() } catch let failure as SummaryRecordParser.Failure {
+            throw DatasetError(path: path, line: number, failure.message)
         }
         let keys = textColumn.map { [$0] } ?? ["text", "article"]
         guard let body = keys.lazy.compactMap({ object[$0] as? String }).first else {

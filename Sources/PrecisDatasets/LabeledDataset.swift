@@ -27,7 +27,7 @@ public enum DataFormat: String, CaseIterable, Sendable {
     public func resolved(for path: String) throws -> DataFormat {
         guard self == .auto else { return self }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard path == "-" || FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw DatasetError(path: path, "no such file or directory")
         }
         if isDirectory.boolValue { return .directory }
@@ -37,11 +37,19 @@ public enum DataFormat: String, CaseIterable, Sendable {
         case "jsonl", "ndjson", "json": return .jsonl
         default: break
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw DatasetError(path: path, "cannot read file")
+        let head: Data
+        if FileBytes.isPipe(path) {
+            // A pipe can be read only once: read it whole, and leave the bytes for the reader.
+            let data = try FileBytes.read(path)
+            PipeStash.put(path, data)
+            head = data.prefix(1 << 16)
+        } else {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw DatasetError(path: path, "cannot read file")
+            }
+            defer { try? handle.close() }
+            head = (try? handle.read(upToCount: 1 << 16)) ?? Data()
         }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 1 << 16)) ?? Data()
         for line in head.split(separator: 0x0A) {
             let trimmed = line.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
             guard let first = trimmed.first else { continue }
@@ -70,18 +78,25 @@ public enum LabeledDataset {
     ///   - format: the layout, or `.auto` to decide from the path.
     ///   - labelColumn: the label's column (CSV) or key (JSONL); `label` if nil.
     ///   - textColumn: the text's column (CSV) or key (JSONL); `text` if nil.
+    ///   - limits: bounds on line and field lengths and JSON nesting.
     /// - Throws: ``DatasetError`` naming the file (and line), including when
-    ///   the data holds no document at all.
+    ///   the data holds no document at all, and when a label or text column is
+    ///   chosen for a format without columns (TSV, directory).
     public static func read(path: String, format: DataFormat = .auto,
-                            labelColumn: String? = nil, textColumn: String? = nil) throws -> [LabeledDocument] {
+                            labelColumn: String? = nil, textColumn: String? = nil,
+                            limits: ReaderLimits = .standard) throws -> [LabeledDocument] {
         let documents: [LabeledDocument]
-        switch try format.resolved(for: path) {
+        let resolved = try format.resolved(for: path)
+        try refuseColumns(for: resolved, path: path, labelColumn: labelColumn, textColumn: textColumn)
+        switch resolved {
         case .auto, .tsv:
-            documents = try TSVReader.read(path: path)
+            documents = try TSVReader.read(path: path, limits: limits)
         case .csv:
-            documents = try CSVReader.read(path: path, labelColumn: labelColumn ?? "label", textColumn: textColumn ?? "text")
+            documents = try CSVReader.read(path: path, labelColumn: labelColumn ?? "label", textColumn: textColumn ?? "text",
+                                           limits: limits)
         case .jsonl:
-            documents = try JSONLReader.read(path: path, labelKey: labelColumn ?? "label", textKey: textColumn ?? "text")
+            documents = try JSONLReader.read(path: path, labelKey: labelColumn ?? "label", textKey: textColumn ?? "text",
+                                             limits: limits)
         case .directory:
             documents = try DirectoryReader.read(path: path)
         }
@@ -98,12 +113,13 @@ public enum LabeledDataset {
     /// let articles = try LabeledDataset.readTexts(path: "bbc_summary.jsonl")
     /// ```
     public static func readTexts(path: String, format: DataFormat = .auto, labelColumn: String? = nil,
-                                 textColumn: String? = nil) throws -> [String] {
+                                 textColumn: String? = nil, limits: ReaderLimits = .standard) throws -> [String] {
         let texts: [String]
         if try format.resolved(for: path) == .jsonl {
-            texts = try JSONLReader.readTexts(path: path, textKey: textColumn)
+            texts = try JSONLReader.readTexts(path: path, textKey: textColumn, limits: limits)
         } else {
-            texts = try read(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn).map(\.text)
+            texts = try read(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn,
+                             limits: limits).map(\.text)
         }
         guard !texts.isEmpty else { throw DatasetError(path: path, "no documents") }
         return texts
@@ -117,16 +133,29 @@ public enum LabeledDataset {
     /// let (texts, labels) = try LabeledDataset.readTextsAndLabels(path: "test.tsv")
     /// ```
     public static func readTextsAndLabels(path: String, format: DataFormat = .auto, labelColumn: String? = nil,
-                                          textColumn: String? = nil) throws -> (texts: [String], labels: [String]?) {
+                                          textColumn: String? = nil, limits: ReaderLimits = .standard) throws -> (texts: [String], labels: [String]?) {
         if try format.resolved(for: path) == .jsonl {
-            if let documents = try? read(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn),
+            if let documents = try? read(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn,
+                                         limits: limits),
                !documents.isEmpty {
                 return (documents.map(\.text), documents.map(\.label))
             }
-            return (try readTexts(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn), nil)
+            return (try readTexts(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn,
+                                  limits: limits), nil)
         }
-        let documents = try read(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn)
+        let documents = try read(path: path, format: format, labelColumn: labelColumn, textColumn: textColumn,
+                                 limits: limits)
         guard !documents.isEmpty else { throw DatasetError(path: path, "no documents") }
         return (documents.map(\.text), documents.map(\.label))
+    }
+
+    /// A chosen label or text column means nothing for TSV (`label<TAB>text`) or a
+    /// directory (labels are folder names): refused rather than silently ignored.
+    static func refuseColumns(for format: DataFormat, path: String, labelColumn: String?, textColumn: String?) throws {
+        guard format == .tsv || format == .directory || format == .auto else { return }
+        let chosen = [labelColumn.map { _ in "label" }, textColumn.map { _ in "text" }].compactMap { $0 }
+        guard !chosen.isEmpty else { return }
+        let layout = format == .directory ? "a directory's labels are its sub-folder names" : "TSV data is label<TAB>text"
+        throw DatasetError(path: path, "a \(chosen.joined(separator: " and ")) column can only be chosen for CSV or JSONL data (\(layout)); drop --\(chosen[0])-column or pass --format csv|jsonl")
     }
 }

@@ -34,15 +34,19 @@ public enum MultiLabelDataset {
     /// - Throws: ``DatasetError`` naming the file (and line for JSONL) when a
     ///   document has no label or the separator is empty.
     public static func read(path: String, format: DataFormat = .auto, separator: String = ",",
-                            labelColumn: String? = nil, textColumn: String? = nil) throws -> [MultiLabeledDocument] {
+                            labelColumn: String? = nil, textColumn: String? = nil,
+                            limits: ReaderLimits = .standard) throws -> [MultiLabeledDocument] {
         guard !separator.isEmpty else { throw DatasetError(path: path, "the label separator is empty") }
         var documents: [MultiLabeledDocument] = []
         if try format.resolved(for: path) == .jsonl {
             let data = try FileBytes.read(path)
             let textKey = textColumn ?? "text"
-            try JSONLReader.forEachObject(data, path: path) { object, line in
+            try JSONLReader.forEachObject(data, path: path, limits: limits) { object, line in
                 guard let text = object[textKey] as? String else {
                     throw DatasetError(path: path, line: line, "missing string '\(textKey)'")
+                }
+                guard text.utf8.count <= limits.maximumFieldBytes else {
+                    throw DatasetError(path: path, line: line, limits.fieldTooLong(text.utf8.count))
                 }
                 let key = labelColumn ?? (object["labels"] != nil ? "labels" : "label")
                 guard let raw = object[key] else { throw DatasetError(path: path, line: line, "missing key '\(key)'") }
@@ -65,7 +69,7 @@ public enum MultiLabelDataset {
             }
         } else {
             for (i, document) in try LabeledDataset.read(path: path, format: format, labelColumn: labelColumn,
-                                                         textColumn: textColumn).enumerated() {
+                                                         textColumn: textColumn, limits: limits).enumerated() {
                 let cleaned = clean(document.label.components(separatedBy: separator))
                 guard !cleaned.isEmpty else { throw DatasetError(path: path, "document \(i + 1) has no label") }
                 documents.append(MultiLabeledDocument(labels: cleaned, text: document.text))

@@ -19,11 +19,15 @@ extension SummaryRecordReader {
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            // Mapped rather than copied: the batch reads each byte once.
-            guard let contents = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
-                throw DatasetError(path: path, "cannot read file (missing or unreadable)")
+            // A regular file is mapped rather than copied (the batch reads each byte once);
+            // a pipe is read to its end; a device or a directory is refused (``FileBytes``).
+            var info = stat()
+            if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+               let mapped = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) {
+                data = mapped
+            } else {
+                data = try FileBytes.read(path)
             }
-            data = contents
         }
         let results: [Result<T?, Error>] = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)

@@ -1,4 +1,5 @@
 import Foundation
+import PrecisCore
 
 /// Reads summarisation JSONL files: one JSON object per line with an
 /// `article` string, and optionally `id`, `summary`, `summary_sentences` and
@@ -22,10 +23,7 @@ public enum SummaryRecordReader {
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            guard let contents = FileManager.default.contents(atPath: path) else {
-                throw DatasetError(path: path, "cannot read file (missing or unreadable)")
-            }
-            data = contents
+            data = try FileBytes.read(path)
         }
         return try parse(data, path: path)
     }
@@ -45,20 +43,16 @@ public enum SummaryRecordReader {
         return records
     }
 
-    /// The byte ranges of the lines of `bytes` (without their `\n`); line `k + 1` is element `k`.
+    /// The byte ranges of the lines of `bytes` (without their line ends: LF, CRLF or
+    /// a lone CR, so classic Mac files read line by line); line `k + 1` is element `k`.
     /// Lets a caller parse lines in parallel with ``parseLine(_:line:path:)``.
     public static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
         while start < bytes.count {
-            var end = start
-            if let base = bytes.baseAddress, let p = memchr(base + start, 0x0A, bytes.count - start) {
-                end = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
-            } else {
-                end = bytes.count
-            }
+            let (end, next) = FileBytes.lineEnd(bytes, from: start)
             ranges.append(start..<end)
-            start = end + 1
+            start = next
         }
         return ranges
     }
@@ -86,10 +80,14 @@ struct SummaryRecordParser {
     let bytes: UnsafeBufferPointer<UInt8>
     let fields: SummaryRecordFields
     var i = 0
+    /// Deepest nesting of arrays and objects accepted in skipped values.
+    var maximumDepth = ReaderLimits.standard.maximumJSONDepth
 
-    init(bytes: UnsafeBufferPointer<UInt8>, fields: SummaryRecordFields = SummaryRecordFields()) {
+    init(bytes: UnsafeBufferPointer<UInt8>, fields: SummaryRecordFields = SummaryRecordFields(),
+         maximumDepth: Int = ReaderLimits.standard.maximumJSONDepth) {
         self.bytes = bytes
         self.fields = fields
+        self.maximumDepth = maximumDepth
     }
 
     var atEnd: Bool { i >= bytes.count }
@@ -104,12 +102,20 @@ struct SummaryRecordParser {
         i += 1
     }
 
-    mutating func record(line: Int) throws -> SummaryRecord {
+    /// Skips a UTF-8 byte-order mark at the start of the line.
+    mutating func skipByteOrderMark() {
         if bytes.count >= 3 && i == 0 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
+    }
+
+    /// Reads the object that makes up the line (after an optional byte-order mark):
+    /// calls `member` with each key while `i` stands at its value, which `member`
+    /// must consume, then requires the end of the line. `notAnObject` is the
+    /// message for a line that does not hold an object.
+    mutating func object(notAnObject: String, _ member: (inout SummaryRecordParser, String) throws -> Void) throws {
+        skipByteOrderMark()
         skipSpace()
-        guard i < bytes.count, bytes[i] == 0x7B else { throw Failure(message: "expected a JSON object per line") }
+        guard i < bytes.count, bytes[i] == 0x7B else { throw Failure(message: notAnObject) }
         i += 1
-        var id: String?, article: String?, summary: String?, sentences: [String]?, split: String?
         skipSpace()
         if i < bytes.count && bytes[i] == 0x7D { i += 1 } else {
             while true {
@@ -117,19 +123,7 @@ struct SummaryRecordParser {
                 let key = try string()
                 try expect(0x3A, "':'")
                 skipSpace()
-                switch key == fields.id ? "id" : key == fields.article ? "article" : key == "id" || key == "article" ? "" : key {
-                case "id":
-                    if i < bytes.count && bytes[i] == 0x22 { id = try string() } else {
-                        let s = i
-                        try skipValue()
-                        id = String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<i]), as: UTF8.self)
-                    }
-                case "article": article = try optionalString(key)
-                case "summary": summary = try optionalString(key)
-                case "split": split = try optionalString(key)
-                case "summary_sentences": sentences = try stringArray(key)
-                default: try skipValue()
-                }
+                try member(&self, key)
                 skipSpace()
                 guard i < bytes.count else { throw Failure(message: "invalid JSON: unterminated object") }
                 if bytes[i] == 0x2C { i += 1; continue }
@@ -139,9 +133,32 @@ struct SummaryRecordParser {
         }
         skipSpace()
         guard atEnd else { throw Failure(message: "invalid JSON: text after the object") }
+    }
+
+    mutating func record(line: Int) throws -> SummaryRecord {
+        var id: String?, article: String?, summary: String?, sentences: [String]?, split: String?
+        let fields = self.fields
+        try object(notAnObject: "expected a JSON object per line") { parser, key in
+            switch key == fields.id ? "id" : key == fields.article ? "article" : key == "id" || key == "article" ? "" : key {
+            case "id": id = try parser.identifier()
+            case "article": article = try parser.optionalString(key)
+            case "summary": summary = try parser.optionalString(key)
+            case "split": split = try parser.optionalString(key)
+            case "summary_sentences": sentences = try parser.stringArray(key)
+            default: try parser.skipValue()
+            }
+        }
         guard let article else { throw Failure(message: "record has no \"\(fields.article)\" string") }
         return SummaryRecord(id: id ?? String(line), article: article, summary: summary,
                              summarySentences: sentences, split: split, line: line)
+    }
+
+    /// A record id: a string, or any other value as its JSON text.
+    mutating func identifier() throws -> String {
+        if i < bytes.count && bytes[i] == 0x22 { return try string() }
+        let s = i
+        try skipValue()
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<i]), as: UTF8.self)
     }
 
     mutating func optionalString(_ key: String) throws -> String? {
@@ -239,26 +256,14 @@ struct SummaryRecordParser {
     }
 
     mutating func hex4() throws -> UInt32 {
-        guard i + 4 <= bytes.count else { throw Failure(message: "invalid JSON \\u escape") }
-        var v: UInt32 = 0
-        for _ in 0..<4 {
-            let c = bytes[i]
-            let d: UInt32
-            switch c {
-            case 0x30...0x39: d = UInt32(c - 0x30)
-            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
-            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
-            default: throw Failure(message: "invalid JSON \\u escape")
-            }
-            v = v << 4 | d
-            i += 1
-        }
-        return v
+        guard let value = JSONStringSyntax.unicodeEscapeValue(bytes, at: i) else { throw Failure(message: "invalid JSON \\u escape") }
+        i += 4
+        return value
     }
 
     /// Skips any JSON value.
     mutating func skipValue(depth: Int = 0) throws {
-        guard depth < 512 else { throw Failure(message: "JSON nested too deeply") }
+        guard depth < maximumDepth else { throw Failure(message: "JSON nested more than \(maximumDepth) levels deep") }
         skipSpace()
         guard i < bytes.count else { throw Failure(message: "invalid JSON: missing value") }
         switch bytes[i] {

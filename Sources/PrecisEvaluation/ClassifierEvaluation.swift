@@ -1,5 +1,6 @@
 import PrecisClassification
 import PrecisDatasets
+import PrecisLinearAlgebra
 
 extension TextClassifier {
     /// The metrics of this classifier on labelled texts: accuracy, F1, per-class
@@ -35,13 +36,18 @@ extension TextClassifier {
         guard texts.count == trueLabels.count else {
             throw ClassificationError.shapeMismatch("\(trueLabels.count) labels for \(texts.count) documents")
         }
-        let p = probabilities(texts)
+        return scoredPredictions(probabilities(texts), labels: trueLabels)
+    }
+
+    /// ``scoredPredictions(texts:labels:)`` from the texts' probability matrix.
+    func scoredPredictions(_ p: Matrix, labels trueLabels: [String])
+        -> (predicted: [String], trueLabelProbabilities: [Double], topProbabilities: [Double]) {
         var index: [String: Int] = [:]
         for (c, label) in labels.enumerated() { index[label] = c }
         var predicted: [String] = [], trueProbability: [Double] = [], top: [Double] = []
-        top.reserveCapacity(texts.count)
-        predicted.reserveCapacity(texts.count)
-        trueProbability.reserveCapacity(texts.count)
+        top.reserveCapacity(trueLabels.count)
+        predicted.reserveCapacity(trueLabels.count)
+        trueProbability.reserveCapacity(trueLabels.count)
         for (i, label) in trueLabels.enumerated() {
             var best = 0
             for c in 1..<labels.count where p[i, c] > p[i, best] { best = c }

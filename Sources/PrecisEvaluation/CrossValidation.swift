@@ -1,4 +1,5 @@
 import Foundation
+import PrecisClassification
 import PrecisCore
 
 /// Stratified K-fold cross-validation splits: every fold gets about the same share
@@ -14,7 +15,7 @@ import PrecisCore
 ///     let (train, test) = kfold.split(fold)   // row indices, ascending
 /// }
 /// ```
-public struct StratifiedKFold: Sendable {
+public struct StratifiedKFold: FoldAssignment {
     /// Number of folds.
     public let folds: Int
     /// `assignment[row]` is the fold in which `row` is a test row.
@@ -40,15 +41,6 @@ public struct StratifiedKFold: Sendable {
             }
         }
         self.assignment = assignment
-    }
-
-    /// Training and test rows of fold `fold`, each ascending.
-    public func split(_ fold: Int) -> (train: [Int], test: [Int]) {
-        var train: [Int] = [], test: [Int] = []
-        for (row, f) in assignment.enumerated() {
-            if f == fold { test.append(row) } else { train.append(row) }
-        }
-        return (train, test)
     }
 }
 
@@ -82,14 +74,10 @@ public struct CrossValidationSummary: Equatable, Sendable, Codable {
     public init(folds: [ClassificationMetrics], pooled: ClassificationMetrics) {
         self.folds = folds
         self.pooled = pooled
-        let accuracies = folds.map(\.accuracy), f1s = folds.map(\.macroF1)
-        func mean(_ x: [Double]) -> Double { x.isEmpty ? 0 : x.reduce(0, +) / Double(x.count) }
-        func std(_ x: [Double]) -> Double {
-            let m = mean(x)
-            return x.isEmpty ? 0 : (x.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(x.count)).squareRoot()
-        }
-        self.mean = Moments(accuracy: mean(accuracies), macroF1: mean(f1s))
-        self.std = Moments(accuracy: std(accuracies), macroF1: std(f1s))
+        let accuracy = meanAndStandardDeviation(folds.map(\.accuracy))
+        let macroF1 = meanAndStandardDeviation(folds.map(\.macroF1))
+        self.mean = Moments(accuracy: accuracy.mean, macroF1: macroF1.mean)
+        self.std = Moments(accuracy: accuracy.std, macroF1: macroF1.std)
     }
 
     enum CodingKeys: String, CodingKey { case folds, mean, std }

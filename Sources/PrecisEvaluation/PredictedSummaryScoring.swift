@@ -14,11 +14,13 @@ extension SummaryEvaluation {
     ///     predictions: try PredictedSummary.read(path: "pred.jsonl"))
     /// ```
     ///
+    /// `progress` is told every few hundred documents how many are scored of all.
+    ///
     /// - Throws: ``PrecisDatasets/DatasetError`` naming the file (and line) of a
     ///   missing prediction, an unknown id or a reference without a summary.
     public static func score(references: [SummaryRecord], predictions: [PredictedSummary],
                              allReferenceIDs: Set<String>? = nil, scorer: RougeScorer = RougeScorer(),
-                             referencePath: String = "-", predictionPath: String = "-") throws
+                             referencePath: String = "-", predictionPath: String = "-", progress: WorkProgress? = nil) throws
         -> (result: SummaryEvaluation, documents: [SummaryDocumentScore]) {
         let start = Date()
         let known = allReferenceIDs ?? Set(references.map(\.id))
@@ -32,7 +34,8 @@ extension SummaryEvaluation {
         var documents: [SummaryDocumentScore] = []
         documents.reserveCapacity(references.count)
         var total = RougeSummary()
-        for record in references {
+        for (k, record) in references.enumerated() {
+            if k > 0 && k % WorkBlocks.summaries == 0 { progress?(k, references.count) }
             guard let reference = record.summary else {
                 throw DatasetError(path: referencePath, line: record.line, "record has no \"summary\" to compare with")
             }
@@ -43,6 +46,7 @@ extension SummaryEvaluation {
             total.add(scores)
             documents.append(SummaryDocumentScore(id: record.id, scores: scores, candidate: prediction.text, reference: reference))
         }
+        progress?(references.count, references.count)
         let result = SummaryEvaluation(n: references.count, mean: total.mean, seconds: Date().timeIntervalSince(start),
                                        method: nil, length: "as predicted")
         return (result, documents)

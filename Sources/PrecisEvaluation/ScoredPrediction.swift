@@ -1,5 +1,6 @@
 import PrecisClassification
 import PrecisDatasets
+import PrecisLinearAlgebra
 
 /// One evaluated document: its true label, the classifier's most probable label and
 /// that label's probability. What reliability diagrams and "most confident
@@ -51,6 +52,31 @@ extension TextClassifier {
                                                 confidence: scored.topProbabilities[i]))
         }
         return (metrics, predictions)
+    }
+
+    /// ``evaluateWithPredictions(texts:labels:)`` with progress reports (documents
+    /// classified of all, once per block) and the probability matrix (one row per
+    /// text, for calibration), so the texts are classified once.
+    ///
+    /// ```swift
+    /// let (metrics, predictions, p) = try classifier.evaluateWithPredictions(texts: texts, labels: labels) { done, total in
+    ///     print("\(done)/\(total)")
+    /// }
+    /// ```
+    public func evaluateWithPredictions(texts: [String], labels trueLabels: [String], progress: WorkProgress?) throws
+        -> (metrics: ClassificationMetrics, predictions: [ScoredPrediction], probabilities: Matrix) {
+        guard texts.count == trueLabels.count else {
+            throw ClassificationError.shapeMismatch("\(trueLabels.count) labels for \(texts.count) documents")
+        }
+        let p = probabilities(texts, progress: progress)
+        let scored = scoredPredictions(p, labels: trueLabels)
+        let metrics = ClassificationMetrics(trueLabels: trueLabels, predicted: scored.predicted, labels: labels,
+                                            trueLabelProbabilities: scored.trueLabelProbabilities)
+        let predictions = texts.indices.map {
+            ScoredPrediction(text: texts[$0], trueLabel: trueLabels[$0], predicted: scored.predicted[$0],
+                             confidence: scored.topProbabilities[$0])
+        }
+        return (metrics, predictions, p)
     }
 
     /// ``evaluateWithPredictions(texts:labels:)`` on labelled documents.

@@ -16,36 +16,20 @@ public struct SummaryDocumentScore: Equatable, Sendable, Encodable {
     /// ROUGE-1, ROUGE-2 and ROUGE-L as fractions.
     public var scores: RougeScores
     /// The article's sentences (empty when only the summary text is known).
-    public var articleSentences: [String]
+    public var articleSentences: [String] = []
     /// Indices into ``articleSentences`` of the sentences the summary chose.
-    public var selected: [Int]
+    public var selected: [Int] = []
     /// The scored summary's text.
     public var candidate: String
     /// The reference summary.
     public var reference: String
 
-    /// A document's score record.
-    public init(id: String, scores: RougeScores, articleSentences: [String] = [], selected: [Int] = [],
-                candidate: String, reference: String) {
-        self.id = id
-        self.scores = scores
-        self.articleSentences = articleSentences
-        self.selected = selected
-        self.candidate = candidate
-        self.reference = reference
-    }
-
-    enum CodingKeys: String, CodingKey { case id, rouge1, rouge2, rougeL, selected }
+    enum CodingKeys: String, RougeCodingKey { case id, rouge1, rouge2, rougeL, selected }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        func percent(_ s: RougeScore) -> RougeScore {
-            RougeScore(precision: s.precision * 100, recall: s.recall * 100, f1: s.f1 * 100)
-        }
         try c.encode(id, forKey: .id)
-        try c.encode(percent(scores.rouge1), forKey: .rouge1)
-        try c.encode(percent(scores.rouge2), forKey: .rouge2)
-        try c.encode(percent(scores.rougeL), forKey: .rougeL)
+        try c.encodePercent(scores)
         if !articleSentences.isEmpty { try c.encode(selected, forKey: .selected) }
     }
 }

@@ -44,20 +44,15 @@ public struct SummaryEvaluation: Equatable, Sendable, Codable {
     /// Documents summarised and scored per second.
     public var documentsPerSecond: Double { Double(n) / max(seconds, 1e-9) }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, RougeCodingKey {
         case n, rouge1, rouge2, rougeL, seconds, method, length, languages
         case documentsPerSecond = "documents_per_second"
     }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        func percent(_ s: RougeScore) -> RougeScore {
-            RougeScore(precision: s.precision * 100, recall: s.recall * 100, f1: s.f1 * 100)
-        }
         try c.encode(n, forKey: .n)
-        try c.encode(percent(mean.rouge1), forKey: .rouge1)
-        try c.encode(percent(mean.rouge2), forKey: .rouge2)
-        try c.encode(percent(mean.rougeL), forKey: .rougeL)
+        try c.encodePercent(mean)
         try c.encode(seconds, forKey: .seconds)
         try c.encode(documentsPerSecond, forKey: .documentsPerSecond)
         try c.encodeIfPresent(method, forKey: .method)
@@ -70,12 +65,8 @@ extension SummaryEvaluation {
     /// Reads the JSON written by ``encode(to:)`` (percentages back to fractions).
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        func fraction(_ key: CodingKeys) throws -> RougeScore {
-            let s = try c.decode(RougeScore.self, forKey: key)
-            return RougeScore(precision: s.precision / 100, recall: s.recall / 100, f1: s.f1 / 100)
-        }
         n = try c.decode(Int.self, forKey: .n)
-        mean = RougeScores(rouge1: try fraction(.rouge1), rouge2: try fraction(.rouge2), rougeL: try fraction(.rougeL))
+        mean = try c.decodePercent()
         seconds = try c.decode(Double.self, forKey: .seconds)
         method = try c.decodeIfPresent(SummaryMethod.self, forKey: .method)
         length = try c.decode(String.self, forKey: .length)
@@ -108,28 +99,36 @@ extension Summarizer {
     /// ```swift
     /// let (result, documents) = try Summarizer().evaluateDocuments(on: records, length: .fixed(.sentences(3)))
     /// ```
+    ///
+    /// `progress` is told after each block of records how many are scored of all.
     public func evaluateDocuments(on records: [SummaryRecord], length: ReferenceLength, scorer: RougeScorer = RougeScorer(),
-                                  path: String = "-") throws -> (result: SummaryEvaluation, documents: [SummaryDocumentScore]) {
+                                  path: String = "-", progress: WorkProgress? = nil)
+        throws -> (result: SummaryEvaluation, documents: [SummaryDocumentScore]) {
         let start = Date()
         if let record = records.first(where: { $0.summary == nil }) {
             throw DatasetError(path: path, line: record.line, "record has no \"summary\" to compare with")
         }
         let segmenter = configuration.segmenter
-        let results: [(SummaryDocumentScore, Language)] = try Self.inParallel(records, chunk: 8) { record in
-            let reference = record.summary ?? ""
-            var documentLength = SummaryLength.default
-            switch length {
-            case .fixed(let fixed): documentLength = fixed
-            case .matchReference:
-                documentLength = .sentences(record.summarySentences?.count ?? segmenter.sentences(in: reference).count)
+        var results: [(SummaryDocumentScore, Language)] = []
+        results.reserveCapacity(records.count)
+        for block in WorkBlocks.ranges(records.count, size: WorkBlocks.summaries) {
+            results += try Self.inParallel(Array(records[block]), chunk: 8) { record in
+                let reference = record.summary ?? ""
+                var documentLength = SummaryLength.default
+                switch length {
+                case .fixed(let fixed): documentLength = fixed
+                case .matchReference:
+                    documentLength = .sentences(record.summarySentences?.count ?? segmenter.sentences(in: reference).count)
+                }
+                let summary = summarize(HtmlText.plainTextIfHTML(record.article), length: documentLength)
+                let candidate = summary.text
+                let document = SummaryDocumentScore(id: record.id, scores: scorer.score(reference: reference, candidate: candidate),
+                                                    articleSentences: summary.documentSentences.map(\.text),
+                                                    selected: summary.sentences.map(\.index),
+                                                    candidate: candidate, reference: reference)
+                return (document, summary.language)
             }
-            let summary = summarize(HtmlText.plainTextIfHTML(record.article), length: documentLength)
-            let candidate = summary.text
-            let document = SummaryDocumentScore(id: record.id, scores: scorer.score(reference: reference, candidate: candidate),
-                                                articleSentences: summary.documentSentences.map(\.text),
-                                                selected: summary.sentences.map(\.index),
-                                                candidate: candidate, reference: reference)
-            return (document, summary.language)
+            progress?(block.upperBound, records.count)
         }
         var languages: [String: Int] = [:]
         for (_, language) in results { languages[language.rawValue, default: 0] += 1 }

@@ -114,8 +114,6 @@ extension TrainingMetadata.CrossValidatedMetrics {
     /// classifier.metadata.crossValidation = .init(summary, seed: trainer.classifier.seed)
     /// ```
     public init(_ summary: CrossValidationSummary, seed: UInt64) {
-        self.init(folds: summary.folds.count, seed: seed,
-                  accuracyMean: summary.mean.accuracy, accuracyStd: summary.std.accuracy,
-                  macroF1Mean: summary.mean.macroF1, macroF1Std: summary.std.macroF1)
+        self.init(seed: seed, accuracies: summary.folds.map(\.accuracy), macroF1s: summary.folds.map(\.macroF1))
     }
 }

@@ -44,6 +44,7 @@ extension HashingTfidfModel {
     /// ``transform(_:)`` of those documents, without tokenising them again.
     public func weigh(counts: SparseMatrix) -> SparseMatrix {
         precondition(counts.columns == featureCount, "HashingTfidfModel.weigh: counts have \(counts.columns) columns, expected \(featureCount)")
+        if let weighed = weighSortedRows(counts) { return weighed }
         let out = RowsBuffer(entries: counts.nonZeroCount)
         let pairs = GrowableBuffer<UInt64>(capacity: 1024)
         idf.withUnsafeBufferPointer { idf in
@@ -58,5 +59,43 @@ extension HashingTfidfModel {
             }
         }
         return RowsBuffer.concatenate([out], columns: featureCount)
+    }
+
+    /// ``weigh(counts:)`` when every row's columns are strictly increasing (as
+    /// ``HashingVectorizer/counts(_:)`` makes them): the weights are written over a
+    /// copy of the values, and the column indices and row offsets are shared with
+    /// `counts`, not copied. The arithmetic is ``TfidfWeighting``'s, in the same
+    /// order, so the bits are those of the general path. Nil for any other matrix.
+    func weighSortedRows(_ counts: SparseMatrix) -> SparseMatrix? {
+        let offsets = counts.rowOffsets, columns = counts.columnIndices
+        for i in 0..<counts.rows {
+            var k = offsets[i] + 1
+            while k < offsets[i + 1] { if columns[k - 1] >= columns[k] { return nil }; k += 1 }
+        }
+        var x = counts
+        let scratch = GrowableBuffer<Double>(capacity: 1024)
+        idf.withUnsafeBufferPointer { idf in
+            let weighting = TfidfWeighting(idf: idf, configuration: vectorizer.configuration)
+            x.updateValues { values in
+                values.withUnsafeMutableBufferPointer { values in
+                    columns.withUnsafeBufferPointer { columns in
+                        for i in 0..<counts.rows {
+                            let start = offsets[i], n = offsets[i + 1] - start
+                            guard n > 0 else { continue }
+                            scratch.removeAll()
+                            scratch.reserve(n)
+                            for k in start..<(start + n) {
+                                let column = Int(columns[k])
+                                scratch.append(weighting.weight(count: UInt32(values[k]), idf: weighting.useIDF ? idf[column] : 1))
+                            }
+                            let w = scratch.base
+                            let scale = TfidfWeighting.divisor(weighting.norm, count: n) { w[$0] }
+                            for k in 0..<n { values[start + k] = Float(scale == 1 ? w[k] : w[k] / scale) }
+                        }
+                    }
+                }
+            }
+        }
+        return x
     }
 }

@@ -124,7 +124,10 @@ public struct HashingVectorizer: Equatable, Sendable {
     @inline(__always)
     func column(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Bool) {
         let h = Int32(bitPattern: MurmurHash3.hash32(bytes))
-        let column = h == Int32.min ? (Int(Int32.max) - (featureCount - 1)) % featureCount : Int(h.magnitude) % featureCount
+        let n = featureCount
+        // A power of two (the usual width) takes a mask instead of a division; same column.
+        let column = h == Int32.min ? (Int(Int32.max) - (n - 1)) % n
+            : n & (n - 1) == 0 ? Int(h.magnitude) & (n - 1) : Int(h.magnitude) % n
         return (column, h < 0)
     }
 
@@ -146,6 +149,9 @@ public struct HashingVectorizer: Equatable, Sendable {
             let joined = GrowableBuffer<UInt8>(capacity: 256)
             let hits = GrowableBuffer<UInt64>(capacity: 1024)       // column << 1 | negative
             let entries = GrowableBuffer<UInt64>(capacity: 1024)    // column << 32 | count
+            let scratch = GrowableBuffer<UInt64>(capacity: 1024)    // the radix sort's other half
+            let counts = GrowableBuffer<Int32>(repeating: 0, count: 256)
+            let keyBits = RadixSort.bits(featureCount - 1) + 1
             for d in ranges[p] {
                 arena.removeAll()
                 spans.removeAll()
@@ -176,7 +182,8 @@ public struct HashingVectorizer: Equatable, Sendable {
                     }
                 }
                 let sorted = hits.buffer
-                UnstableSort.sort(sorted)
+                scratch.reserve(sorted.count)
+                RadixSort.sortShortKeys(sorted, keyBits: keyBits, scratch: scratch.base, counts: counts.base)
                 var k = 0
                 while k < sorted.count {
                     let c = sorted[k] >> 1
@@ -187,7 +194,7 @@ public struct HashingVectorizer: Equatable, Sendable {
                 appendRow(entries.buffer, out)
                 out.endRow()
             }
-            withExtendedLifetime((arena, joined)) {}
+            withExtendedLifetime((arena, joined, scratch, counts)) {}
         }
         withExtendedLifetime(stopWords) {}
         return RowsBuffer.concatenate(parts, columns: featureCount)

@@ -53,7 +53,8 @@ package struct TfidfWeighting {
     @inline(__always)
     package func weight(count: UInt32, idf: Float) -> Double {
         let c = Double(count)
-        let tf = sublinearTF ? 1 + log(c) : c
+        // ln 1 = 0 exactly, and most terms occur once: no logarithm for them.
+        let tf = sublinearTF ? (count == 1 ? 1 : 1 + log(c)) : c
         return useIDF ? tf * Double(idf) : tf
     }
 
@@ -83,8 +84,12 @@ package struct TfidfWeighting {
                            scratch: GrowableBuffer<UInt64>? = nil) {
         let n = pairs.count
         guard n > 0 else { return }
+        // Rows that arrive sorted (hashed rows, cached counts) skip the sort.
+        var sorted = true
+        for k in 1..<n where pairs[k - 1] > pairs[k] { sorted = false; break }
         // Radix sort clears and sums 2 × 2048 counters: worth it from about a thousand entries.
-        if n >= 1024, let scratch {
+        if sorted {
+        } else if n >= 1024, let scratch {
             scratch.reserve(n)
             RadixSort.sort(pairs, lowBit: 32, highBit: 32 + RadixSort.bits(idf.count), scratch: scratch.base)
         } else {

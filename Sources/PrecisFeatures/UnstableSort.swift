@@ -136,4 +136,34 @@ enum RadixSort {
 
     /// Number of bits needed to represent `value`.
     static func bits(_ value: Int) -> Int { Int.bitWidth - max(0, value).leadingZeroBitCount }
+
+    /// Sorts `a`, whose keys use only their low `keyBits` bits, with 8-bit digits
+    /// (256 counters, so short arrays such as one document's hashed terms pay little
+    /// per pass); a digit shared by every key is skipped. `scratch` must hold
+    /// `a.count` elements and `counts` 256. Arrays of fewer than 64 keys go to
+    /// ``UnstableSort``. The result is the ascending order whatever the method.
+    static func sortShortKeys(_ a: UnsafeMutableBufferPointer<UInt64>, keyBits: Int,
+                              scratch: UnsafeMutablePointer<UInt64>, counts: UnsafeMutablePointer<Int32>) {
+        let n = a.count
+        guard n >= 64, var source = a.baseAddress else { UnstableSort.sort(a); return }
+        var target = scratch
+        var shift = 0
+        while shift < keyBits {
+            let s = UInt64(shift)
+            shift += 8
+            counts.update(repeating: 0, count: 256)
+            for i in 0..<n { counts[Int(truncatingIfNeeded: source[i] >> s) & 0xFF] &+= 1 }
+            if counts[Int(truncatingIfNeeded: source[0] >> s) & 0xFF] == Int32(truncatingIfNeeded: n) { continue }
+            var total: Int32 = 0
+            for k in 0..<256 { let c = counts[k]; counts[k] = total; total &+= c }
+            for i in 0..<n {
+                let x = source[i]
+                let d = Int(truncatingIfNeeded: x >> s) & 0xFF
+                target[Int(counts[d])] = x
+                counts[d] &+= 1
+            }
+            swap(&source, &target)
+        }
+        if source != a.baseAddress { a.baseAddress!.update(from: source, count: n) }
+    }
 }

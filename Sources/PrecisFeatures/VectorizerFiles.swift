@@ -1,5 +1,6 @@
 import Foundation
 import PrecisCore
+import PrecisLinearAlgebra
 
 /// The files a fitted TF-IDF vectoriser is saved as beside `precis vectorize`'s
 /// matrix, so that other data can be transformed with the same features later
@@ -22,10 +23,7 @@ public enum VectorizerFiles {
 
     /// `idf` one value per line, `%.9g` (enough digits to read back the same float32).
     public static func idfText(_ idf: [Float]) -> Data {
-        var text = ""
-        text.reserveCapacity(idf.count * 12)
-        for value in idf { text += String(format: "%.9g\n", Double(value)) }
-        return Data(text.utf8)
+        Data(MatrixMarket.lines(of: idf))
     }
 
     /// The configuration as JSON (sorted keys, so the same options give the same bytes).
@@ -49,12 +47,15 @@ public enum VectorizerFiles {
         try writeSettings(model, to: directory)
     }
 
+    /// Each file through ``AtomicFile``: a reader sees the old file or the whole new one,
+    /// an interrupted run leaves no temporary behind, a replaced file keeps its mode, and
+    /// a target that is not a regular file (a FIFO, a device, a directory) is refused.
     static func write(_ data: Data, to directory: String, name: String) throws {
         let path = (directory as NSString).appendingPathComponent(name)
         do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw VectorizerFileError(path: path, message: "cannot write (\((error as NSError).localizedDescription))")
+            try AtomicFile.write(Array(data), to: path)
+        } catch let error as OutputError {
+            throw VectorizerFileError(path: path, message: error.message)
         }
     }
 

@@ -32,10 +32,11 @@ struct API: Sendable {
         while start < texts.count {
             if start > 0 { try Self.check(deadline) }
             let chunk = Array(texts[start..<min(texts.count, start + Self.classifyChunk)])
-            let results = classifier.classify(chunk, top: top)
+            // The same test as the CLI's `"empty": true`: no content word, or no term the model knows.
+            let (results, uninformative) = classifier.classifyFlaggingUninformative(chunk, top: top)
             for (offset, (text, result)) in zip(chunk, results).enumerated() {
                 if start + offset > 0 { json.raw(",") }
-                let empty = text.allSatisfy(\.isWhitespace)
+                let empty = uninformative[offset]
                 let abstains = empty || (request.threshold.map { Double(result.probabilities[0].probability) < $0 } ?? false)
                 try json.encoded(ServedClassification(
                     label: abstains ? nil : result.label,

@@ -34,32 +34,7 @@ struct JSONWriter {
     /// Appends a JSON string literal.
     mutating func string(_ s: String) {
         buffer.writeInteger(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { u in
-            var i = 0
-            while i < u.count {
-                // Copy the run of bytes that need no escape in one go.
-                var e = i
-                while e < u.count && u[e] >= 0x20 && u[e] != 0x22 && u[e] != 0x5C { e += 1 }
-                if e > i { buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(u)[i..<e])) }
-                guard e < u.count else { break }
-                switch u[e] {
-                case 0x22: raw("\\\"")
-                case 0x5C: raw("\\\\")
-                case 0x0A: raw("\\n")
-                case 0x0D: raw("\\r")
-                case 0x09: raw("\\t")
-                default:
-                    let hex: StaticString = "0123456789abcdef"
-                    raw("\\u00")
-                    hex.withUTF8Buffer { h in
-                        buffer.writeInteger(h[Int(u[e] >> 4)])
-                        buffer.writeInteger(h[Int(u[e] & 15)])
-                    }
-                }
-                i = e + 1
-            }
-        }
+        JSONStringSyntax.escape(s) { buffer.writeBytes(UnsafeRawBufferPointer($0)) }
         buffer.writeInteger(UInt8(ascii: "\""))
     }
 

@@ -106,7 +106,7 @@ enum OpenAPIDocument {
                 "label": ["type": ["string", "null"], "description": "The most probable class; null below `threshold` or for an empty text."],
                 "probabilities": ["type": "object", "additionalProperties": ["type": "number"],
                                   "description": "The `top` most probable classes and their probabilities."],
-                "empty": ["type": "boolean", "description": "Present (true) when the text is empty or white space."],
+                "empty": ["type": "boolean", "description": "Present (true) when the text gives the model nothing to go on: empty, white space, only stop words, or no term the model knows (the CLI's `empty`)."],
                 "explanation": ["type": "array", "items": [
                     "type": "object", "required": ["term", "weight"],
                     "properties": ["term": string, "weight": ["type": "number"]],

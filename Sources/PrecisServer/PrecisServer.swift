@@ -15,7 +15,7 @@ import Precis
 /// flight finish, and returns from ``run(onListening:)``.
 ///
 /// ```swift
-/// var configuration = ServerConfiguration(models: [ModelSource(name: "default", path: "Models/bbc-news.precis")])
+/// var configuration = ServerConfiguration(models: [ModelSource(path: "Models/bbc-news.precis")])
 /// configuration.port = 8080
 /// let server = try PrecisServer(configuration: configuration)
 /// try await server.run { host, port in print("listening on http://\(host):\(port)") }

@@ -3,7 +3,7 @@ import PrecisCore
 /// limits that protect the server from bad or greedy clients.
 ///
 /// ```swift
-/// var configuration = ServerConfiguration(models: [ModelSource(name: "default", path: "Models/bbc-news.precis")])
+/// var configuration = ServerConfiguration(models: [ModelSource(path: "Models/bbc-news.precis")])
 /// configuration.port = 0          // any free port; `PrecisServer.run` reports the one it got
 /// configuration.maximumBodyBytes = 256 << 10
 /// ```
@@ -44,8 +44,8 @@ public struct ModelSource: Sendable, Equatable {
     /// The model file (`precis train --model` output).
     public var path: String
 
-    /// A model named `name`, read from `path`.
-    public init(name: String, path: String) {
+    /// A model named `name` (`default` unless given), read from `path`.
+    public init(name: String = "default", path: String) {
         self.name = name
         self.path = path
     }
@@ -58,11 +58,9 @@ public struct ModelSource: Sendable, Equatable {
     /// ```
     public init(argument: String) throws {
         if let eq = argument.firstIndex(of: "="), eq != argument.startIndex {
-            name = String(argument[..<eq])
-            path = String(argument[argument.index(after: eq)...])
+            self.init(name: String(argument[..<eq]), path: String(argument[argument.index(after: eq)...]))
         } else {
-            name = "default"
-            path = argument
+            self.init(path: argument)
         }
         guard !path.isEmpty else { throw ServerError("--model \(argument): the path is empty (use NAME=PATH)") }
         guard name.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x22 && $0 != 0x5C && $0 < 0x7F }) else {

@@ -1,3 +1,4 @@
+import PrecisCore
 import PrecisLinearAlgebra
 
 /// PageRank by power iteration on a dense, symmetric, non-negative weight
@@ -27,6 +28,19 @@ public struct PageRank: Sendable {
         self.damping = damping
         self.tolerance = tolerance
         self.maximumIterations = maximumIterations
+    }
+
+    /// Checks the values against their ranges.
+    ///
+    /// - Throws: ``PrecisCore/ConfigurationError`` naming the property.
+    ///
+    /// ```swift
+    /// try PageRank(damping: 1).validate()    // "damping must be in (0, 1), got 1.0"
+    /// ```
+    public func validate() throws {
+        try ConfigurationError.check(damping > 0 && damping < 1, "damping", damping, "in (0, 1)")
+        try ConfigurationError.check(tolerance >= 0 && tolerance.isFinite, "tolerance", tolerance, "a non-negative number")
+        try ConfigurationError.check(maximumIterations >= 1, "maximumIterations", maximumIterations, "at least 1")
     }
 
     /// The stationary scores (summing to 1) of the graph `weights`, with jumps

@@ -145,7 +145,7 @@ public struct Summarizer: Sendable {
         if n > config.maximumGraphSentences {
             scores = Self.degreeCentrality(vectors.matrix)
             let mean = scores.reduce(0, +) / Float(n)
-            let d = config.damping
+            let d = config.pageRank.damping
             for i in 0..<n {
                 scores[i] = (1 - d) * personalization[i] + d * (mean > 0 ? scores[i] / mean : 1) / Float(n)
             }
@@ -167,9 +167,7 @@ public struct Summarizer: Sendable {
                     }
                 }
             }
-            let pageRank = PageRank(damping: config.damping, tolerance: config.tolerance,
-                                    maximumIterations: config.maximumIterations)
-            scores = pageRank.scores(weights, personalization: personalization)
+            scores = config.pageRank.scores(weights, personalization: personalization)
             similarity = s
         }
         // Mean score 1, then the optional length factor.

@@ -13,14 +13,16 @@ import PrecisText
 public struct SummarizerConfiguration: Sendable {
     /// How sentences are scored.
     public var method: SummaryMethod = .default
-    /// PageRank damping: the probability of following an edge rather than jumping.
-    public var damping: Float = 0.85
-    /// Power iteration stops when the L1 change of the scores falls below this.
-    public var tolerance: Float = 1e-6
-    /// Power iteration stops after this many steps in any case.
-    public var maximumIterations: Int = 200
     /// LexRank: pairs with cosine similarity at or above this are linked.
     public var lexRankThreshold: Float = 0.1
+    /// Documents with more candidate sentences than this are not turned into a dense graph
+    /// (its n² similarities would not fit in memory); their sentences are scored by degree
+    /// centrality, `xᵢ·Σⱼxⱼ − ‖xᵢ‖²` (the sum of cosine similarities to all other sentences),
+    /// in O(non-zeros), and only exact repeats are filtered out.
+    public var maximumGraphSentences: Int = 3000
+    /// The ranking of the graph's sentences: its damping (also the jump weight of degree
+    /// centrality) and when power iteration stops.
+    public var pageRank = PageRank()
     /// Position prior strength: the jump probability to sentence i (0-based) is ∝ 1 / (i + 1)^exponent.
     public var positionExponent: Float = 0.25
     /// Exponent of the length factor `(words / mean words)^lengthExponent` that multiplies
@@ -36,20 +38,15 @@ public struct SummarizerConfiguration: Sendable {
     public var mmrLambda: Float = 0.85
     /// A sentence whose cosine similarity to a chosen one reaches this is never chosen (near-duplicates).
     public var redundancyThreshold: Float = 0.6
-    /// Documents with more candidate sentences than this are not turned into a dense graph
-    /// (its n² similarities would not fit in memory); their sentences are scored by degree
-    /// centrality, `xᵢ·Σⱼxⱼ − ‖xᵢ‖²` (the sum of cosine similarities to all other sentences),
-    /// in O(non-zeros), and only exact repeats are filtered out.
-    public var maximumGraphSentences: Int = 3000
+    /// With a word budget (``SummaryLength/words(_:)``), whether the best sentence that does not
+    /// fit may be cut at a word boundary (ending in `…`) to fill the budget. Off: only whole
+    /// sentences that fit are chosen, so the summary may be empty.
+    public var truncateToWordBudget: Bool = false
     /// TF-IDF options and stemming of the sentence vectors.
     public var vectorizer: SentenceVectorizer = SentenceVectorizer()
     /// Sentence segmentation and page-furniture rules; its language (detected when `auto`) also
     /// chooses the stop words of the sentence vectors for languages other than English.
     public var segmenter: SentenceSegmenter = SentenceSegmenter()
-    /// With a word budget (``SummaryLength/words(_:)``), whether the best sentence that does not
-    /// fit may be cut at a word boundary (ending in `…`) to fill the budget. Off: only whole
-    /// sentences that fit are chosen, so the summary may be empty.
-    public var truncateToWordBudget: Bool = false
 
     /// The defaults (the measured best settings).
     public init() {}
@@ -65,21 +62,16 @@ public struct SummarizerConfiguration: Sendable {
     ///
     /// ```swift
     /// var config = SummarizerConfiguration()
-    /// config.damping = 1
+    /// config.pageRank.damping = 1
     /// try config.validate()    // "damping must be in (0, 1), got 1.0"
     /// ```
     public func validate() throws {
-        func check(_ ok: Bool, _ parameter: String, _ value: Float, _ allowed: String) throws {
-            if !ok { throw ConfigurationError(parameter, value, allowed: allowed) }
-        }
-        try check(damping > 0 && damping < 1, "damping", damping, "in (0, 1)")
-        try check(mmrLambda >= 0 && mmrLambda <= 1, "mmrLambda", mmrLambda, "in [0, 1]")
-        try check(tolerance >= 0 && tolerance.isFinite, "tolerance", tolerance, "a non-negative number")
-        try check(lexRankThreshold.isFinite, "lexRankThreshold", lexRankThreshold, "a number")
-        try check(redundancyThreshold.isFinite, "redundancyThreshold", redundancyThreshold, "a number")
-        try check(positionExponent.isFinite && lengthExponent.isFinite, "positionExponent",
+        try pageRank.validate()
+        try ConfigurationError.check(mmrLambda >= 0 && mmrLambda <= 1, "mmrLambda", mmrLambda, "in [0, 1]")
+        try ConfigurationError.check(lexRankThreshold.isFinite, "lexRankThreshold", lexRankThreshold, "a number")
+        try ConfigurationError.check(redundancyThreshold.isFinite, "redundancyThreshold", redundancyThreshold, "a number")
+        try ConfigurationError.check(positionExponent.isFinite && lengthExponent.isFinite, "positionExponent",
                   positionExponent.isFinite ? lengthExponent : positionExponent, "a finite number")
-        try check(danglingPronounFactor >= 0 && danglingPronounFactor.isFinite, "danglingPronounFactor", danglingPronounFactor, "a non-negative number")
-        guard maximumIterations >= 1 else { throw ConfigurationError("maximumIterations", maximumIterations, allowed: "at least 1") }
+        try ConfigurationError.check(danglingPronounFactor >= 0 && danglingPronounFactor.isFinite, "danglingPronounFactor", danglingPronounFactor, "a non-negative number")
     }
 }

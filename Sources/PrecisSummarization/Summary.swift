@@ -37,20 +37,9 @@ public struct Summary: Equatable, Sendable, Encodable {
     /// When it exceeds ``returned``, the document had fewer candidates, or near-duplicate removal left fewer.
     public var requested: Int?
     /// Whether the last sentence was cut to fit the word budget (``SummarizerConfiguration/truncateToWordBudget``).
-    public var truncated: Bool
+    public var truncated: Bool = false
     /// The language whose rules and stop words were used.
-    public var language: Language
-
-    /// A summary from its parts.
-    public init(sentences: [ScoredSentence], documentSentences: [Sentence], scores: [Float],
-                requested: Int? = nil, truncated: Bool = false, language: Language = .english) {
-        self.sentences = sentences
-        self.documentSentences = documentSentences
-        self.scores = scores
-        self.requested = requested
-        self.truncated = truncated
-        self.language = language
-    }
+    public var language: Language = .english
 
     /// The number of sentences in the summary.
     public var returned: Int { sentences.count }

@@ -74,11 +74,6 @@ public struct PageFurniture: Sendable {
         return !TextBytes.hasMoreWords(than: 20, UnsafeBufferPointer(rebasing: b[lo..<hi]))
     }
 
-    /// A page label at the start of a short (at most 20-word) text.
-    static func hasLabelPrefix(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, words: Int) -> Bool {
-        words <= 20 && startsWithLabel(b, lo, hi)
-    }
-
     static let captionBytes: [[UInt8]] = captionMarkers.map { Array($0.utf8) }
 
     /// Whether `b[lo..<hi]` contains, ignoring ASCII case, one of ``captionMarkers``.
@@ -137,14 +132,5 @@ public struct PageFurniture: Sendable {
             if names > 5 { return false }
         }
         return names >= 1
-    }
-
-    /// Up to `limit` bytes of `b[lo..<hi]`, ASCII-lowercased.
-    static func lowercasePrefix(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, limit: Int) -> String {
-        var end = min(hi, lo + limit)
-        while end < hi && end > lo && b[end] & 0xC0 == 0x80 { end -= 1 }     // keep whole characters
-        var bytes = [UInt8](UnsafeBufferPointer(rebasing: b[lo..<end]))
-        for k in bytes.indices where bytes[k] &- 0x41 < 26 { bytes[k] |= 0x20 }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

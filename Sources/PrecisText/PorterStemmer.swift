@@ -76,38 +76,39 @@ public struct PorterStemmer: Sendable {
         return true
     }
 
+    /// Calls `visit` with whether each letter of `s` is a consonant, left to right,
+    /// until it returns `false`: a vowel letter is not, `y` is unless it follows a
+    /// consonant (a leading `y` is one), every other byte is.
+    @inline(__always) static func scanConsonants(_ s: ArraySlice<UInt8>, _ visit: (_ consonant: Bool) -> Bool) {
+        var previousConsonant = false
+        var first = true
+        for c in s {
+            let consonant = isVowelLetter(c) ? false : c == 0x79 ? (first || !previousConsonant) : true
+            if !visit(consonant) { return }
+            previousConsonant = consonant
+            first = false
+        }
+    }
+
     /// The measure m of `stem` (number of VC sequences).
     static func measure(_ s: ArraySlice<UInt8>) -> Int {
         var m = 0
-        var previousConsonant = false
         var previousVowel = false
-        var first = true
-        for c in s {
-            let consonant: Bool
-            if isVowelLetter(c) { consonant = false }
-            else if c == 0x79 { consonant = first ? true : !previousConsonant }
-            else { consonant = true }
+        scanConsonants(s) { consonant in
             if consonant && previousVowel { m += 1 }
             previousVowel = !consonant
-            previousConsonant = consonant
-            first = false
+            return true
         }
         return m
     }
 
     static func containsVowel(_ s: ArraySlice<UInt8>) -> Bool {
-        var previousConsonant = false
-        var first = true
-        for c in s {
-            let consonant: Bool
-            if isVowelLetter(c) { consonant = false }
-            else if c == 0x79 { consonant = first ? true : !previousConsonant }
-            else { consonant = true }
-            if !consonant { return true }
-            previousConsonant = consonant
-            first = false
+        var vowel = false
+        scanConsonants(s) { consonant in
+            vowel = !consonant
+            return consonant
         }
-        return false
+        return vowel
     }
 
     static func endsDoubleConsonant(_ w: ArraySlice<UInt8>) -> Bool {
@@ -157,17 +158,26 @@ public struct PorterStemmer: Sendable {
 
     typealias Rule = (suffix: StaticString, replacement: StaticString, condition: Condition)
 
-    /// Applies the first rule whose suffix matches; if its condition fails the word is unchanged.
-    static func applyRules(_ w: inout [UInt8], _ rules: [Rule]) {
+    /// The rules that replace each suffix (longer ones first where one ends another)
+    /// when the stem before it meets `condition`.
+    static func rules(_ condition: Condition, _ replacements: KeyValuePairs<StaticString, StaticString>) -> [Rule] {
+        replacements.map { (suffix: $0.key, replacement: $0.value, condition: condition) }
+    }
+
+    /// Applies the first rule whose suffix matches; if its condition fails the word is
+    /// unchanged. Returns whether a suffix matched.
+    @discardableResult
+    static func applyRules(_ w: inout [UInt8], _ rules: [Rule]) -> Bool {
         for rule in rules where ends(w, rule.suffix) {
             if rule.condition.holds(stemPart(w, rule.suffix)) { replace(&w, rule.suffix, rule.replacement) }
-            return
+            return true
         }
+        return false
     }
 
     // MARK: Steps
 
-    static let step1aRules: [Rule] = [("sses", "ss", .always), ("ies", "i", .always), ("ss", "ss", .always), ("s", "", .always)]
+    static let step1aRules = rules(.always, ["sses": "ss", "ies": "i", "ss": "ss", "s": ""])
 
     static func step1a(_ w: inout [UInt8]) {
         if w.count == 4 && ends(w, "ies") { replace(&w, "ies", "ie"); return }
@@ -204,15 +214,12 @@ public struct PorterStemmer: Sendable {
         if stem.count > 1 && isConsonant(stem, stem.endIndex - 1) { w[w.count - 1] = 0x69 }
     }
 
-    static let step2Rules: [Rule] = [
-        ("ational", "ate", .positiveMeasure), ("tional", "tion", .positiveMeasure), ("enci", "ence", .positiveMeasure),
-        ("anci", "ance", .positiveMeasure), ("izer", "ize", .positiveMeasure), ("bli", "ble", .positiveMeasure),
-        ("alli", "al", .positiveMeasure), ("entli", "ent", .positiveMeasure), ("eli", "e", .positiveMeasure),
-        ("ousli", "ous", .positiveMeasure), ("ization", "ize", .positiveMeasure), ("ation", "ate", .positiveMeasure),
-        ("ator", "ate", .positiveMeasure), ("alism", "al", .positiveMeasure), ("iveness", "ive", .positiveMeasure),
-        ("fulness", "ful", .positiveMeasure), ("ousness", "ous", .positiveMeasure), ("aliti", "al", .positiveMeasure),
-        ("iviti", "ive", .positiveMeasure), ("biliti", "ble", .positiveMeasure), ("fulli", "ful", .positiveMeasure),
-    ]
+    static let step2Rules = rules(.positiveMeasure, [
+        "ational": "ate", "tional": "tion", "enci": "ence", "anci": "ance", "izer": "ize", "bli": "ble",
+        "alli": "al", "entli": "ent", "eli": "e", "ousli": "ous", "ization": "ize", "ation": "ate",
+        "ator": "ate", "alism": "al", "iveness": "ive", "fulness": "ful", "ousness": "ous", "aliti": "al",
+        "iviti": "ive", "biliti": "ble", "fulli": "ful",
+    ])
 
     static func step2(_ w: inout [UInt8]) {
         if ends(w, "alli") && measure(stemPart(w, "alli")) > 0 {
@@ -220,33 +227,25 @@ public struct PorterStemmer: Sendable {
             step2(&w)
             return
         }
-        for rule in step2Rules where ends(w, rule.suffix) {
-            if measure(stemPart(w, rule.suffix)) > 0 { replace(&w, rule.suffix, rule.replacement) }
-            return
-        }
+        if applyRules(&w, step2Rules) { return }
         // NLTK: "logi" -> "log" when the word minus "ogi" has a positive measure.
         if ends(w, "logi") {
             if measure(w[0..<(w.count - 3)]) > 0 { w.removeLast(1) }
         }
     }
 
-    static let step3Rules: [Rule] = [
-        ("icate", "ic", .positiveMeasure), ("ative", "", .positiveMeasure), ("alize", "al", .positiveMeasure),
-        ("iciti", "ic", .positiveMeasure), ("ical", "ic", .positiveMeasure), ("ful", "", .positiveMeasure),
-        ("ness", "", .positiveMeasure),
-    ]
+    static let step3Rules = rules(.positiveMeasure, [
+        "icate": "ic", "ative": "", "alize": "al", "iciti": "ic", "ical": "ic", "ful": "", "ness": "",
+    ])
 
     static func step3(_ w: inout [UInt8]) { applyRules(&w, step3Rules) }
 
-    static let step4Rules: [Rule] = [
-        ("al", "", .measureAboveOne), ("ance", "", .measureAboveOne), ("ence", "", .measureAboveOne),
-        ("er", "", .measureAboveOne), ("ic", "", .measureAboveOne), ("able", "", .measureAboveOne),
-        ("ible", "", .measureAboveOne), ("ant", "", .measureAboveOne), ("ement", "", .measureAboveOne),
-        ("ment", "", .measureAboveOne), ("ent", "", .measureAboveOne), ("ion", "", .ionStem),
-        ("ou", "", .measureAboveOne), ("ism", "", .measureAboveOne), ("ate", "", .measureAboveOne),
-        ("iti", "", .measureAboveOne), ("ous", "", .measureAboveOne), ("ive", "", .measureAboveOne),
-        ("ize", "", .measureAboveOne),
-    ]
+    /// Step 4 removes these suffixes; `ion` (which ends none of the others, so its
+    /// place in the list does not matter) has its own condition.
+    static let step4Rules = rules(.ionStem, ["ion": ""]) + rules(.measureAboveOne, [
+        "al": "", "ance": "", "ence": "", "er": "", "ic": "", "able": "", "ible": "", "ant": "", "ement": "",
+        "ment": "", "ent": "", "ou": "", "ism": "", "ate": "", "iti": "", "ous": "", "ive": "", "ize": "",
+    ])
 
     static func step4(_ w: inout [UInt8]) { applyRules(&w, step4Rules) }
 

@@ -10,13 +10,6 @@ public struct SegmentedSentence: Codable, Equatable, Sendable {
     public var start: Int
     /// Offset just past its last Unicode scalar in the input.
     public var end: Int
-
-    /// A sentence from its parts.
-    public init(text: String, start: Int, end: Int) {
-        self.text = text
-        self.start = start
-        self.end = end
-    }
 }
 
 /// Every sentence of a text (no furniture filter, no duplicate removal) and the language
@@ -33,12 +26,6 @@ public struct Segmentation: Codable, Equatable, Sendable {
     public var sentences: [SegmentedSentence]
     /// The ISO 639-1 code of the language used (detected when the segmenter's language is `auto`).
     public var language: String
-
-    /// A segmentation from its parts.
-    public init(sentences: [SegmentedSentence], language: String) {
-        self.sentences = sentences
-        self.language = language
-    }
 }
 
 extension SentenceSegmenter {

@@ -6,8 +6,15 @@
 ///   so (`paragraph`: the previous line ends a sentence, or the lines are list items,
 ///   headings or captions), or detected (`auto`: `paragraph` for hard-wrapped text, else
 ///   every break except where a sentence runs on into a lowercase line);
-/// - list items (`1.`, `1.)`, `1)`, `a.`, `•`, `-`) are sentences of their own, also inline
-///   (`1.) The first item 2.) The second item`) when they are numbered in sequence;
+/// - list items (`1.`, `1.)`, `1)`, `a.`, `A.`, `iv.`, `II.`, `•`, `-`) are sentences of their own,
+///   the marker included (`I. Introduction`), also inline (`1.) The first item 2.) The second item`)
+///   when they are numbered in sequence; `Henry VIII.` and `World War II.` stay names;
+/// - inside a balanced quotation (``QuotationSpans``: `"…"`, `“…”`, `„…“`, `« … »`, `»…«`, `‘…’`,
+///   `「…」`, …) a short sentence (at most three words) does not stand alone: `He said, "Stop. Go
+///   home now." Then he left.` is two sentences, as in pySBD; a quotation of full sentences, as
+///   in news, is split at its sentence ends, as Punkt and spaCy do; unbalanced quotes protect nothing;
+/// - a line without final punctuation that ends on a function word ("of the"), or in German on
+///   a lowercase word, runs on into the next line even when that is capitalised;
 /// - `.`, `!`, `?`, `…` and ellipses (`...`, `. . .`), followed by closing quotes or brackets
 ///   in any of the usual styles (`"…"`, `„…“`, `« … »`, `»…«`), end a sentence only when
 ///   white space follows and the next word does not start with a lowercase letter;
@@ -123,15 +130,6 @@ struct SegmenterScan {
     /// Whether sentences may contain line breaks (paragraph mode).
     var joined = false
 
-    init(b: UnsafeBufferPointer<UInt8>, profile: LanguageProfile, abbreviations: Abbreviations,
-         furniture: PageFurniture, maximumWords: Int) {
-        self.b = b
-        self.profile = profile
-        self.abbreviations = abbreviations
-        self.furniture = furniture
-        self.maximumWords = maximumWords
-    }
-
     // MARK: Lines and paragraphs
 
     /// The lines of `b`, split at `\n`, `\r\n`, `\r`, form feed, U+2028 and U+2029.
@@ -231,8 +229,28 @@ struct SegmenterScan {
     func runsOn(_ lines: [SegmenterLine], _ e: Int, _ lo: Int, _ hi: Int) -> Bool {
         guard !TextBytes.endsWithTerminalPunctuation(b, lo, hi) else { return false }
         let (nlo, nhi) = TextBytes.trim(b, lines[e + 1].lo, lines[e + 1].hi)!
-        return TextBytes.startsLowercase(b, TextBytes.skippingOpeners(b, nlo, nhi), nhi)
-            && ListMarkers.marker(b, nlo, nhi, lineStart: true) == nil
+        if let m = ListMarkers.marker(b, nlo, nhi, lineStart: true, profile: profile), !m.isSingleCapital { return false }
+        return TextBytes.startsLowercase(b, TextBytes.skippingOpeners(b, nlo, nhi), nhi) || runsOnAfterFunctionWord(lo, hi)
+    }
+
+    /// Whether the line `lo..<hi` (without final punctuation) visibly breaks off mid-sentence, so that
+    /// the next line continues it even though that starts with a capital. Only in German, where
+    /// every noun is capitalised, so that a capital on the next line is no sign of a new sentence:
+    /// the line ends with a function word ("eine", or "Andere" alone on its line) or, in a longer
+    /// line, with any lowercase word ("eine möglichst problemlose / Schwangerschaft"). (Elsewhere
+    /// headlines often end on such words: "Bank raises rates again".)
+    func runsOnAfterFunctionWord(_ lo: Int, _ hi: Int) -> Bool {
+        guard profile.language == .german, !TextBytes.endsWithTerminalPunctuation(b, lo, hi), hi > lo else { return false }
+        let last = b[hi - 1]
+        guard TextBytes.isASCIILetter(last) || last >= 0x80 else { return false }
+        let w = wordStart(before: hi, lowerBound: lo)
+        guard w < hi else { return false }
+        let lowercase = TextBytes.startsLowercase(b, w, hi)
+        // A function word capitalised only because it opens the line ("Andere / Fischsorten ...").
+        guard lowercase || w == lo else { return false }
+        if profile.stopWords.contains(lowercaseWord(at: w, hi)) { return true }
+        // German: a longer line ending in a lowercase word (not a heading or a list entry).
+        return lowercase && profile.language == .german && TextBytes.hasMoreWords(than: 3, UnsafeBufferPointer(rebasing: b[lo..<hi]))
     }
 
     /// Whether the break after line `e` (trimmed `lo..<hi`) must end a sentence in paragraph mode:
@@ -241,7 +259,9 @@ struct SegmenterScan {
     /// break as white space.)
     func lineBreakEndsSentence(_ lines: [SegmenterLine], _ e: Int, _ lo: Int, _ hi: Int) -> Bool {
         let (nlo, nhi) = TextBytes.trim(b, lines[e + 1].lo, lines[e + 1].hi)!
-        if ListMarkers.marker(b, nlo, nhi, lineStart: true) != nil { return true }
+        // A list item starts a sentence; a single capital ("J. Smith", "I. Jones") may be an initial.
+        if let m = ListMarkers.marker(b, nlo, nhi, lineStart: true, profile: profile), !m.isSingleCapital { return true }
+        if runsOnAfterFunctionWord(lo, hi) { return false }
         // A line continuing in lowercase continues the sentence, however short the line before.
         if TextBytes.startsLowercase(b, TextBytes.skippingOpeners(b, nlo, nhi), nhi) { return false }
         if furniture.isFurnitureLine(b, lo, hi) && !TextBytes.endsWithTerminalPunctuation(b, lo, hi) { return true }
@@ -267,6 +287,8 @@ struct SegmenterScan {
             }
         }
         let inline = ListMarkers.inlineItemStarts(b, lo, hi, profile: profile)
+        let quotes = QuotationSpans.spans(b, lo, hi)
+        var nextQuote = 0
         var nextItem = 0
         var start = lo
         var i = ListMarkers.marker(b, lo, hi, lineStart: true, profile: profile)?.end ?? lo
@@ -288,6 +310,13 @@ struct SegmenterScan {
             var j = group.end
             guard j < hi else { break }                      // the end of the piece ends the sentence anyway
             guard isWhitespace(j, hi) else { i = j; continue }
+            // Inside a quotation (before its closing mark) a short sentence does not stand alone.
+            while nextQuote < quotes.count && quotes[nextQuote].close < i { nextQuote += 1 }
+            if nextQuote < quotes.count && quotes[nextQuote].open < i && group.end <= quotes[nextQuote].close,
+               shortQuotedSentence(quotes[nextQuote], before: i, sentenceStart: start, after: j, hi: hi) {
+                i = group.end
+                continue
+            }
             while j < hi && isWhitespace(j, hi) { j += whitespaceWidth(j, hi) }
             let k = j
             guard k < hi else { break }
@@ -317,6 +346,63 @@ struct SegmenterScan {
             result[firstIndex].kind = .heading
         }
     }
+
+    /// Whether the sentence that ends at `i` inside `quote`, or the one that starts after it (at
+    /// `after`, white space included), has at most ``shortQuotedWords`` words: a quoted exchange
+    /// ("Stop. Go home now.", "I can't. I won't.", "Non. Jamais.") stays one sentence, as in pySBD,
+    /// while a quotation of full sentences (news: "Sales rose in every region. We are pleased with
+    /// the year," he said.) is split
+    /// at its sentence ends, as Punkt and spaCy split it and as news summaries are written.
+    func shortQuotedSentence(_ quote: QuotationSpans.Span, before i: Int, sentenceStart: Int, after: Int, hi: Int) -> Bool {
+        let from = max(sentenceStart, quote.open)
+        if !hasMoreLetterWords(than: Self.shortQuotedWords, from, i) { return true }
+        // The next sentence inside the quotation: up to its final punctuation or the closing mark.
+        var e = after
+        while e < quote.close {
+            let c = b[e]
+            if (c == 0x2E || c == 0x21 || c == 0x3F || TextBytes.isEllipsis(b, e, hi)) && e + 1 < hi
+                && (TextBytes.isSpace(b, e + 1, hi) || e + 1 >= quote.close) { break }
+            e += 1
+        }
+        return !hasMoreLetterWords(than: Self.shortQuotedWords, after, e)
+    }
+
+    /// Whether `lo..<hi` has more than `limit` words holding a letter or digit (dashes and
+    /// quotation marks, ASCII or not, are no words). Stops reading early.
+    func hasMoreLetterWords(than limit: Int, _ lo: Int, _ hi: Int) -> Bool {
+        var words = 0
+        var inWord = false
+        var counted = false
+        var k = lo
+        while k < hi {
+            let c = b[k]
+            var width = 1
+            if TextBytes.isSpace(b, k, hi) {
+                inWord = false
+                width = TextBytes.spaceWidth(b, k, hi) ?? 1
+            } else {
+                if !inWord { inWord = true; counted = false }
+                var alphanumeric: Bool
+                if c < 0x80 {
+                    alphanumeric = TextBytes.isASCIILetter(c) || c &- 0x30 < 10
+                } else {
+                    let (scalar, w) = UTF8Decoding.decode(UnsafeBufferPointer(rebasing: b[..<hi]), at: k)
+                    width = max(w, 1)
+                    alphanumeric = scalar.map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false
+                }
+                if alphanumeric && !counted {
+                    counted = true
+                    words += 1
+                    if words > limit { return true }
+                }
+            }
+            k += width
+        }
+        return false
+    }
+
+    /// The longest sentence, in words, that does not stand alone inside a quotation.
+    static let shortQuotedWords = 3
 
     mutating func emit(_ lo: Int, _ hi: Int) {
         var hi = hi
@@ -363,7 +449,8 @@ struct SegmenterScan {
             if TextBytes.isEllipsis(b, j, hi) { g.ellipses += 1; j += 3; continue }
             // A spaced ellipsis: " ." after a dot, followed by a space, a dot, a closer or the end.
             if c == 0x20 && g.dots > 0 && g.closers == 0 && j + 1 < hi && b[j + 1] == 0x2E
-                && (j + 2 >= hi || b[j + 2] == 0x20 || b[j + 2] == 0x2E || b[j + 2] == 0x0A
+                && (j + 2 >= hi || b[j + 2] == 0x20 || b[j + 2] == 0x0A
+                    || (b[j + 2] == 0x2E && !opensWithEllipsis(j + 1, hi))
                     || TextBytes.closerWidth(b, j + 2, hi) != nil || Self.quoteWidth(b, j + 2, hi) != nil) {
                 g.spaced = true
                 j += 1
@@ -386,6 +473,15 @@ struct SegmenterScan {
         return g
     }
 
+    /// Whether the dots at `i` are an unspaced ellipsis glued to the word after it ("...en toen"):
+    /// words left out at the start of the next sentence.
+    func opensWithEllipsis(_ i: Int, _ hi: Int) -> Bool {
+        var r = i
+        while r < hi && b[r] == 0x2E { r += 1 }
+        return r - i >= 2 && r < hi && !TextBytes.isSpace(b, r, hi) && TextBytes.closerWidth(b, r, hi) == nil
+            && Self.quoteWidth(b, r, hi) == nil
+    }
+
     /// Width of a quotation mark that closes a quote right after sentence punctuation, in any
     /// style: `“` (German closing), `‘`, `„`, `«` (Danish closing), `‹`, `”`, `’`, `»`.
     static func quoteWidth(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ hi: Int) -> Int? {
@@ -395,6 +491,7 @@ struct SegmenterScan {
             if d == 0x9C || d == 0x98 || d == 0x9D || d == 0x99 || d == 0xB9 || d == 0xBA { return 3 }
         }
         if c == 0xC2 && i + 1 < hi && (b[i + 1] == 0xAB || b[i + 1] == 0xBB) { return 2 }
+        if c == 0xE3 && i + 2 < hi && b[i + 1] == 0x80 && (b[i + 2] == 0x8D || b[i + 2] == 0x8F) { return 3 }   // 」 』
         return nil
     }
 
@@ -469,6 +566,8 @@ struct SegmenterScan {
         let word = String(decoding: UnsafeBufferPointer(rebasing: b[w..<i]), as: UTF8.self)
         let capitalised = TextBytes.startsUppercase(b, w, i)
         var kind = compoundKind(before: w, word: word, lowerBound: start) ?? abbreviations.kind(of: word)
+        // The first part of a spaced abbreviation ("EE. UU.", "u. Ä."): the sentence goes on.
+        if kind == nil && startsCompound(word, next: next, hi: hi) { return false }
         // A contraction ("don't.", "isn’t."): the letters after the apostrophe are no abbreviation
         // unless the table says so ("L'Avv. Neri").
         if kind == nil && afterApostrophe { return true }
@@ -571,6 +670,15 @@ struct SegmenterScan {
         guard p < w - 2, w - 2 - p <= 6 else { return nil }
         let first = String(decoding: UnsafeBufferPointer(rebasing: b[p..<(w - 2)]), as: UTF8.self)
         return abbreviations.kind(of: first + "." + word)
+    }
+
+    /// Whether `word`, a full stop and the word at `next` with its full stop ("EE." + "UU.") are an
+    /// abbreviation of the table.
+    func startsCompound(_ word: String, next: Int, hi: Int) -> Bool {
+        let second = lowercaseWord(at: next, hi)
+        let end = next + second.utf8.count
+        guard !second.isEmpty, second.utf8.count <= 6, end < hi, b[end] == 0x2E else { return false }
+        return abbreviations.kind(of: word + "." + second) != nil
     }
 
     /// Whether the token before the word at `w` (after white space) ends in a digit ("1998 г.", "2010-2012 гг.").

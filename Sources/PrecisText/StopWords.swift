@@ -53,7 +53,10 @@ public enum StopWords {
     ///
     /// - Throws: an error naming the file when it cannot be read or is not UTF-8.
     public static func read(path: String) throws -> Set<String> {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Only a regular file or a pipe: a device such as /dev/zero would never end.
+        var info = stat()
+        guard stat(path, &info) == 0, [S_IFREG, S_IFIFO].contains(info.st_mode & S_IFMT),
+              let data = FileManager.default.contents(atPath: path) else {
             throw StopWordsError(path: path, message: "cannot read stop-word file (missing or unreadable)")
         }
         guard let text = String(data: data, encoding: .utf8) else {

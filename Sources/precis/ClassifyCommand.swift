@@ -31,7 +31,7 @@ struct ClassifyCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Files to classify; - or nothing reads standard input.", valueName: "FILE"))
     var files: [String] = []
 
-    @Option(help: ArgumentHelp("Show the K most probable labels with their probabilities.", valueName: "K"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Show the K most probable labels with their probabilities.", valueName: "K"))
     var top: Int?
 
     @Option(help: ArgumentHelp("How inputs split into documents (auto: .tsv/.csv/.jsonl by row, a directory by .txt file, else whole file).", valueName: "LAYOUT"))
@@ -40,8 +40,10 @@ struct ClassifyCommand: ParsableCommand {
     @Option(name: .customLong("text-field"), help: ArgumentHelp("CSV column / JSONL key of the text (default: text, or JSONL article).", valueName: "NAME"))
     var textField: String?
 
-    @Option(name: .customLong("id-field"), help: ArgumentHelp("JSONL key of the id shown as each row's source (default: id).", valueName: "NAME"))
+    @Option(name: .customLong("id-field"), help: ArgumentHelp("CSV column / JSONL key of the id shown as each row's source (default: JSONL id; CSV: file:line).", valueName: "NAME"))
     var idField: String?
+
+    @OptionGroup var lineLimit: LineLimitOptions
 
     @Flag(help: "Print one JSON object per document.")
     var json = false
@@ -49,16 +51,17 @@ struct ClassifyCommand: ParsableCommand {
     @Flag(help: "Also list the terms that pushed the prediction most.")
     var explain = false
 
-    @Option(name: .customLong("explain-terms"), help: ArgumentHelp("How many terms --explain lists.", valueName: "N"))
+    @Option(name: .customLong("explain-terms"), parsing: .unconditional, help: ArgumentHelp("How many terms --explain lists.", valueName: "N"))
     var explainTerms: Int = 8
 
-    @Option(help: ArgumentHelp("Abstain (label null in JSON, (none) in text) when the top probability is below P.", valueName: "P"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Abstain (label null in JSON, (none) in text) when the top probability is below P.", valueName: "P"))
     var threshold: Double?
 
     @Option(help: ArgumentHelp("Classify every {\"id\",\"text\"} line of a JSONL file (- for standard input) as a stream, writing one JSON object per line: {\"id\", \"label\", \"probabilities\"} (id: the record's, else its line number).", valueName: "PATH"))
     var jsonl: String?
 
     @OptionGroup var streaming: StreamingOptions
+    @OptionGroup(title: "Progress") var progress: ProgressOptions
 
     func validate() throws {
         if jsonl != nil && !files.isEmpty { throw ValidationError("give either FILE... or --jsonl, not both") }
@@ -69,15 +72,35 @@ struct ClassifyCommand: ParsableCommand {
     }
 
     func run() throws {
+        let bar = progress.start("classifying")
+        defer { bar.finish() }
         let classifier = try model.map { try ModelFile.read(path: $0) } ?? ShippedModel.load()
-        let source = DocumentSource(paths: files, layout: format, textColumn: textField, idColumn: idField)
-        if let jsonl { return try classifyJSONL(classifier, source: source, path: jsonl) }
+        let limits = try lineLimit.limits()
+        let source = DocumentSource(paths: files, layout: format, textColumn: textField, idColumn: idField, limits: limits)
+        if let jsonl { return try classifyJSONL(classifier, source: source, path: jsonl, bar: bar) }
         let paths = files.isEmpty ? ["-"] : files
         if paths.count == 1, source.isRowStream(paths[0]) {
-            return try classifyRows(classifier, source: source, path: paths[0])
+            return try classifyRows(classifier, source: source, path: paths[0], bar: bar)
         }
+        bar.status("reading")
         let inputs = try source.documents()
-        try write(classify(classifier, inputs), classifier: classifier, showSource: inputs.count > 1)
+        // Classified in blocks (the same labels and probabilities as all at once), with progress after each.
+        var rows: [Row] = []
+        rows.reserveCapacity(inputs.count)
+        for start in stride(from: 0, to: inputs.count, by: 2048) {
+            let end = min(inputs.count, start + 2048)
+            rows += classify(classifier, Array(inputs[start..<end]))
+            bar.documents(end, of: inputs.count)
+        }
+        bar.finish()
+        try write(rows, classifier: classifier, showSource: inputs.count > 1)
+    }
+
+    /// The stream options: `--skip-bad-lines`, `--max-line-bytes` and the progress display.
+    func streamOptions(_ bar: ProgressBar) -> StreamOptions {
+        var options = lineLimit.applied(to: streaming.options)
+        options.progress = bar.streamCallback(unit: "documents")
+        return options
     }
 
     /// A document with its prediction and whether it had nothing to go on.
@@ -106,10 +129,10 @@ struct ClassifyCommand: ParsableCommand {
     /// Streams one row file: blocks classified and written in input order. Whether
     /// each line shows its source (as for several documents) is known once a
     /// second row or block is seen, so the first block waits for that.
-    func classifyRows(_ classifier: TextClassifier, source: DocumentSource, path: String) throws {
+    func classifyRows(_ classifier: TextClassifier, source: DocumentSource, path: String, bar: ProgressBar) throws {
         var held: [Row]?
         var showSource: Bool?
-        let read = try source.streamRows(of: path, options: streaming.options, process: { classify(classifier, $0) }, emit: { rows in
+        let read = try source.streamRows(of: path, options: streamOptions(bar), process: { classify(classifier, $0) }, emit: { rows in
             if let shown = showSource { return try write(rows, classifier: classifier, showSource: shown) }
             if let first = held {
                 showSource = true
@@ -127,10 +150,10 @@ struct ClassifyCommand: ParsableCommand {
     /// `--jsonl PATH`: one JSON object per record, `{"id", "label", "probabilities"}`, streamed.
     /// An empty standard input gives empty output (an empty partition of a
     /// batch job), an empty file is an error.
-    func classifyJSONL(_ classifier: TextClassifier, source: DocumentSource, path: String) throws {
+    func classifyJSONL(_ classifier: TextClassifier, source: DocumentSource, path: String, bar: ProgressBar) throws {
         let name = path == "-" ? "<stdin>" : path
         var ids: [String] = []
-        let read = try LineRecordStream.run(path: path, options: streaming.options, parse: { line, number -> (String, SourcedDocument) in
+        let read = try LineRecordStream.run(path: path, options: streamOptions(bar), parse: { line, number -> (String, SourcedDocument) in
             let record = try source.jsonlRecord(line, path: name, line: number)
             return (record.id ?? String(number), SourcedDocument(source: record.id ?? "\(name):\(number)", text: record.text))
         }, process: { records in
@@ -139,7 +162,7 @@ struct ClassifyCommand: ParsableCommand {
         }, emit: { rows in
             var out: [UInt8] = []
             for (id, row) in zip(ids, rows) { out += try jsonLine(classifier, row, key: "id", value: id) }
-            Output.write(out)
+            try Output.write(out)
         })
         if read.records == 0 && read.badLines == 0 && path != "-" {
             throw DatasetError(path: name, "no records (the file is empty)")
@@ -152,7 +175,7 @@ struct ClassifyCommand: ParsableCommand {
         let k = top ?? (json ? 1 : 0)
         var out: [UInt8] = []
         for row in rows where row.empty {
-            Output.note("warning: \(row.input.source): empty or stop-word-only document; its label\(classifier.isMultiLabel ? "s are" : " is") only the prior")
+            Output.note("warning: \(TerminalText.escaped(row.input.source)): empty or stop-word-only document; its label\(classifier.isMultiLabel ? "s are" : " is") only the prior")
         }
         for row in rows {
             if json {
@@ -164,24 +187,25 @@ struct ClassifyCommand: ParsableCommand {
                 out += MultiLabelCommands.textLine(classifier, result, source: showSource ? row.input.source : nil, top: top)
             case .single(let result):
                 let abstains = abstaining(result)
-                let label = abstains ? "(none)" : result.label
-                var line = showSource ? "\(row.input.source)\t\(label)" : label
+                // Labels and terms come from the model file: escaped, never raw to a terminal.
+                let label = abstains ? "(none)" : TerminalText.escaped(result.label)
+                var line = showSource ? "\(TerminalText.escaped(row.input.source))\t\(label)" : label
                 if k > 0 {
-                    line += "\t" + result.probabilities.map { "\($0.label) \(String(format: "%.4f", $0.probability))" }.joined(separator: ", ")
+                    line += "\t" + result.probabilities.map { "\(TerminalText.escaped($0.label)) \(String(format: "%.4f", $0.probability))" }.joined(separator: ", ")
                 }
                 if explain {
                     let terms = classifier.explain(row.input.text, label: result.label, top: explainTerms)
-                        .map { "\($0.term) (\(String(format: "%.3f", $0.weight)))" }
+                        .map { "\(TerminalText.escaped($0.term)) (\(String(format: "%.3f", $0.weight)))" }
                     line += "\n  because of: " + (terms.isEmpty ? "(no known terms)" : terms.joined(separator: ", "))
                 }
                 out += Array((line + "\n").utf8)
             }
             if out.count > 1 << 16 {
-                Output.write(out)
+                try Output.write(out)
                 out = []
             }
         }
-        Output.write(out)
+        try Output.write(out)
     }
 
     /// Whether `--threshold` makes the classifier abstain on `result`.

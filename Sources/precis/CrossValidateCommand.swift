@@ -15,20 +15,20 @@ struct CrossValidateCommand: ParsableCommand {
           precis cross-validate --data train.tsv --folds 5
           precis cross-validate --data train.tsv --folds 5 --report cv.html
           precis cross-validate --data train.tsv --folds 5 --c 10 --ngram-range 1,1 --json
+          precis cross-validate --data train.tsv --folds 10 --confusion none
         """
     )
 
     @OptionGroup var data: DataOptions
 
-    @Option(help: ArgumentHelp("Number of folds (at least 2).", valueName: "K"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Number of folds (at least 2).", valueName: "K"))
     var folds: Int = 5
 
     @OptionGroup(title: "Vectoriser options") var vectorizer: VectorizerOptions
     @OptionGroup(title: "Classifier options") var classifier: ClassifierOptions
     @OptionGroup(title: "Multi-label options") var multiLabel: MultiLabelOptions
 
-    @Option(help: ArgumentHelp("Also write a self-contained HTML report (inline SVG charts) to this file.", valueName: "FILE.html"))
-    var report: String?
+    @OptionGroup var output: EvaluationOutputOptions
 
     @OptionGroup(title: "Progress") var progress: ProgressOptions
 
@@ -42,7 +42,7 @@ struct CrossValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        try ReportFile.checkWritable(report)
+        try ReportFile.checkWritable(output.report, inputs: [data.path])
         Output.quiet = progress.quiet
         if multiLabel.enabled { return try MultiLabelCommands.crossValidate(self) }
         let trainer = TextClassifierTrainer(vectorizer: try vectorizer.configuration(defaults: .classifierDefaults),
@@ -54,23 +54,27 @@ struct CrossValidateCommand: ParsableCommand {
             try trainer.crossValidateWithPredictions(documents, folds: folds) { fold, metrics in
                 bar.finish()
                 if !json {
-                    Output.write(String(format: "fold %d/%d: accuracy %.4f  macro-F1 %.4f  (n = %d)\n",
-                                        fold + 1, folds, metrics.accuracy, metrics.macroF1, metrics.n))
+                    // A failure is remembered by the sink and ends the command at its next write.
+                    try? Output.write(String(format: "fold %d/%d: accuracy %.4f  macro-F1 %.4f  (n = %d)\n",
+                                             fold + 1, folds, metrics.accuracy, metrics.macroF1, metrics.n))
+                    try? Output.flush()
                 }
                 bar.update(fold + 1, of: folds)
             }
         }
         bar.finish()
-        if let report {
+        if let report = output.report {
             try ReportFile.write(CrossValidationReport(title: "Cross-validation on \(data.path)", facts: [("data", data.path)],
-                                                       summary: summary, predictions: predictions).html(), to: report)
+                                                       summary: summary, predictions: predictions).html(), to: report, inputs: [data.path])
         }
         if json {
             try Output.json(summary)
         } else {
-            Output.write(String(format: "mean ± std: accuracy %.4f ± %.4f  macro-F1 %.4f ± %.4f\n\nall out-of-fold predictions:\n",
+            try Output.write(String(format: "mean ± std: accuracy %.4f ± %.4f  macro-F1 %.4f ± %.4f\n\nall out-of-fold predictions:\n",
                                 summary.mean.accuracy, summary.std.accuracy, summary.mean.macroF1, summary.std.macroF1)
                          + summary.pooled.report() + "\n")
+            let table = summary.pooled.confusionText(output.confusion)
+            if !table.isEmpty { try Output.write("\n" + table + "\n") }
         }
     }
 }

@@ -6,7 +6,11 @@ import Precis
 enum EvaluateCalibration {
     /// Calibration of `classifier`'s probabilities on the labelled texts.
     static func measure(_ classifier: TextClassifier, texts: [String], labels: [String]) -> Calibration {
-        let p = classifier.probabilities(texts)
+        measure(classifier, probabilities: classifier.probabilities(texts), labels: labels)
+    }
+
+    /// Calibration of the probability matrix `p` (one row per text) the classifier gave the labelled texts.
+    static func measure(_ classifier: TextClassifier, probabilities p: Matrix, labels: [String]) -> Calibration {
         var index: [String: Int] = [:]
         for (c, label) in classifier.labels.enumerated() { index[label] = c }
         return Calibration(probabilities: (0..<p.rows).map { p.row($0) }, trueClasses: labels.map { index[$0] })

@@ -15,6 +15,8 @@ struct EvaluateCommand: ParsableCommand {
           precis evaluate --model topics.precis --data test.tsv --json
           precis evaluate --model topics.precis --data test.tsv --confusion none
           precis evaluate --model topics.precis --data test.tsv --report report.html
+          precis evaluate --model reuters.precis --data test.tsv --report report.html   (a multi-label model)
+          precis evaluate --model topics.precis --data big.tsv --progress always 2> progress.log
         """
     )
 
@@ -26,42 +28,49 @@ struct EvaluateCommand: ParsableCommand {
     @Option(name: .customLong("label-separator"), help: ArgumentHelp("With a multi-label model: separator of the labels in the label field (default: ,).", valueName: "SEP"))
     var labelSeparator: String = ","
 
-    @Option(help: ArgumentHelp("Also write a self-contained HTML report (inline SVG charts) to this file.", valueName: "FILE.html"))
-    var report: String?
+    @OptionGroup var output: EvaluationOutputOptions
 
-    @Option(help: ArgumentHelp("How the text output shows the confusion matrix: auto (full up to 20 classes, top confusions beyond), full, top or none.", valueName: "mode"))
-    var confusion: ConfusionDisplay = .auto
+    @OptionGroup(title: "Progress") var progress: ProgressOptions
 
     @Flag(help: "Print the metrics as one JSON object.")
     var json = false
 
     func run() throws {
-        try ReportFile.checkWritable(report)
+        try ReportFile.checkWritable(output.report, inputs: [model, data.path])
+        let bar = progress.start("evaluating")
         let classifier = try ModelFile.read(path: model)
         if classifier.isMultiLabel {
             var options = MultiLabelOptions()
             options.separator = labelSeparator
-            return try MultiLabelCommands.evaluate(classifier, data: data, options: options, json: json)
+            return try MultiLabelCommands.evaluate(classifier, model: model, data: data, options: options, json: json,
+                                                   report: output.report, bar: bar)
         }
+        bar.status("reading \(data.path)")
         let documents = try data.load()
-        let (metrics, predictions) = try classifier.evaluateWithPredictions(on: documents)
-        if let report {
+        let texts = documents.map(\.text), labels = documents.map(\.label)
+        let (metrics, predictions, probabilities) = try classifier.evaluateWithPredictions(texts: texts, labels: labels,
+                                                                                           progress: bar.documents)
+        bar.finish()
+        if let report = output.report {
             let facts = [("model", model), ("data", data.path), ("model classes", "\(classifier.labels.count)"),
                          ("model features", "\(classifier.vectorizer.featureCount)"),
                          ("trained on", "\(classifier.metadata.documents) documents")]
             try ReportFile.write(ClassificationReport(title: "Evaluation of \(model)", facts: facts, metrics: metrics,
-                                                      predictions: predictions).html(), to: report)
+                                                      predictions: predictions).html(), to: report, inputs: [model, data.path])
         }
         if !metrics.unseenLabels.isEmpty {
             let count = metrics.unseenLabels.reduce(0) { $0 + (metrics.perClass[$1]?.support ?? 0) }
-            Output.note("warning: \(data.path): \(count) document(s) have labels the model never saw (counted as errors): \(metrics.unseenLabels.joined(separator: ", "))")
+            // At most 20 named (a data file can hold any number), each escaped and cut short.
+            var named = metrics.unseenLabels.prefix(20).map { TerminalText.escaped($0, limit: 64) }.joined(separator: ", ")
+            if metrics.unseenLabels.count > 20 { named += " and \(metrics.unseenLabels.count - 20) more" }
+            Output.note("warning: \(data.path): \(count) document(s) have labels the model never saw (counted as errors): \(named)")
         }
-        let calibration = EvaluateCalibration.measure(classifier, texts: documents.map(\.text), labels: documents.map(\.label))
+        let calibration = EvaluateCalibration.measure(classifier, probabilities: probabilities, labels: labels)
         if json {
             try Output.json(EvaluateCalibration.Merged(metrics: metrics, calibration: calibration))
         } else {
-            let table = metrics.confusionText(confusion)
-            Output.write(metrics.report() + "\n\n" + calibration.report() + "\n" + (table.isEmpty ? "" : "\n" + table + "\n"))
+            let table = metrics.confusionText(output.confusion)
+            try Output.write(metrics.report() + "\n\n" + calibration.report() + "\n" + (table.isEmpty ? "" : "\n" + table + "\n"))
         }
     }
 }

@@ -54,6 +54,8 @@ struct EvaluateSummariesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write a self-contained HTML report (inline SVG charts) to this file.", valueName: "FILE.html"))
     var report: String?
 
+    @OptionGroup(title: "Progress") var progress: ProgressOptions
+
     @Flag(name: .long, help: "Print JSON: n, rouge1, rouge2, rougeL (precision, recall, f1 ×100), seconds, documents_per_second.")
     var json = false
 
@@ -66,9 +68,12 @@ struct EvaluateSummariesCommand: ParsableCommand {
     }
 
     func run() throws {
-        try ReportFile.checkWritable(report)
-        try ReportFile.checkWritable(perDocument)
+        let inputs = [data] + (predictions.map { [$0] } ?? [])
+        try ReportFile.checkWritable(report, inputs: inputs)
+        try ReportFile.checkWritable(perDocument, inputs: inputs + (report.map { [$0] } ?? []))
+        let bar = progress.start("scoring summaries")
         let start = Date()
+        bar.status("reading \(data)")
         var records = try SummaryRecordReader.read(path: data)
         let allIDs = Set(records.map(\.id))
         if let split {
@@ -80,25 +85,24 @@ struct EvaluateSummariesCommand: ParsableCommand {
         let scorer = RougeScorer(stemming: !noRougeStemming)
         var (result, documents) = try predictions.map {
             try SummaryEvaluation.score(references: records, predictions: try PredictedSummary.read(path: $0),
-                                        allReferenceIDs: allIDs, scorer: scorer, referencePath: data, predictionPath: $0)
+                                        allReferenceIDs: allIDs, scorer: scorer, referencePath: data, predictionPath: $0,
+                                        progress: bar.documents)
         } ?? Summarizer(configuration: configuration).evaluateDocuments(
-            on: records, length: matchReference ? .matchReference : .fixed(.sentences(sentences ?? 3)), scorer: scorer, path: data)
+            on: records, length: matchReference ? .matchReference : .fixed(.sentences(sentences ?? 3)), scorer: scorer, path: data,
+            progress: bar.documents)
+        bar.finish()
         result.seconds = Date().timeIntervalSince(start)   // reading included, as the benchmarks expect
         if let perDocument {
             var lines: [UInt8] = []
             for d in documents { lines += try Output.jsonLine(d) }
-            do {
-                try Data(lines).write(to: URL(fileURLWithPath: perDocument), options: .atomic)
-            } catch {
-                throw DatasetError(path: perDocument, "cannot write (\((error as NSError).localizedDescription))")
-            }
+            try ReportFile.write(lines, to: perDocument, inputs: inputs)
         }
         if let report {
             var facts = [("data", data), ("method", result.method?.rawValue ?? "predictions from \(predictions ?? "")"),
                          ("length", result.length)]
             if let split { facts.append(("split", split)) }
             try ReportFile.write(SummaryReport(title: "Summary evaluation on \(data)", facts: facts, result: result,
-                                               documents: documents).html(), to: report)
+                                               documents: documents).html(), to: report, inputs: inputs)
         }
         if json { return try Output.json(result) }
         func row(_ name: String, _ s: RougeScore) -> String {
@@ -113,6 +117,6 @@ struct EvaluateSummariesCommand: ParsableCommand {
             row("ROUGE-1", result.mean.rouge1), row("ROUGE-2", result.mean.rouge2), row("ROUGE-L", result.mean.rougeL),
             String(format: "%.3f s, %.0f documents/s", result.seconds, result.documentsPerSecond),
         ]
-        Output.write(lines.joined(separator: "\n") + "\n")
+        try Output.write(lines.joined(separator: "\n") + "\n")
     }
 }

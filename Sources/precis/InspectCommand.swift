@@ -16,7 +16,7 @@ struct InspectCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The model file (default: the shipped model).", valueName: "PATH"))
     var model: String?
 
-    @Option(help: ArgumentHelp("Top-weighted terms to list per class.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Top-weighted terms to list per class.", valueName: "N"))
     var top: Int = 10
 
     @Flag(help: "Print the model's metadata as JSON.")
@@ -77,6 +77,7 @@ struct InspectCommand: ParsableCommand {
                 lines.append("  \(entry.label): " + entry.terms.map { "\($0.term) (\(String(format: "%.2f", $0.weight)))" }.joined(separator: ", "))
             }
         }
-        Output.write(lines.joined(separator: "\n") + "\n")
+        // Every string here may come from a data or model file: escaped before it reaches a terminal.
+        try Output.write(lines.map(TerminalText.escaped).joined(separator: "\n") + "\n")
     }
 }

@@ -34,20 +34,20 @@ struct KeywordsCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Extract the keyphrases of every {\"id\",\"article\",...} line of a JSONL file (- for standard input), streamed; writes one JSON object per line.", valueName: "path"))
     var jsonl: String?
 
-    @Option(name: .customLong("text-field"), help: ArgumentHelp("With --jsonl: the key of the article text (default: article).", valueName: "NAME"))
-    var textField: String?
-
-    @OptionGroup var streaming: StreamingOptions
+    @OptionGroup var records: RecordStreamOptions
+    @OptionGroup(title: "Progress") var progress: ProgressOptions
 
     func validate() throws {
         if top < 0 { throw ValidationError("--top must be 0 or more, got \(top)") }
-        if jsonl != nil && file != nil { throw ValidationError("give either FILE or --jsonl, not both") }
+        try records.validate(jsonl: jsonl, file: file)
     }
 
     func run() throws {
+        let bar = progress.start("extracting keywords")
         if let jsonl {
-            let fields = SummaryRecordFields(article: textField ?? "article")
-            let read = try SummaryRecordReader.streamRecords(path: jsonl, fields: fields, options: streaming.options, transform: { record in
+            let options = records.options(reportingTo: bar)
+            defer { bar.finish() }
+            let read = try SummaryRecordReader.streamRecords(path: jsonl, fields: records.fields.fields, options: options, transform: { record in
                 let document = HtmlText.plainTextIfHTML(record.article)
                 var configuration = KeywordConfiguration()
                 configuration.segmenter = self.text.segmenter
@@ -55,8 +55,8 @@ struct KeywordsCommand: ParsableCommand {
                 configuration.segmenter.language = .fixed(language)
                 let phrases = KeywordExtractor(configuration: configuration).keyphrases(in: document, top: top)
                 return try Output.jsonLine(JSONRecord(base: KeywordsLine(keywords: phrases, language: language.rawValue), fields: ["id": record.id]))
-            }, emit: { lines in Output.write(Array(lines.joined())) })
-            return streaming.report(read, name: jsonl)
+            }, emit: { try Output.write(lines: $0) })
+            return records.streaming.report(read, name: jsonl)
         }
         let document = try DocumentSource.text(at: file)
         var configuration = KeywordConfiguration()
@@ -67,7 +67,7 @@ struct KeywordsCommand: ParsableCommand {
         if json {
             try Output.json(KeywordsLine(keywords: phrases, language: language.rawValue))
         } else {
-            Output.write(phrases.map { $0.text + "\n" }.joined())
+            try Output.write(phrases.map { $0.text + "\n" }.joined())
         }
         if phrases.isEmpty && top > 0 {
             Output.note("precis: \(document.source): no keyphrases found (the input has no content words)")

@@ -27,23 +27,36 @@ struct PrecisCommand: ParsableCommand {
             TrainCommand.self, ClassifyCommand.self, EvaluateCommand.self, CrossValidateCommand.self,
             InspectCommand.self, SummarizeCommand.self, KeywordsCommand.self, EvaluateSummariesCommand.self,
             VectorizeCommand.self, SegmentCommand.self, ServeCommand.self,
+            DocumentFrequenciesCommand.self, MergeModelsCommand.self,
         ]
     )
 
     /// Runs the command line, refusing unknown `help` topics (argument-parser
-    /// would print the top-level help and exit 0).
+    /// would print the top-level help and exit 0), then flushes standard output: a
+    /// write that failed (full disk, I/O error) ends with a message and a non-zero
+    /// exit, never exit 0 with the output lost. A closed pipe ends the process
+    /// quietly (see ``OutputSink``).
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.first == "help", let unknown = unknownHelpTopic(Array(arguments.dropFirst())) {
             let topics = configuration.subcommands.map { $0.configuration.commandName ?? "" }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("""
+            try? OutputSink.standardError.write("""
                 Error: no help topic '\(unknown)'. Topics: \(topics).
                 Usage: precis help [<subcommands> ...]
 
-                """.utf8))
+                """)
             Foundation.exit(64)   // EX_USAGE, as argument-parser's other usage errors
         }
-        main(arguments)
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            try OutputSink.standardOutput.flush()
+        } catch {
+            try? OutputSink.standardOutput.flush()
+            exit(withError: error)
+        }
+        // Diagnostics that could not be written still make the run a failure.
+        if OutputSink.standardError.failure != nil { exit(withError: ExitCode.failure) }
     }
 
     /// The first word of a `help` topic path that names no subcommand, if any.

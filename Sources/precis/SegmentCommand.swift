@@ -30,27 +30,31 @@ struct SegmentCommand: ParsableCommand {
     var jsonl: String?
 
     @OptionGroup var text: TextOptions
-    @OptionGroup var streaming: StreamingOptions
+    @OptionGroup var records: RecordStreamOptions
+    @OptionGroup(title: "Progress") var progress: ProgressOptions
 
     func validate() throws {
-        if jsonl != nil && file != nil { throw ValidationError("give either FILE or --jsonl, not both") }
+        try records.validate(jsonl: jsonl, file: file)
     }
 
     func run() throws {
         let segmenter = text.segmenter
+        let bar = progress.start("segmenting")
         if let jsonl {
             // Streamed: blocks segmented on all cores, written in input order.
-            let read = try SummaryRecordReader.streamRecords(path: jsonl, options: streaming.options, transform: { record in
+            let options = records.options(reportingTo: bar)
+            defer { bar.finish() }
+            let read = try SummaryRecordReader.streamRecords(path: jsonl, fields: records.fields.fields, options: options, transform: { record in
                 try Output.jsonLine(JSONRecord(base: segmenter.segment(record.article), fields: ["id": record.id]))
-            }, emit: { lines in Output.write(Array(lines.joined())) })
-            return streaming.report(read, name: jsonl)
+            }, emit: { try Output.write(lines: $0) })
+            return records.streaming.report(read, name: jsonl)
         }
         let document = try DocumentSource.text(at: file, html: false)
         let result = segmenter.segment(document.text)
         if json {
             try Output.json(result)
         } else {
-            Output.write(result.sentences.map { $0.text + "\n" }.joined())
+            try Output.write(result.sentences.map { $0.text + "\n" }.joined())
         }
     }
 }

@@ -30,22 +30,22 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The address to listen on.")
     var host: String = "127.0.0.1"
 
-    @Option(help: "The port to listen on (0: any free port).")
+    @Option(parsing: .unconditional, help: "The port to listen on (0: any free port).")
     var port: Int = 8080
 
-    @Option(name: .customLong("max-body"), help: ArgumentHelp("Largest request body, in bytes (413 above).", valueName: "BYTES"))
+    @Option(name: .customLong("max-body"), parsing: .unconditional, help: ArgumentHelp("Largest request body, in bytes (413 above).", valueName: "BYTES"))
     var maxBody: Int = 1 << 20
 
-    @Option(name: .customLong("max-batch"), help: ArgumentHelp("Most texts in one /v1/classify request (400 above).", valueName: "N"))
+    @Option(name: .customLong("max-batch"), parsing: .unconditional, help: ArgumentHelp("Most texts in one /v1/classify request (400 above).", valueName: "N"))
     var maxBatch: Int = 256
 
-    @Option(help: ArgumentHelp("Request time limit, in seconds (503 above).", valueName: "SECONDS"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Request time limit, in seconds (503 above).", valueName: "SECONDS"))
     var timeout: Double = 30
 
-    @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Close connections idle this long, in seconds.", valueName: "SECONDS"))
+    @Option(name: .customLong("idle-timeout"), parsing: .unconditional, help: ArgumentHelp("Close connections idle this long, in seconds.", valueName: "SECONDS"))
     var idleTimeout: Double = 60
 
-    @Option(name: .customLong("reload-interval"), help: ArgumentHelp("Check the model files for changes this often, in seconds (0: on SIGHUP only).", valueName: "SECONDS"))
+    @Option(name: .customLong("reload-interval"), parsing: .unconditional, help: ArgumentHelp("Check the model files for changes this often, in seconds (0: on SIGHUP only).", valueName: "SECONDS"))
     var reloadInterval: Double = 2
 
     @Option(name: .customLong("log-level"), help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error, critical.", valueName: "LEVEL"))
@@ -63,7 +63,7 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         var sources = try models.map { try ModelSource(argument: $0) }
-        if sources.isEmpty { sources = [ModelSource(name: "default", path: try ShippedModel.path())] }
+        if sources.isEmpty { sources = [ModelSource(path: try ShippedModel.path())] }
         var configuration = ServerConfiguration(models: sources)
         configuration.host = host
         configuration.port = port
@@ -85,7 +85,9 @@ struct ServeCommand: ParsableCommand {
         Task {
             do {
                 try await server.run { host, port in
-                    Output.write("precis serve: listening on http://\(host):\(port)\n")
+                    // Flushed at once; a failed write is remembered by the sink and reported at exit, never a trap.
+                    try? Output.write("precis serve: listening on http://\(host):\(port)\n")
+                    try? Output.flush()
                 }
             } catch {
                 failure.error = error

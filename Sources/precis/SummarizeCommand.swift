@@ -10,6 +10,7 @@ struct SummarizeCommand: ParsableCommand {
         discussion: """
         Reads plain text or HTML (markup, scripts and styles are stripped) from FILE or
         standard input. Page furniture (dates, bylines, share links, captions) is never chosen.
+        With --jsonl, progress goes to standard error (see --progress; --quiet for none).
 
         Examples:
           precis summarize article.txt --sentences 3
@@ -37,17 +38,11 @@ struct SummarizeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Summarise every {\"id\",\"article\",...} line of a JSONL file; writes one JSON object per line.", valueName: "path"))
     var jsonl: String?
 
-    @Option(name: .customLong("text-field"), help: ArgumentHelp("With --jsonl: the key of the article text (default: article).", valueName: "NAME"))
-    var textField: String?
-
-    @Option(name: .customLong("id-field"), help: ArgumentHelp("With --jsonl: the key of the record id (default: id).", valueName: "NAME"))
-    var idField: String?
-
-    @OptionGroup var streaming: StreamingOptions
+    @OptionGroup var records: RecordStreamOptions
+    @OptionGroup(title: "Progress") var progress: ProgressOptions
 
     func validate() throws {
-        if jsonl != nil && file != nil { throw ValidationError("give either FILE or --jsonl, not both") }
-        if jsonl == nil && (textField != nil || idField != nil) { throw ValidationError("--text-field and --id-field apply to --jsonl input") }
+        try records.validate(jsonl: jsonl, file: file)
     }
 
     func run() throws {
@@ -56,14 +51,16 @@ struct SummarizeCommand: ParsableCommand {
         configuration.truncateToWordBudget = truncate
         let summarizer = Summarizer(configuration: configuration)
         let length = self.length.length
+        let bar = progress.start("summarising")
         if let jsonl {
             // Streamed: blocks summarised and formatted on all cores, written in input order.
-            let fields = SummaryRecordFields(article: textField ?? "article", id: idField ?? "id")
-            let read = try summarizer.streamRecords(at: jsonl, length: length, fields: fields, options: streaming.options,
+            let options = records.options(reportingTo: bar)
+            defer { bar.finish() }
+            let read = try summarizer.streamRecords(at: jsonl, length: length, fields: records.fields.fields, options: options,
                                                     transform: { record, summary in
                 try Output.jsonLine(JSONRecord(base: summary, fields: ["id": record.id]))
-            }, emit: { lines in Output.write(Array(lines.joined())) })
-            return streaming.report(read, name: jsonl)
+            }, emit: { try Output.write(lines: $0) })
+            return records.streaming.report(read, name: jsonl)
         }
         let document = try DocumentSource.text(at: file)
         let summary = summarizer.summarize(document.text, length: length)
@@ -73,7 +70,7 @@ struct SummarizeCommand: ParsableCommand {
                 "requested": summary.requested, "returned": summary.returned, "truncated": summary.truncated ? true : nil,
             ]))
         } else {
-            Output.write(summary.sentences.map { $0.text + "\n" }.joined())
+            try Output.write(summary.sentences.map { $0.text + "\n" }.joined())
         }
         if summary.isShort, let requested = summary.requested, !summary.isEmpty {
             let candidates = summary.documentSentences.filter(\.isCandidate).count

@@ -34,13 +34,14 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup(title: "Multi-label options") var multiLabel: MultiLabelOptions
     @OptionGroup(title: "Progress") var progress: ProgressOptions
 
-    @Option(name: .customLong("cv-folds"), help: ArgumentHelp("Also cross-validate with K stratified folds first and record the scores in the model.", valueName: "K"))
+    @Option(name: .customLong("cv-folds"), parsing: .unconditional, help: ArgumentHelp("Also cross-validate with K stratified folds first and record the scores in the model.", valueName: "K"))
     var cvFolds: Int?
 
     @Option(help: ArgumentHelp("Hash terms into N columns instead of learning a vocabulary, and stream the data (bounded memory).", valueName: "N"))
     var hashing: Int?
 
     @OptionGroup var streaming: StreamingOptions
+    @OptionGroup(title: "Distributed training (with --hashing)") var distributed: DistributedTrainingOptions
 
     /// The vectoriser defaults: without vocabulary options when hashing.
     var vectorizerDefaults: TfidfConfiguration {
@@ -61,12 +62,15 @@ struct TrainCommand: ParsableCommand {
             }
         }
         _ = try classifier.configuration()
+        try distributed.validate(hashing: hashing, streams: streams)
         if let cvFolds { try OptionFlags.validated(overrides: ["folds": "--cv-folds"]) { try StratifiedKFold.validate(folds: cvFolds) } }
         _ = try TrainingMetadata.creationDate()
     }
 
     func run() throws {
         Output.quiet = progress.quiet
+        // Refuse a model path that is the data or not a regular file before any work.
+        _ = try OutputTarget(path: model, inputs: [data.path])
         if multiLabel.enabled {
             if cvFolds != nil { throw ValidationError("--multi-label does not take --cv-folds (use precis cross-validate --multi-label)") }
             return try MultiLabelCommands.train(self)
@@ -111,12 +115,13 @@ struct TrainCommand: ParsableCommand {
         var trained = result.classifier
         try trained.metadata.recordProvenance(producer: "precis \(precisVersion)", dataPath: data.path)
         trained.metadata.crossValidation = crossValidation
-        try ModelFile.write(trained, to: model)
+        try ModelFile.write(trained, to: model, inputs: [data.path])
         var lines = summary(trained)
         lines.append(String(format: "time:       %.2f s (read %.2f, vectorise %.2f, fit %.2f, save %.2f)", Date().timeIntervalSince(start),
                             loaded.timeIntervalSince(start), fitStart.timeIntervalSince(trainStart),
                             fitted.timeIntervalSince(fitStart), Date().timeIntervalSince(fitted)))
-        Output.write(lines.joined(separator: "\n") + "\n")
+        // Every string here may come from a data or model file: escaped before it reaches a terminal.
+        try Output.write(lines.map(TerminalText.escaped).joined(separator: "\n") + "\n")
     }
 
     /// `--hashing N` streamed: read once, cached, SGD over a shuffled stream.
@@ -125,8 +130,9 @@ struct TrainCommand: ParsableCommand {
         var trainer = StreamingTrainer(vectorizer: try vectorizer.configuration(defaults: vectorizerDefaults),
                                        classifier: try classifier.configuration(), featureCount: hashing ?? 0)
         trainer.cacheDirectory = nil
-        let rows = try LabeledRowStream(path: data.path, format: data.format, labelColumn: data.labelColumn,
-                                        textColumn: data.textColumn, options: streaming.options)
+        try distributed.configure(&trainer)
+        let rows = try LabeledRowStream(path: data.path, format: data.layout.format, labelColumn: data.layout.labelColumn,
+                                        textColumn: data.layout.textColumn, options: data.lineLimit.applied(to: streaming.options))
         let bar = ProgressBar(label: "training", mode: progress.mode)
         var readSeconds = 0.0
         let result = try OptionFlags.naming(data.path, overrides: ["featureCount": "--hashing"]) {
@@ -147,11 +153,12 @@ struct TrainCommand: ParsableCommand {
         let fitted = Date()
         var trained = result.classifier
         try trained.metadata.recordProvenance(producer: "precis \(precisVersion)", dataPath: data.path)
-        try ModelFile.write(trained, to: model)
+        try ModelFile.write(trained, to: model, inputs: [data.path])
         var lines = summary(trained)
         lines.append(String(format: "time:       %.2f s (read and hash %.2f, fit %.2f, save %.2f)", Date().timeIntervalSince(start),
                             readSeconds, fitted.timeIntervalSince(start) - readSeconds, Date().timeIntervalSince(fitted)))
-        Output.write(lines.joined(separator: "\n") + "\n")
+        // Every string here may come from a data or model file: escaped before it reaches a terminal.
+        try Output.write(lines.map(TerminalText.escaped).joined(separator: "\n") + "\n")
     }
 
     /// The lines `train` prints about a trained model.

@@ -50,7 +50,7 @@ struct VectorizeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Directory to write matrix.mtx and vocabulary.txt into (created if missing).", valueName: "DIR"))
     var output: String
 
-    @Option(help: ArgumentHelp("Hash terms into N columns instead of learning a vocabulary.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Hash terms into N columns instead of learning a vocabulary.", valueName: "N"))
     var hashing: Int?
 
     @Option(name: .customLong("vocabulary-from"), help: ArgumentHelp("Transform with the vocabulary, idf and options saved by an earlier vectorize in DIR.", valueName: "DIR"))
@@ -61,6 +61,8 @@ struct VectorizeCommand: ParsableCommand {
 
     @Flag(help: "Print the time of each stage (read, fit+transform, write) to standard error.")
     var timings = false
+
+    @OptionGroup(title: "Progress") var progress: ProgressOptions
 
     func validate() throws {
         let config = try vectorizer.configuration(defaults: TfidfConfiguration())
@@ -79,13 +81,26 @@ struct VectorizeCommand: ParsableCommand {
             } catch let error as ValidationError {
                 throw ValidationError("with --hashing: " + error.message)
             }
+            // vocabulary.txt and idf.txt list every column: bounded so that they stay files one can load.
+            guard hashing <= Self.maximumHashedColumns else {
+                throw ValidationError("--hashing must be at most \(Self.maximumHashedColumns) for vectorize (vocabulary.txt and idf.txt list one line per column), got \(hashing)")
+            }
         }
     }
+
+    /// The most hashed columns `vectorize` writes (2^24: idf.txt and vocabulary.txt of about 250 MB each).
+    static let maximumHashedColumns = 1 << 24
 
     func run() throws {
         let clock = ContinuousClock()
         let t0 = clock.now
+        let inputs = [data.path] + [model, vocabularyFrom.map { ($0 as NSString).appendingPathComponent(VectorizerFiles.vocabularyName) }].compactMap { $0 }
+        try Self.checkOutput(output, inputs: inputs)
+        let bar = progress.start("vectorising")
+        defer { bar.finish() }
+        bar.update(0, of: 3, note: "reading \(data.path)")
         let (documents, labels) = try data.loadTextsAndLabels()
+        bar.update(1, of: 3, note: "vectorising \(documents.count) documents")
         let t1 = clock.now
         let cpu1 = processCPUSeconds()
         let config = try vectorizer.configuration(defaults: TfidfConfiguration())
@@ -110,12 +125,14 @@ struct VectorizeCommand: ParsableCommand {
             idf = fitted.model.idf
             settings = try VectorizerFiles.settingsJSON(fitted.model.configuration)
         }
+        // The fit ends here; the text of the other files is part of writing them.
+        let t2 = clock.now
+        let cpu2 = processCPUSeconds()
         var files = [(VectorizerFiles.vocabularyName, vocabulary), (VectorizerFiles.idfName, VectorizerFiles.idfText(idf)),
                      ("labels.txt", Data((labels ?? documents.map { _ in "" }).map { Self.oneLine($0) + "\n" }.joined().utf8))]
         if let settings { files.append((VectorizerFiles.settingsName, settings)) }
-        let t2 = clock.now
-        let cpu2 = processCPUSeconds()
-        try Self.write(matrix: matrix, files: files, to: output)
+        bar.update(2, of: 3, note: "writing \(matrix.nonZeroCount) values to \(output)")
+        try Self.write(matrix: matrix, files: files, to: output, inputs: inputs)
         let t3 = clock.now
         if timings {
             let bytes = documents.reduce(0) { $0 + $1.utf8.count }
@@ -123,7 +140,7 @@ struct VectorizeCommand: ParsableCommand {
             let line = String(format: "read %.3f s, fit+transform %.3f s (%.1f MB/s of text; %.3f s of CPU), write %.3f s; %d documents, %d features, %d non-zeros",
                          seconds(t1 - t0), fit, Double(bytes) / 1e6 / fit, cpu2 - cpu1, seconds(t3 - t2),
                          documents.count, matrix.columns, matrix.nonZeroCount)
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            Output.note(line)
         }
     }
 
@@ -139,58 +156,54 @@ struct VectorizeCommand: ParsableCommand {
         label.contains(where: \.isNewline) ? String(label.map { $0.isNewline ? " " : $0 }) : label
     }
 
-    /// Writes the files so that a `matrix.mtx` present always matches the files beside it.
-    static func write(matrix: SparseMatrix, files: [(String, Data)], to directory: String) throws {
-        let fm = FileManager.default
+    /// The files `vectorize` writes into its output directory.
+    static let fileNames = ["matrix.mtx", VectorizerFiles.vocabularyName, VectorizerFiles.idfName, "labels.txt",
+                            VectorizerFiles.settingsName]
+
+    /// Refuses, before any work, an output that is not a directory, or any of whose
+    /// files is an input or exists and is not a regular file (see ``OutputTarget``).
+    static func checkOutput(_ directory: String, inputs: [String]) throws {
+        var info = stat()
+        guard stat(directory, &info) == 0 else { return }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            throw OutputError(path: directory, "--output must be a directory (it holds matrix.mtx, vocabulary.txt, …), and this is not one")
+        }
+        for name in fileNames {
+            _ = try OutputTarget(path: (directory as NSString).appendingPathComponent(name), inputs: inputs)
+        }
+    }
+
+    /// Writes the files so that a `matrix.mtx` present always matches the files beside it:
+    /// the old matrix is removed first, the new one renamed into place last; each file is
+    /// written atomically (``AtomicFile``: O_TMPFILE + linkat, mode kept), so an
+    /// interrupted run leaves no temporary behind.
+    static func write(matrix: SparseMatrix, files: [(String, Data)], to directory: String, inputs: [String] = []) throws {
         do {
-            try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw OutputError(path: directory, message: "cannot create directory")
+            throw OutputError(path: directory, "cannot create directory")
         }
-        let matrixPath = (directory as NSString).appendingPathComponent("matrix.mtx")
-        let suffix = ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        let matrixTemp = (directory as NSString).appendingPathComponent(".matrix.mtx" + suffix)
-        let temps = files.map { (directory as NSString).appendingPathComponent("." + $0.0 + suffix) }
-        defer {
-            try? fm.removeItem(atPath: matrixTemp)
-            for temp in temps { try? fm.removeItem(atPath: temp) }
-        }
-        for ((name, data), temp) in zip(files, temps) {
-            do {
-                try data.write(to: URL(fileURLWithPath: temp))
-            } catch {
-                throw OutputError(path: (directory as NSString).appendingPathComponent(name),
-                                  message: "cannot write (\(error.localizedDescription))")
-            }
-        }
-        do {
-            try MatrixMarket.write(matrix, to: matrixTemp)
-        } catch {
-            throw OutputError(path: matrixPath, message: "cannot write (\(error.localizedDescription))")
-        }
-        if fm.fileExists(atPath: matrixPath) {
-            guard (try? fm.removeItem(atPath: matrixPath)) != nil else {
-                throw OutputError(path: matrixPath, message: "cannot replace the existing file")
-            }
+        func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+        let matrixTarget = try OutputTarget(path: path("matrix.mtx"), inputs: inputs)
+        let targets = try files.map { try OutputTarget(path: path($0.0), inputs: inputs) }
+        if matrixTarget.existing != nil && unlink(matrixTarget.path) != 0 && errno != ENOENT {
+            throw OutputError.system(path("matrix.mtx"), "cannot replace the existing file")
         }
         // A settings file left from an earlier run with other options must not outlive it.
         if !files.contains(where: { $0.0 == VectorizerFiles.settingsName }) {
-            try? fm.removeItem(atPath: (directory as NSString).appendingPathComponent(VectorizerFiles.settingsName))
+            let settings = path(VectorizerFiles.settingsName)
+            var info = stat()
+            if lstat(settings, &info) == 0 && info.st_mode & S_IFMT == S_IFREG { unlink(settings) }
         }
-        for ((name, _), temp) in zip(files, temps) {
-            let path = (directory as NSString).appendingPathComponent(name)
-            guard rename(temp, path) == 0 else { throw OutputError(path: path, message: "cannot rename into place") }
+        for ((_, data), target) in zip(files, targets) {
+            try AtomicFile.write(to: target) { file in
+                try data.withUnsafeBytes { try file.write(bytes: $0) }
+            }
         }
-        guard rename(matrixTemp, matrixPath) == 0 else {
-            throw OutputError(path: matrixPath, message: "cannot rename into place")
+        try AtomicFile.write(to: matrixTarget) { file in
+            try MatrixMarket.write(matrix) { piece in try file.write(piece) }
         }
     }
-}
-
-/// An output file or directory of `vectorize` that could not be written.
-private struct OutputError: PrecisError {
-    var path: String?
-    var message: String
 }
 
 /// CPU time used by the process so far (all threads, user + system), in seconds.

@@ -40,7 +40,7 @@ struct CLIRoughEdgesTests {
         #expect(reversed.status != 0 && reversed.stderr.contains("Usage: precis vectorize"))
     }
 
-    @Test("--text-field and --id-field pick JSONL keys for classify and summarize --jsonl; classify reads CSV")
+    @Test("--text-field and --id-field pick JSONL keys for classify and summarize/segment/keywords --jsonl; classify reads CSV")
     func fields() throws {
         let dir = TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -51,6 +51,13 @@ struct CLIRoughEdgesTests {
         #expect(summary.stdout.contains("\"id\":\"a1\"") && summary.stdout.contains("striker"))
         let missing = try PrecisRunner.run(["summarize", "--jsonl", jsonl.path])
         #expect(missing.status != 0 && missing.stderr.contains("article"))
+        // segment and keywords --jsonl take the same keys.
+        for command in ["segment", "keywords"] {
+            let out = try PrecisRunner.run([command, "--jsonl", jsonl.path, "--text-field", "body", "--id-field", "doc_id"])
+            #expect(out.status == 0 && out.stdout.hasPrefix("{") && out.stdout.contains("\"id\":\"a1\""), "\(command): \(out.stdout) \(out.stderr)")
+            let stray = try PrecisRunner.run([command, "--text-field", "body"], stdin: Data("Some text.".utf8))
+            #expect(stray.status != 0 && stray.stderr.contains("apply to --jsonl input"), "\(command): \(stray.stderr)")
+        }
         let classified = try PrecisRunner.run(["classify", jsonl.path, "--text-field", "body", "--id-field", "doc_id", "--json"])
         #expect(classified.status == 0 && classified.stdout.contains("\"source\":\"a1\""), "\(classified.stderr)")
         let csv = dir.appendingPathComponent("news.csv")
@@ -58,5 +65,10 @@ struct CLIRoughEdgesTests {
         let rows = try PrecisRunner.run(["classify", csv.path, "--text-field", "body"])
         #expect(rows.status == 0, "\(rows.stderr)")
         #expect(rows.stdout.split(separator: "\n").map { $0.split(separator: "\t").last.map(String.init) } == ["sport", "business"])
+        // --id-field names a CSV column too: each row's source is its id.
+        let ids = try PrecisRunner.run(["classify", csv.path, "--text-field", "body", "--id-field", "label"])
+        #expect(ids.status == 0 && ids.stdout == "sport\tsport\nbusiness\tbusiness\n", "\(ids.stdout) \(ids.stderr)")
+        let noColumn = try PrecisRunner.run(["classify", csv.path, "--text-field", "body", "--id-field", "doc"])
+        #expect(noColumn.status != 0 && noColumn.stderr.contains("no column named 'doc'"))
     }
 }

@@ -77,7 +77,7 @@ struct ClassifyCommandTests {
         let foreign = dir.appendingPathComponent("foreign.precis")
         try Data("GIF89a not a model".utf8).write(to: foreign)
         for (file, fragment) in [(corrupt, "checksum"), (truncated, "truncated"), (foreign, "not a Precis model"),
-                                 (dir.appendingPathComponent("absent.precis"), "not found")] {
+                                 (dir.appendingPathComponent("absent.precis"), "no such file or directory")] {
             let result = try PrecisRunner.run(["classify", "--model", file.path], stdin: Data("text".utf8))
             #expect(result.status != 0)
             let message = result.stderr.trimmingCharacters(in: .whitespacesAndNewlines)

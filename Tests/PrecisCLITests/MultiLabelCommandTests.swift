@@ -69,7 +69,7 @@ struct MultiLabelCommandTests {
     }
 
     @Test("the shared Reuters ModApte-90 set: micro-F1 and macro-F1 at our measured level",
-          .enabled(if: TestPaths.hasSharedData))
+          .enabled(if: TestPaths.hasSharedData), .tags(.corpus, .slow), .notInQuickRuns)
     func reuters() throws {
         let dir = TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -94,6 +94,26 @@ struct StreamingCommandTests {
         #expect(viaDev.status == 0 && viaDev.stdout.split(separator: "\n").count == 3)
     }
 
+    @Test("labelled data from a pipe without an extension (/dev/stdin, -, <(…)) is read whole, its format told from its first line")
+    func labelledDataFromPipes() throws {
+        let dir = try Self.folder()
+        let model = dir.appendingPathComponent("m.precis").path
+        let rows = (0..<40).map { k in k % 2 == 0 ? "sport\tThe striker scored twice in match \(k)" : "tech\tThe new chip runs software \(k)" }
+        let data = Data((rows.joined(separator: "\n") + "\n").utf8)
+        for path in ["/dev/stdin", "-"] {
+            let trained = try PrecisRunner.run(["train", "--data", path, "--model", model, "--min-df", "1", "--quiet"], stdin: data)
+            #expect(trained.status == 0 && trained.stdout.contains("documents:  40"), "\(path): \(trained.stderr)")
+            let evaluated = try PrecisRunner.run(["evaluate", "--model", model, "--data", path, "--json"], stdin: data)
+            #expect(evaluated.status == 0 && evaluated.stdout.contains("\"n\":40"), "\(path): \(evaluated.stderr)")
+        }
+        let jsonl = Data(rows.map { r in
+            let parts = r.split(separator: "\t")
+            return "{\"label\":\"\(parts[0])\",\"text\":\"\(parts[1])\"}"
+        }.joined(separator: "\n").utf8)
+        let fromJSONL = try PrecisRunner.run(["evaluate", "--model", model, "--data", "/dev/stdin", "--json"], stdin: jsonl)
+        #expect(fromJSONL.status == 0 && fromJSONL.stdout.contains("\"n\":40"), "\(fromJSONL.stderr)")
+    }
+
     @Test("train --hashing streams a pipe; the model classifies; the same as from the file")
     func trainHashing() throws {
         let dir = try Self.folder()

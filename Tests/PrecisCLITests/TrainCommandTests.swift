@@ -97,7 +97,7 @@ struct TrainCommandTests {
     ]
 
     @Test("train with defaults reaches the accuracy goal on the test split",
-          .enabled(if: TestPaths.hasSharedData), arguments: accuracyGoals.map(\.set))
+          .enabled(if: TestPaths.hasSharedData), .tags(.corpus, .slow), .notInQuickRuns, arguments: accuracyGoals.map(\.set))
     func accuracyGoal(set: String) throws {
         let goal = try #require(Self.accuracyGoals.first { $0.set == set }?.goal)
         try CorpusCheck.trainAndEvaluate(set, minimumAccuracy: goal)

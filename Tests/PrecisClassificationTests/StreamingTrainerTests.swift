@@ -98,4 +98,61 @@ struct StreamingTrainerTests {
         #expect(throws: ClassificationError.self) { try trainer.fit { add in try add(["a", "a"], ["x y", "y z"]) } }
         #expect(throws: ClassificationError.self) { try trainer.fit { _ in } }
     }
+
+    @Test("the SGD plan: every epoch of every run within the visit budget; beyond it shared windows and fewer epochs")
+    func plan() {
+        var trainer = StreamingTrainer()                       // 4 runs × 5 epochs, budget 2^19
+        #expect(trainer.plan(documents: 11_314) == .init(epochs: 5, sharded: false))
+        #expect(trainer.plan(documents: 26_214) == .init(epochs: 5, sharded: false))   // 524,280 visits
+        #expect(trainer.plan(documents: 26_215) == .init(epochs: 5, sharded: true))
+        #expect(trainer.plan(documents: 113_140) == .init(epochs: 4, sharded: true))
+        #expect(trainer.plan(documents: 452_560) == .init(epochs: 1, sharded: true))
+        #expect(trainer.plan(documents: Int.max) == .init(epochs: 1, sharded: true))   // no overflow
+        trainer.visitBudget = 0
+        #expect(throws: ConfigurationError.self) { try trainer.validate() }
+    }
+
+    /// `data` sorted by label (as files exported class by class are).
+    static func sortedByLabel(_ data: (texts: [String], labels: [String])) -> (texts: [String], labels: [String]) {
+        let order = data.labels.indices.sorted { (data.labels[$0], $0) < (data.labels[$1], $1) }
+        return (order.map { data.texts[$0] }, order.map { data.labels[$0] })
+    }
+
+    static func accuracy(_ model: TextClassifier, _ test: (texts: [String], labels: [String])) -> Double {
+        let predicted = model.predict(test.texts)
+        return Double(zip(predicted, test.labels).filter { $0 == $1 }.count) / Double(test.labels.count)
+    }
+
+    @Test("a stream sorted by label still learns every class: windows draw chunks from the whole stream")
+    func sortedStream() throws {
+        let data = Self.sortedByLabel(Self.corpus(3000))
+        var trainer = StreamingTrainer(vectorizer: Self.vectorizer, featureCount: 1 << 12)
+        trainer.windowDocuments = 256                           // about a dozen windows per epoch
+        let model = try Self.streamed(trainer, data, block: 500)
+        let test = Self.corpus(300, seed: 99)
+        #expect(Self.accuracy(model, test) > 0.95)
+        // Every class is predicted (a last window of one class would leave only that class).
+        #expect(Set(model.predict(test.texts)).count == 3)
+    }
+
+    @Test("a large fit shares the windows among the runs: fewer steps, deterministic, and it learns")
+    func sharded() throws {
+        let data = Self.corpus(2400)
+        var trainer = StreamingTrainer(vectorizer: Self.vectorizer, featureCount: 1 << 12)
+        trainer.windowDocuments = 512
+        trainer.visitBudget = 4800                              // 2,400 × 5 × 4 is far beyond it
+        #expect(trainer.plan(documents: 2400) == .init(epochs: 2, sharded: true))
+        let a = try Self.streamed(trainer, data, block: 300)
+        let b = try Self.streamed(trainer, data, block: 300)
+        #expect(try ModelFile.encode(a) == ModelFile.encode(b))
+        #expect(a.metadata.iterations == 2)
+        #expect(a.metadata.classifier.epochs == 2)
+        #expect(Self.accuracy(a, Self.corpus(300, seed: 99)) > 0.95)
+        // Within the budget the same data trains every run on every document instead.
+        trainer.visitBudget = 1 << 19
+        let full = try Self.streamed(trainer, data, block: 300)
+        #expect(full.metadata.iterations == 5)
+        #expect(full.model.weights.storage != a.model.weights.storage)
+    }
 }
+

@@ -101,7 +101,7 @@ struct DatasetReaderTests {
         #expect(error?.hasPrefix(dir.path + ": no documents") == true)
     }
 
-    @Test("the shared corpora read as TSV", .enabled(if: TestPaths.hasSharedData))
+    @Test("the shared corpora read as TSV", .enabled(if: TestPaths.hasSharedData), .tags(.corpus, .slow), .notInQuickRuns)
     func sharedCorpus() throws {
         let docs = try LabeledDataset.read(path: TestPaths.shared("bbc-news/train.tsv"))
         #expect(docs.count > 1000)

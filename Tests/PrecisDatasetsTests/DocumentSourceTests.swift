@@ -52,11 +52,11 @@ struct DocumentSourceTests {
         let dir = TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let jsonl = try write("{\"text\":\"ok\"}\n[1]\n", "bad.jsonl", in: dir)
-        #expect(throws: DatasetError(path: jsonl, line: 2, "not a JSON object")) { try DocumentSource(paths: [jsonl]).documents() }
+        #expect(throws: DatasetError(path: jsonl, line: 2, "expected a JSON object")) { try DocumentSource(paths: [jsonl]).documents() }
         let noText = try write("{\"body\":\"ok\"}\n", "no-text.jsonl", in: dir)
         let error = #expect(throws: DatasetError.self) { try DocumentSource(paths: [noText]).documents() }
         #expect(error?.line == 1 && error?.message.contains("\"text\" or \"article\"") == true)
-        #expect(throws: DatasetError(path: "/no/such.txt", "cannot read file (missing or unreadable)")) {
+        #expect(throws: DatasetError(path: "/no/such.txt", "no such file or directory")) {
             try DocumentSource(paths: ["/no/such.txt"]).documents()
         }
         let bad = dir.appendingPathComponent("bad.txt")

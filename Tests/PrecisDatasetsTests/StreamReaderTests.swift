@@ -137,7 +137,35 @@ struct StreamReaderTests {
         }
         writer.start()
         var ids: [String] = []
-        try SummaryRecordReader.streamRecords(path: path, options: StreamOptions(blockBytes: 4096), transform: { $0.id }, emit: { ids += $0 })
+        // A FIFO has no size: progress reports counts and bytes without a total.
+        let reports = ProgressLog()
+        let options = StreamOptions(blockBytes: 4096, progress: { reports.append($0) })
+        try SummaryRecordReader.streamRecords(path: path, options: options, transform: { $0.id }, emit: { ids += $0 })
         #expect(ids == (1...1000).map(String.init))
+        #expect(!reports.items.isEmpty && reports.items.allSatisfy { $0.totalBytes == nil && $0.fraction == nil })
+        #expect(reports.items.last?.records == 1000)
     }
+
+    @Test("progress is reported once per block: records so far, bytes read and a regular file's size")
+    func progress() throws {
+        let text = (1...6000).map { "{\"id\": \($0), \"article\": \"Row \($0) of the file.\"}" }.joined(separator: "\n") + "\n"
+        let path = try Self.temporaryFile(text, name: "rows.jsonl")
+        let reports = ProgressLog()
+        let options = StreamOptions(blockBytes: 2048, progress: { reports.append($0) })
+        var blocks = 0
+        try SummaryRecordReader.streamRecords(path: path, options: options, transform: { $0.id }, emit: { _ in blocks += 1 })
+        let items = reports.items
+        #expect(items.count == blocks && blocks > 2, "\(blocks) blocks")   // reads come 64 KiB at a time
+        #expect(items.allSatisfy { $0.totalBytes == text.utf8.count })
+        #expect(zip(items, items.dropFirst()).allSatisfy { $0.records < $1.records && $0.bytes < $1.bytes })
+        #expect(items.last?.records == 6000 && items.last?.bytes == text.utf8.count && items.last?.fraction == 1)
+        // The callback is not part of equality.
+        #expect(options == StreamOptions(blockBytes: 2048))
+    }
+}
+
+/// Progress reports collected by a stream's callback (called on the stream's thread).
+final class ProgressLog: @unchecked Sendable {
+    private(set) var items: [StreamProgress] = []
+    func append(_ p: StreamProgress) { items.append(p) }
 }

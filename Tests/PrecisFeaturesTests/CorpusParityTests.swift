@@ -6,6 +6,7 @@ import PrecisTestSupport
 
 /// Corpus-level agreement with scikit-learn on bbc-news/train.tsv
 /// (figures in `Data/fixtures/tfidf/bbc-news-summary.json`).
+@Suite(.tags(.corpus, .slow), .notInQuickRuns)
 struct CorpusParityTests {
     @Test("bbc-news: feature count, non-zeros, idf and a row equal scikit-learn's",
           .enabled(if: TestPaths.hasSharedData), arguments: ["defaults", "bigrams-mindf2-sublinear"])

@@ -5,10 +5,13 @@ import PrecisLinearAlgebra
 /// ``TfidfModel/transform(_:)`` of a few documents looks their terms up in the sorted
 /// vocabulary instead of building the index; both paths must give the same matrix.
 struct SortedLookupTests {
-    /// A corpus of `count` documents over a small word list (deterministic).
+    /// A corpus of `count` documents over a word list (deterministic): a few common
+    /// words, some non-ASCII, and thousands of rarer ones, so that even a unigram
+    /// vocabulary is large beside a few short documents (the case the search is for).
     static func corpus(_ count: Int, seed: UInt64) -> [String] {
         let words = ["the", "cat", "dog", "sat", "on", "a", "mat", "über", "naïve", "café", "x", "run",
                      "runs", "ran", "and", "of", "to", "in", "it", "is", "zebra", "zoo", "apple", "b2b"]
+            + (0..<6000).map { "word\($0)" }
         var state = seed
         func next() -> Int {
             state = state &* 6364136223846793005 &+ 1442695040888963407

@@ -3,7 +3,7 @@ import PrecisTestSupport
 import Testing
 
 /// Bad requests get a 4xx with `{"error": {"code", "message"}}`, and the server keeps serving.
-@Suite struct ServerBadRequestTests {
+@Suite(.tags(.slow), .notInQuickRuns) struct ServerBadRequestTests {
     /// A server of its own for each test (killed when the test's instance goes away).
     let server: ServerProcess
 

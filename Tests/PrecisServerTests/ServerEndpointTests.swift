@@ -3,7 +3,7 @@ import PrecisTestSupport
 import Testing
 
 /// Every endpoint, answered by a real `precis serve` on a loopback port.
-@Suite struct ServerEndpointTests {
+@Suite(.tags(.slow), .notInQuickRuns) struct ServerEndpointTests {
     /// A server of its own for each test (killed when the test's instance goes away).
     let server: ServerProcess
 
@@ -63,6 +63,11 @@ import Testing
         #expect(emptyResults[0]["empty"] as? Bool == true)
         #expect(emptyResults[0]["label"] is NSNull)
         #expect(emptyResults[1]["empty"] == nil)
+        // Stop words only: the same "empty" as `precis classify --json`.
+        let stopWords = try c.post("/v1/classify", json: ["text": "the and of it"])
+        let stopResult = try #require(stopWords.jsonValue as? [String: Any])
+        #expect(stopResult["empty"] as? Bool == true)
+        #expect(stopResult["label"] is NSNull)
     }
 
     @Test func summarizeSegmentKeywords() throws {

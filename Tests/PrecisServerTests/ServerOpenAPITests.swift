@@ -4,7 +4,7 @@ import Testing
 
 /// `/openapi.json` describes exactly the routes the server answers, and each documented
 /// operation answers as documented.
-@Suite(.serialized) struct ServerOpenAPITests {
+@Suite(.serialized, .tags(.slow), .notInQuickRuns) struct ServerOpenAPITests {
     @Test func everyRouteMatchesTheDocument() throws {
         let server = try ServerProcess([])
         defer { server.signal(SIGTERM); _ = server.waitForExit() }

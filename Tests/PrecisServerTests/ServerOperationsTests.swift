@@ -3,7 +3,7 @@ import PrecisTestSupport
 import Testing
 
 /// Many clients at once, model reloads under load, and a draining stop.
-@Suite(.serialized) struct ServerOperationsTests {
+@Suite(.serialized, .tags(.slow), .notInQuickRuns) struct ServerOperationsTests {
     /// Runs `body(client)` on `clients` threads at once and waits (bounded) for all of them.
     private func concurrently(_ clients: Int, timeout: Double = 120, _ body: @escaping @Sendable (Int) -> Void) {
         let group = DispatchGroup()

@@ -42,7 +42,7 @@ struct BatchSummarizationTests {
         #expect(throws: ConfigurationError("ratio", "1.5", allowed: "in (0, 1]")) { try SummaryLength.ratio(1.5).validate() }
         #expect(throws: ConfigurationError.self) { try SummaryLength.sentences(-1).validate() }
         var config = SummarizerConfiguration()
-        config.damping = 1
+        config.pageRank.damping = 1
         let error = #expect(throws: ConfigurationError.self) { try config.validate() }
         #expect(error?.parameter == "damping")
         #expect((try? SummarizerConfiguration().validate()) != nil)

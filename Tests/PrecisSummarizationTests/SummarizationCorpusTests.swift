@@ -7,6 +7,7 @@ import PrecisTestSupport
 
 /// The default method on the BBC News Summary test split (444 articles) against the best peer of
 /// issue 5 (sumy 0.13 TextRank/LexRank/Luhn with Punkt, and Lead-k; rouge-score F1 × 100).
+@Suite(.tags(.corpus, .slow), .notInQuickRuns)
 struct SummarizationCorpusTests {
     static let path = TestPaths.shared("bbc-news-summary/bbc_summary.jsonl")
     static var available: Bool { TestPaths.hasSharedData && FileManager.default.fileExists(atPath: path) }

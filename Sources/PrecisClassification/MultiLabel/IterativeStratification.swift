@@ -10,7 +10,7 @@ import PrecisCore
 /// let folds = IterativeStratification(labelSets: [[0], [0, 1], [1], [0], [1], [0, 1]], folds: 2, seed: 42)
 /// folds.split(0)        // (train: […], test: […]): each side has both labels
 /// ```
-public struct IterativeStratification: Sendable {
+public struct IterativeStratification: FoldAssignment {
     /// Number of folds.
     public let folds: Int
     /// The fold of each document.
@@ -59,14 +59,5 @@ public struct IterativeStratification: Sendable {
         // Documents without labels: to the folds that most lack documents.
         for i in 0..<n where assignment[i] < 0 { place(i, preferring: nil) }
         self.assignment = assignment
-    }
-
-    /// Training and test rows of fold `fold` (test = that fold), ascending.
-    public func split(_ fold: Int) -> (train: [Int], test: [Int]) {
-        var train: [Int] = [], test: [Int] = []
-        for (i, f) in assignment.enumerated() {
-            if f == fold { test.append(i) } else { train.append(i) }
-        }
-        return (train, test)
     }
 }

@@ -60,19 +60,5 @@ public struct MultiLabelSelection: Equatable, Sendable, Codable {
         public var microF1: Double
         /// Its out-of-fold macro-F1.
         public var macroF1: Double
-        /// A candidate from its scores.
-        public init(alpha: Double, microF1: Double, macroF1: Double) {
-            self.alpha = alpha
-            self.microF1 = microF1
-            self.macroF1 = macroF1
-        }
-    }
-
-    /// A record of a selection.
-    public init(folds: Int, candidates: [Candidate], alpha: Double, fallbackLabels: Int) {
-        self.folds = folds
-        self.candidates = candidates
-        self.alpha = alpha
-        self.fallbackLabels = fallbackLabels
     }
 }

@@ -38,7 +38,7 @@ public struct MultiLabelConfiguration: Equatable, Sendable {
 
 /// Trains a multi-label ``TextClassifier``: one TF-IDF vectoriser, one binary
 /// logistic model per label fitted together in one pass per epoch
-/// (``MultiLabelSGD``), and per-label thresholds chosen on out-of-fold
+/// (``LogisticRegression/fitMultiLabel(_:targets:positiveWeights:)``), and per-label thresholds chosen on out-of-fold
 /// probabilities of an internal cross-validation by iterative stratification
 /// (``ThresholdSelection``), which also picks the penalty unless it is fixed.
 /// The model grows with the number of labels, not with label combinations.
@@ -109,7 +109,7 @@ public struct MultiLabelTrainer: Sendable {
             let fits = Parallelism.map(jobs.count, chunk: 1) { j -> (LogisticRegressionModel, Matrix) in
                 let (alpha, f) = jobs[j]
                 let (train, test) = usable[f]
-                let model = sgd(alpha).fit(x.selectingRows(train), targets: targets.selecting(train))
+                let model = sgd(alpha).fitMultiLabel(x.selectingRows(train), targets: targets.selecting(train))
                 return (model, Self.sigmoids(model, x.selectingRows(test)))
             }
             return alphas.enumerated().map { a, alpha in
@@ -163,13 +163,9 @@ public struct MultiLabelTrainer: Sendable {
         var metadata = TrainingMetadata(documents: texts.count,
                                         dataChecksum: TrainingMetadata.dataChecksum(texts: texts, labels: labelSets.map { $0.joined(separator: ",") }))
         for set in labelSets { for label in set { metadata.classCounts[label, default: 0] += 1 } }
-        var recorded = LogisticRegressionConfiguration()
-        recorded.multiClass = .ovr
-        recorded.regularization = .alpha(best.alpha)
-        recorded.epochs = config.epochs
-        recorded.runs = config.runs
-        recorded.averagedEpochs = sgd(best.alpha).averagedEpochs
-        recorded.seed = config.seed
+        var recorded = sgd(best.alpha).configuration
+        // The model records the default ramp, as it always has (the fit itself never ramps).
+        recorded.interceptRampDocuments = LogisticRegressionConfiguration().interceptRampDocuments
         metadata.classifier = recorded
         metadata.iterations = config.epochs
         // Training "accuracy" of a multi-label model: the share of documents whose label set is exactly right.
@@ -198,9 +194,18 @@ public struct MultiLabelTrainer: Sendable {
         return LogisticRegressionModel(weights: weights, intercepts: intercepts, multiClass: .ovr)
     }
 
-    func sgd(_ alpha: Double) -> MultiLabelSGD {
-        MultiLabelSGD(alpha: alpha, epochs: configuration.epochs, averagedEpochs: max(1, configuration.epochs / 2),
-                      runs: configuration.runs, seed: configuration.seed)
+    /// The one-vs-rest SGD fit with penalty `alpha`: the configured epochs (the last
+    /// half averaged), runs and seed, and the intercepts' full step on any data size.
+    func sgd(_ alpha: Double) -> LogisticRegression {
+        var sgd = LogisticRegressionConfiguration()
+        sgd.multiClass = .ovr
+        sgd.regularization = .alpha(alpha)
+        sgd.epochs = configuration.epochs
+        sgd.averagedEpochs = max(1, configuration.epochs / 2)
+        sgd.runs = configuration.runs
+        sgd.interceptRampDocuments = 0
+        sgd.seed = configuration.seed
+        return LogisticRegression(configuration: sgd)
     }
 
     /// Independent per-label probabilities `σ(x·W + b)`.

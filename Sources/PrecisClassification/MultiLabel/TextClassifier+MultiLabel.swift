@@ -27,13 +27,16 @@ extension TextClassifier {
     /// classifier.classifyMultiLabel(["Wheat and corn exports rose"])[0].labels.map(\.label)   // ["corn", "grain", "wheat"]
     /// ```
     public func classifyMultiLabel(_ texts: [String]) -> [MultiLabelClassification] {
-        let p = labelProbabilities(texts)
+        multiLabelClassifications(labelProbabilities(texts))
+    }
+
+    /// The label sets of the rows of a ``labelProbabilities(_:)`` matrix (as
+    /// ``classifyMultiLabel(_:)`` decides them).
+    public func multiLabelClassifications(_ p: Matrix) -> [MultiLabelClassification] {
         let decision = multiLabel ?? MultiLabelDecision(thresholds: [Float](repeating: 0.5, count: labels.count), allowEmpty: false)
         return (0..<p.rows).map { i in
             let row = p.row(i)
-            let chosen = decision.labels(probabilities: row).sorted { row[$0] != row[$1] ? row[$0] > row[$1] : $0 < $1 }
-            return MultiLabelClassification(labels: chosen.map { LabelProbability(label: labels[$0], probability: row[$0]) },
-                                            probabilities: row)
+            return MultiLabelClassification(labels: rankedLabels(row, among: decision.labels(probabilities: row)), probabilities: row)
         }
     }
 }

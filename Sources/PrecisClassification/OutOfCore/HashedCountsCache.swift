@@ -43,20 +43,23 @@ final class HashedCountsCache {
     /// Total documents cached.
     var documents: Int { entries.reduce(0) { $0 + $1.documents } }
 
-    /// Spills one block: its count matrix and each row's label index.
-    func append(counts: SparseMatrix, labels: [Int32]) throws {
+    /// Spills rows `rows` (default: all) of a block as one cache entry: their
+    /// count matrix and each row's label index.
+    func append(counts: SparseMatrix, labels: [Int32], rows: Range<Int>? = nil) throws {
         precondition(counts.rows == labels.count && counts.columns == columns)
+        let rows = rows ?? 0..<counts.rows
+        let first = counts.rowOffsets[rows.lowerBound], last = counts.rowOffsets[rows.upperBound]
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(8 + counts.rows * 8 + counts.nonZeroCount * 8)
+        bytes.reserveCapacity(8 + rows.count * 8 + (last - first) * 8)
         /// Appends the raw bytes of `values` in one copy.
-        func put<T>(_ values: ContiguousArray<T>) {
-            values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        func put<C: Collection>(_ values: C) {
+            ContiguousArray(values).withUnsafeBytes { bytes.append(contentsOf: $0) }
         }
-        put(ContiguousArray([UInt64(counts.rows)]))
-        put(ContiguousArray(labels))
-        put(ContiguousArray(counts.rowOffsets.dropFirst().map { UInt32(truncatingIfNeeded: $0) }))
-        put(counts.columnIndices)
-        put(ContiguousArray(counts.values.map { UInt32($0) }))
+        put([UInt64(rows.count)])
+        put(labels[rows])
+        put(counts.rowOffsets[(rows.lowerBound + 1)...rows.upperBound].map { UInt32(truncatingIfNeeded: $0 - first) })
+        put(counts.columnIndices[first..<last])
+        put(counts.values[first..<last].map { UInt32($0) })
         try bytes.withUnsafeBytes { raw in
             var written = 0
             while written < raw.count {
@@ -68,7 +71,7 @@ final class HashedCountsCache {
                 written += n
             }
         }
-        entries.append(Entry(offset: end, length: bytes.count, documents: counts.rows))
+        entries.append(Entry(offset: end, length: bytes.count, documents: rows.count))
         end += bytes.count
     }
 

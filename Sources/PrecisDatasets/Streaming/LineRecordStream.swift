@@ -64,6 +64,8 @@ public enum LineRecordStream {
                 try emit(outputs)
             }
             if let failure { throw failure }
+            options.progress?(StreamProgress(records: summary.records, badLines: summary.badLines,
+                                             bytes: stream.consumed, totalBytes: stream.totalBytes))
         }
         return summary
     }

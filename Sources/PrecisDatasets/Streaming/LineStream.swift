@@ -58,7 +58,7 @@ public final class LineStream {
             let fd = open(path, O_RDONLY)
             guard fd >= 0 else {
                 let code = errno
-                throw DatasetError(path: path, code == ENOENT ? "no such file"
+                throw DatasetError(path: path, code == ENOENT ? "no such file or directory"
                                    : "cannot read file (\(String(cString: strerror(code))))")
             }
             descriptor = fd
@@ -69,7 +69,18 @@ public final class LineStream {
             if ownsDescriptor { close(descriptor) }
             throw DatasetError(path: name, "is a directory, not a file")
         }
+        // A regular file (also standard input redirected from one) has a known size: what is left to read.
+        if status.st_mode & S_IFMT == S_IFREG {
+            let offset = lseek(descriptor, 0, SEEK_CUR)
+            totalBytes = max(0, Int(status.st_size) - max(0, Int(offset)))
+        } else {
+            totalBytes = nil
+        }
     }
+
+    /// The bytes the stream will read when the input is a regular file (its size
+    /// from the current offset); nil for pipes, FIFOs, sockets and terminals.
+    public let totalBytes: Int?
 
     deinit {
         if ownsDescriptor { close(descriptor) }

@@ -11,12 +11,23 @@ public struct StreamOptions: Sendable, Equatable {
     public var maximumLineBytes: Int
     /// Whether a malformed line is counted and skipped instead of ending the stream.
     public var skipBadLines: Bool
+    /// Called after each block's outputs were emitted, on the thread running the
+    /// stream, with how far it has got (for progress displays; once per block, so
+    /// cheap). Not part of equality.
+    public var progress: (@Sendable (StreamProgress) -> Void)?
 
     /// Options with the given (or default) values: 4 MiB blocks, 64 MiB lines, stop at a bad line.
-    public init(blockBytes: Int = 4 << 20, maximumLineBytes: Int = 64 << 20, skipBadLines: Bool = false) {
+    public init(blockBytes: Int = 4 << 20, maximumLineBytes: Int = 64 << 20, skipBadLines: Bool = false,
+                progress: (@Sendable (StreamProgress) -> Void)? = nil) {
         self.blockBytes = blockBytes
         self.maximumLineBytes = maximumLineBytes
         self.skipBadLines = skipBadLines
+        self.progress = progress
+    }
+
+    /// Equal when the block size, line limit and bad-line policy are (the progress callback is not compared).
+    public static func == (a: StreamOptions, b: StreamOptions) -> Bool {
+        a.blockBytes == b.blockBytes && a.maximumLineBytes == b.maximumLineBytes && a.skipBadLines == b.skipBadLines
     }
 }
 

@@ -10,30 +10,28 @@ import Foundation
 /// let html = ClassificationReport(title: "topics.precis on test.tsv", metrics: metrics,
 ///                                 predictions: predictions).html()
 /// ```
-public struct ClassificationReport: Sendable {
-    /// The page title.
-    public var title: String
-    /// Name/value lines about the model and the data, shown first.
-    public var facts: [(String, String)]
-    /// The metrics.
-    public var metrics: ClassificationMetrics
-    /// Each document's prediction (for the reliability diagram and the mistakes); may be empty.
-    public var predictions: [ScoredPrediction]
-    /// How many confusions and mistakes to list.
-    public var listLength = 15
+public typealias ClassificationReport = Report<ClassifierEvaluationContent>
 
+extension Report where Content == ClassifierEvaluationContent {
     /// A report of `metrics` (and `predictions`, when known).
     public init(title: String, facts: [(String, String)] = [], metrics: ClassificationMetrics,
                 predictions: [ScoredPrediction] = []) {
-        self.title = title
-        self.facts = facts
-        self.metrics = metrics
-        self.predictions = predictions
+        self.init(title: title, facts: facts, content: ClassifierEvaluationContent(metrics: metrics, predictions: predictions))
     }
+}
 
-    /// The page.
-    public func html() -> String {
-        var page = HTMLReport(title: title, subtitle: "\(metrics.n) documents, \(metrics.labels.count) classes")
+/// What a ``ClassificationReport`` shows.
+public struct ClassifierEvaluationContent: ReportContent {
+    /// The metrics.
+    public var metrics: ClassificationMetrics
+    /// Each document's prediction (for the reliability diagram and the mistakes); may be empty.
+    public var predictions: [ScoredPrediction] = []
+    /// How many confusions and mistakes to list.
+    public var listLength = 15
+
+    public var subtitle: String { "\(metrics.n) documents, \(metrics.labels.count) classes" }
+
+    public func addSections(to page: inout HTMLReport, facts: [(String, String)]) {
         var tiles = [("accuracy", HTMLReport.number(metrics.accuracy, 4)), ("macro F1", HTMLReport.number(metrics.macroF1, 4)),
                      ("weighted F1", HTMLReport.number(metrics.weightedF1, 4))]
         if let logLoss = metrics.logLoss { tiles.append(("log-loss", HTMLReport.number(logLoss, 4))) }
@@ -48,13 +46,11 @@ public struct ClassificationReport: Sendable {
                 + (metrics.unseenLabels.count > 20 ? " … and \(metrics.unseenLabels.count - 20) more" : "") + "</p>"
         }
         page.section("Summary", summary)
-        Self.addSections(to: &page, metrics: metrics, predictions: predictions, listLength: listLength)
-        return page.render()
+        addDetailSections(to: &page)
     }
 
     /// The confusion, per-class, reliability and mistakes sections (shared with ``CrossValidationReport``).
-    static func addSections(to page: inout HTMLReport, metrics: ClassificationMetrics, predictions: [ScoredPrediction],
-                            listLength: Int) {
+    func addDetailSections(to page: inout HTMLReport) {
         let k = metrics.labels.count
         let confusions = metrics.topConfusions(limit: listLength)
         let confusionTable = HTMLReport.table(

@@ -6,33 +6,34 @@
 /// let (summary, predictions) = try trainer.crossValidateWithPredictions(train, folds: 5)
 /// let html = CrossValidationReport(title: "5-fold on train.tsv", summary: summary, predictions: predictions).html()
 /// ```
-public struct CrossValidationReport: Sendable {
-    /// The page title.
-    public var title: String
-    /// Name/value lines about the options and the data.
-    public var facts: [(String, String)]
-    /// The cross-validation result.
-    public var summary: CrossValidationSummary
-    /// Every document's out-of-fold prediction; may be empty.
-    public var predictions: [ScoredPrediction]
+public typealias CrossValidationReport = Report<CrossValidationContent>
 
+extension Report where Content == CrossValidationContent {
     /// A report of `summary`.
     public init(title: String, facts: [(String, String)] = [], summary: CrossValidationSummary,
                 predictions: [ScoredPrediction] = []) {
-        self.title = title
-        self.facts = facts
-        self.summary = summary
-        self.predictions = predictions
+        let pooled = ClassifierEvaluationContent(metrics: summary.pooled, predictions: predictions)
+        self.init(title: title, facts: facts, content: CrossValidationContent(summary: summary, pooled: pooled))
+    }
+}
+
+/// What a ``CrossValidationReport`` shows.
+public struct CrossValidationContent: ReportContent {
+    /// The cross-validation result.
+    public var summary: CrossValidationSummary
+    /// The sections of a ``ClassificationReport`` of every document's out-of-fold
+    /// prediction (``CrossValidationSummary/pooled`` and the predictions, which may be empty).
+    public var pooled: ClassifierEvaluationContent
+
+    public var subtitle: String {
+        "\(summary.folds.count)-fold stratified cross-validation, \(summary.pooled.n) documents, \(summary.pooled.labels.count) classes"
     }
 
-    /// The page.
-    public func html() -> String {
-        let pooled = summary.pooled
-        var page = HTMLReport(title: title, subtitle: "\(summary.folds.count)-fold stratified cross-validation, \(pooled.n) documents, \(pooled.labels.count) classes")
+    public func addSections(to page: inout HTMLReport, facts: [(String, String)]) {
         let tiles = [
             ("accuracy, mean ± std", HTMLReport.number(summary.mean.accuracy, 4) + " ± " + HTMLReport.number(summary.std.accuracy, 4)),
             ("macro F1, mean ± std", HTMLReport.number(summary.mean.macroF1, 4) + " ± " + HTMLReport.number(summary.std.macroF1, 4)),
-            ("folds", "\(summary.folds.count)"), ("documents", "\(pooled.n)"),
+            ("folds", "\(summary.folds.count)"), ("documents", "\(summary.pooled.n)"),
         ]
         page.section("Summary", HTMLReport.tiles(tiles) + HTMLReport.facts(facts))
         let rows = summary.folds.enumerated().map { i, m in
@@ -42,7 +43,6 @@ public struct CrossValidationReport: Sendable {
         page.section("Per-fold scores", SVGChart.foldScores(summary.folds)
                         + HTMLReport.table(["fold", "documents", "accuracy", "macro F1", "weighted F1", "log-loss"], rows),
                      note: "Dashed lines: the means over folds.")
-        ClassificationReport.addSections(to: &page, metrics: pooled, predictions: predictions, listLength: 15)
-        return page.render()
+        pooled.addDetailSections(to: &page)
     }
 }

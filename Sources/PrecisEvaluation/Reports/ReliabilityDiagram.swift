@@ -27,15 +27,21 @@ public struct ReliabilityDiagram: Equatable, Sendable {
 
     /// Bins `predictions` into `bins` equal-width intervals (at least 1).
     public init(_ predictions: [ScoredPrediction], bins: Int = 10) {
+        self.init(pairs: predictions.map { ($0.confidence, $0.isCorrect) }, bins: bins)
+    }
+
+    /// Bins (probability, outcome) pairs: for a multi-label classifier, every
+    /// (document, label) probability and whether the label applies.
+    public init(pairs: [(Double, Bool)], bins: Int = 10) {
         let k = max(1, bins)
         var count = [Int](repeating: 0, count: k), confidence = [Double](repeating: 0, count: k)
         var correct = [Int](repeating: 0, count: k)
-        for p in predictions {
-            let c = p.confidence.isFinite ? min(max(p.confidence, 0), 1) : 0
+        for (p, isCorrect) in pairs {
+            let c = p.isFinite ? min(max(p, 0), 1) : 0
             let b = min(k - 1, Int(c * Double(k)))
             count[b] += 1
             confidence[b] += c
-            if p.isCorrect { correct[b] += 1 }
+            if isCorrect { correct[b] += 1 }
         }
         var ece = 0.0
         self.bins = (0..<k).map { b in
@@ -46,7 +52,7 @@ public struct ReliabilityDiagram: Equatable, Sendable {
                        meanConfidence: mean, accuracy: accuracy)
         }
         for bin in self.bins where bin.count > 0 {
-            ece += Double(bin.count) / Double(max(predictions.count, 1)) * abs(bin.accuracy - bin.meanConfidence)
+            ece += Double(bin.count) / Double(max(pairs.count, 1)) * abs(bin.accuracy - bin.meanConfidence)
         }
         expectedCalibrationError = ece
     }

@@ -103,7 +103,8 @@ public enum SVGChart {
 
     /// The reliability diagram: per bin, accuracy (bar) against the diagonal of
     /// perfect calibration, with the mean confidence marked and the counts below.
-    public static func reliability(_ diagram: ReliabilityDiagram) -> String {
+    public static func reliability(_ diagram: ReliabilityDiagram, xLabel: String = "top-class probability",
+                                   yLabel: String = "accuracy") -> String {
         let left = 50.0, top = 14.0, plot = 300.0
         var s = open(left + plot + 30, top + plot + 80, "reliability diagram")
         s += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plot))\" height=\"\(f(plot))\" fill=\"#fafbfc\" stroke=\"#c4ccd4\"/>"
@@ -125,8 +126,8 @@ public enum SVGChart {
             s += "<rect x=\"\(f(x + 1))\" y=\"\(f(top + plot + 56 - ch))\" width=\"\(f(w - 2))\" height=\"\(f(ch))\" fill=\"#9aa6b2\"><title>\(bin.count) documents</title></rect>"
         }
         s += "<line x1=\"\(f(left))\" y1=\"\(f(top + plot))\" x2=\"\(f(left + plot))\" y2=\"\(f(top))\" stroke=\"#555\" stroke-dasharray=\"4 3\"/>"
-        s += "<text x=\"\(f(left + plot / 2))\" y=\"\(f(top + plot + 74))\" text-anchor=\"middle\" font-size=\"11\">top-class probability (grey: documents per bin)</text>"
-        s += "<text transform=\"translate(12 \(f(top + plot / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"11\">accuracy</text>"
+        s += "<text x=\"\(f(left + plot / 2))\" y=\"\(f(top + plot + 74))\" text-anchor=\"middle\" font-size=\"11\">\(esc(xLabel)) (grey: count per bin)</text>"
+        s += "<text transform=\"translate(12 \(f(top + plot / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"11\">\(esc(yLabel))</text>"
         return s + "</svg>"
     }
 
@@ -161,32 +162,91 @@ public enum SVGChart {
 
     /// Accuracy and macro-F1 of each cross-validation fold as paired bars, with the means as lines.
     public static func foldScores(_ folds: [ClassificationMetrics]) -> String {
-        let left = 40.0, top = 24.0, plotH = 160.0, group = 56.0
-        let plotW = max(200, group * Double(folds.count))
-        let values = folds.flatMap { [$0.accuracy, $0.macroF1] }
+        foldScores(series: [("accuracy", "#6f9fd8", folds.map(\.accuracy)), ("macro-F1", "#2f6b3c", folds.map(\.macroF1))])
+    }
+
+    /// Scores of each cross-validation fold as grouped bars (one series per score:
+    /// name, colour, one value per fold), with each series' mean as a dashed line.
+    public static func foldScores(series: [(name: String, color: String, values: [Double])]) -> String {
+        let foldCount = series.map(\.values.count).max() ?? 0
+        let left = 40.0, top = 24.0, plotH = 160.0, bar = 18.0
+        let group = max(56, bar * Double(series.count) + 20)
+        let plotW = max(200, group * Double(foldCount), Double(series.count) * 100)
+        let values = series.flatMap(\.values).filter(\.isFinite)
         let low = max(0, ((values.min() ?? 0) - 0.05) * 10).rounded(.down) / 10
         let span = max(1 - low, 0.05)
-        func y(_ v: Double) -> Double { top + plotH - (v - low) / span * plotH }
+        func y(_ v: Double) -> Double { top + plotH - (min(max(v, low), 1) - low) / span * plotH }
         var s = open(left + plotW + 20, top + plotH + 40, "per-fold scores")
-        s += "<rect x=\"\(f(left))\" y=\"6\" width=\"12\" height=\"10\" fill=\"#6f9fd8\"/><text x=\"\(f(left + 16))\" y=\"15\" font-size=\"11\">accuracy</text>"
-        s += "<rect x=\"\(f(left + 90))\" y=\"6\" width=\"12\" height=\"10\" fill=\"#2f6b3c\"/><text x=\"\(f(left + 106))\" y=\"15\" font-size=\"11\">macro-F1</text>"
+        for (k, item) in series.enumerated() {
+            let x = left + Double(k) * 100
+            s += "<rect x=\"\(f(x))\" y=\"6\" width=\"12\" height=\"10\" fill=\"\(item.color)\"/><text x=\"\(f(x + 16))\" y=\"15\" font-size=\"11\">\(esc(item.name))</text>"
+        }
         for t in stride(from: low, through: 1.0001, by: max(0.05, (span / 4 * 20).rounded() / 20)) {
             s += "<line x1=\"\(f(left))\" y1=\"\(f(y(t)))\" x2=\"\(f(left + plotW))\" y2=\"\(f(y(t)))\" stroke=\"#e1e6ea\"/>"
             s += "<text x=\"\(f(left - 4))\" y=\"\(f(y(t) + 3))\" text-anchor=\"end\" font-size=\"10\">\(String(format: "%.2f", t))</text>"
         }
-        for (i, m) in folds.enumerated() {
+        for i in 0..<foldCount {
             let x = left + Double(i) * group + 8
-            for (k, (v, color)) in [(m.accuracy, "#6f9fd8"), (m.macroF1, "#2f6b3c")].enumerated() {
-                s += "<rect x=\"\(f(x + Double(k) * 20))\" y=\"\(f(y(v)))\" width=\"18\" height=\"\(f(top + plotH - y(v)))\" fill=\"\(color)\">"
-                s += "<title>fold \(i + 1) \(k == 0 ? "accuracy" : "macro-F1"): \(String(format: "%.4f", v))</title></rect>"
+            for (k, item) in series.enumerated() where i < item.values.count {
+                let v = item.values[i]
+                s += "<rect x=\"\(f(x + Double(k) * (bar + 2)))\" y=\"\(f(y(v)))\" width=\"\(f(bar))\" height=\"\(f(top + plotH - y(v)))\" fill=\"\(item.color)\">"
+                s += "<title>fold \(i + 1) \(esc(item.name)): \(String(format: "%.4f", v))</title></rect>"
             }
-            s += "<text x=\"\(f(x + 19))\" y=\"\(f(top + plotH + 14))\" text-anchor=\"middle\" font-size=\"10\">fold \(i + 1)</text>"
+            s += "<text x=\"\(f(x + (bar + 2) * Double(series.count) / 2))\" y=\"\(f(top + plotH + 14))\" text-anchor=\"middle\" font-size=\"10\">fold \(i + 1)</text>"
         }
-        if !folds.isEmpty {
-            for (v, color) in [(folds.map(\.accuracy).reduce(0, +) / Double(folds.count), "#3d6fb0"),
-                               (folds.map(\.macroF1).reduce(0, +) / Double(folds.count), "#2f6b3c")] {
-                s += "<line x1=\"\(f(left))\" y1=\"\(f(y(v)))\" x2=\"\(f(left + plotW))\" y2=\"\(f(y(v)))\" stroke=\"\(color)\" stroke-dasharray=\"5 3\"><title>mean \(String(format: "%.4f", v))</title></line>"
+        for item in series where !item.values.isEmpty {
+            let v = item.values.reduce(0, +) / Double(item.values.count)
+            s += "<line x1=\"\(f(left))\" y1=\"\(f(y(v)))\" x2=\"\(f(left + plotW))\" y2=\"\(f(y(v)))\" stroke=\"\(item.color)\" stroke-dasharray=\"5 3\"><title>mean \(esc(item.name)) \(String(format: "%.4f", v))</title></line>"
+        }
+        return s + "</svg>"
+    }
+
+    /// Per-label F1 against the label's support (documents that have it, log scale):
+    /// one point per label with its name in a tooltip, the labels with the most
+    /// support named on the chart. Shows at a glance whether rare labels are the weak ones.
+    public static func f1BySupport(_ rows: [(label: String, metrics: ClassMetrics)], named: Int = 12) -> String {
+        let left = 50.0, top = 16.0, plotW = 560.0, plotH = 300.0
+        var s = open(left + plotW + 150, top + plotH + 50, "per-label F1 by support")
+        let maxSupport = Double(max(1, rows.map(\.metrics.support).max() ?? 1))
+        let span = max(1, log10(maxSupport * 1.5))
+        let decades = Int(span.rounded(.down))
+        func x(_ support: Int) -> Double { left + log10(Double(max(support, 1))) / span * plotW }
+        func y(_ f1: Double) -> Double { top + plotH - min(max(f1, 0), 1) * plotH }
+        s += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" fill=\"#fafbfc\" stroke=\"#c4ccd4\"/>"
+        for t in stride(from: 0.0, through: 1.0, by: 0.2) {
+            s += "<line x1=\"\(f(left))\" y1=\"\(f(y(t)))\" x2=\"\(f(left + plotW))\" y2=\"\(f(y(t)))\" stroke=\"#e1e6ea\"/>"
+            s += "<text x=\"\(f(left - 6))\" y=\"\(f(y(t) + 3))\" text-anchor=\"end\" font-size=\"10\">\(String(format: "%.1f", t))</text>"
+        }
+        for d in 0...decades {
+            let v = Int(pow(10, Double(d)))
+            s += "<line x1=\"\(f(x(v)))\" y1=\"\(f(top))\" x2=\"\(f(x(v)))\" y2=\"\(f(top + plotH))\" stroke=\"#e1e6ea\"/>"
+            s += "<text x=\"\(f(x(v)))\" y=\"\(f(top + plotH + 14))\" text-anchor=\"middle\" font-size=\"10\">\(v)</text>"
+        }
+        s += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(top + plotH + 32))\" text-anchor=\"middle\" font-size=\"11\">support (documents with the label, log scale)</text>"
+        s += "<text transform=\"translate(12 \(f(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"11\">F1</text>"
+        let bySupport = rows.sorted { ($0.metrics.support, $1.label) > ($1.metrics.support, $0.label) }
+        // Names for the most frequent labels, skipping any that would overlap one already placed.
+        var namedLabels: Set<String> = [], boxes: [(Double, Double, Double)] = []
+        for row in bySupport.prefix(named) {
+            let px = x(row.metrics.support) + 6, py = y(row.metrics.f1), w = Double(min(row.label.count, 16)) * 5.2
+            if boxes.contains(where: { px < $0.0 + $0.2 && $0.0 < px + w && abs(py - $0.1) < 10 }) { continue }
+            boxes.append((px, py, w))
+            namedLabels.insert(row.label)
+        }
+        for row in bySupport.reversed() {
+            let m = row.metrics
+            let px = x(m.support), py = y(m.f1)
+            let color = m.f1 >= 0.8 ? "#2f6b3c" : m.f1 >= 0.5 ? "#d08a2e" : "#c0392b"
+            s += "<circle cx=\"\(f(px))\" cy=\"\(f(py))\" r=\"4\" fill=\"\(color)\" fill-opacity=\"0.75\" stroke=\"#ffffff\" stroke-width=\"0.6\">"
+            s += "<title>\(esc(row.label)): F1 \(String(format: "%.3f", m.f1)), precision \(String(format: "%.3f", m.precision)), recall \(String(format: "%.3f", m.recall)), support \(m.support)</title></circle>"
+            if namedLabels.contains(row.label) {
+                s += "<text x=\"\(f(px + 6))\" y=\"\(f(py + 3))\" font-size=\"9\">\(esc(shortened(row.label, 16)))</text>"
             }
+        }
+        let legend = [("#2f6b3c", "F1 ≥ 0.8"), ("#d08a2e", "0.5 ≤ F1 < 0.8"), ("#c0392b", "F1 < 0.5")]
+        for (k, (color, name)) in legend.enumerated() {
+            let ly = top + 10 + Double(k) * 16
+            s += "<circle cx=\"\(f(left + plotW + 18))\" cy=\"\(f(ly))\" r=\"4\" fill=\"\(color)\"/><text x=\"\(f(left + plotW + 28))\" y=\"\(f(ly + 3))\" font-size=\"10\">\(esc(name))</text>"
         }
         return s + "</svg>"
     }

@@ -7,11 +7,17 @@
 /// let (result, documents) = try Summarizer().evaluateDocuments(on: records, length: .matchReference)
 /// let html = SummaryReport(title: "BBC test", result: result, documents: documents).html()
 /// ```
-public struct SummaryReport: Sendable {
-    /// The page title.
-    public var title: String
-    /// Name/value lines about the data and options.
-    public var facts: [(String, String)]
+public typealias SummaryReport = Report<SummaryEvaluationContent>
+
+extension Report where Content == SummaryEvaluationContent {
+    /// A report of `result` and its `documents`.
+    public init(title: String, facts: [(String, String)] = [], result: SummaryEvaluation, documents: [SummaryDocumentScore]) {
+        self.init(title: title, facts: facts, content: SummaryEvaluationContent(result: result, documents: documents))
+    }
+}
+
+/// What a ``SummaryReport`` shows.
+public struct SummaryEvaluationContent: ReportContent {
     /// The aggregate result.
     public var result: SummaryEvaluation
     /// Each document's scores.
@@ -19,17 +25,11 @@ public struct SummaryReport: Sendable {
     /// How many best and worst documents to show.
     public var examples = 3
 
-    /// A report of `result` and its `documents`.
-    public init(title: String, facts: [(String, String)] = [], result: SummaryEvaluation, documents: [SummaryDocumentScore]) {
-        self.title = title
-        self.facts = facts
-        self.result = result
-        self.documents = documents
+    public var subtitle: String {
+        "\(result.n) documents, method \(result.method?.rawValue ?? "from a predictions file"), \(result.length)"
     }
 
-    /// The page.
-    public func html() -> String {
-        var page = HTMLReport(title: title, subtitle: "\(result.n) documents, method \(result.method?.rawValue ?? "from a predictions file"), \(result.length)")
+    public func addSections(to page: inout HTMLReport, facts: [(String, String)]) {
         let m = result.mean
         page.section("Summary", HTMLReport.tiles([
             ("ROUGE-1 F1", HTMLReport.number(m.rouge1.f1 * 100, 2)), ("ROUGE-2 F1", HTMLReport.number(m.rouge2.f1 * 100, 2)),
@@ -53,7 +53,6 @@ public struct SummaryReport: Sendable {
         page.section("Best documents (ROUGE-L F1)", best.map { card(documents[$0]) }.joined())
         page.section("Worst documents (ROUGE-L F1)", worst.map { card(documents[$0]) }.joined(),
                      note: "Highlighted: the sentences the summary chose.")
-        return page.render()
     }
 
     func card(_ d: SummaryDocumentScore) -> String {

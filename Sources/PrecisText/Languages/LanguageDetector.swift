@@ -40,6 +40,7 @@ public enum LanguageDetector {
     /// hashed without building strings.
     public static func detectWithScores(utf8 b: UnsafeBufferPointer<UInt8>) -> (language: Language, coverage: Double) {
         let languages = Language.allCases
+        let table = Self.table
         var hits = [Int](repeating: 0, count: languages.count)
         var words = 0
         var hash = WordMaskTable.seed
@@ -47,9 +48,10 @@ public enum LanguageDetector {
         func flush() {
             guard length > 0 else { return }
             words += 1
-            let mask = table[WordMaskTable.finish(hash)]
-            if mask != 0 {
-                for k in 0..<languages.count where mask & (1 << UInt16(k)) != 0 { hits[k] += 1 }
+            var mask = table[WordMaskTable.finish(hash)]
+            while mask != 0 {                               // each language listing the word
+                hits[mask.trailingZeroBitCount] += 1
+                mask &= mask - 1
             }
             hash = WordMaskTable.seed
             length = 0

@@ -34,6 +34,9 @@ public struct LanguageProfile: Sendable {
 
     static let numeroSigns: [String: AbbreviationKind] = ["n°": .numeric, "nº": .numeric, "n.º": .numeric, "no°": .numeric]
 
+    /// English titles that come with English names into any language ("Mt. Kisco", "Mr. Smith").
+    static let englishNameTitles: [String: AbbreviationKind] = ["mr": .title, "mrs": .title, "ms": .title, "messrs": .title, "mt": .title]
+
     private static let profiles: [String: LanguageProfile] = {
         var result: [String: LanguageProfile] = [:]
         for language in Language.allCases {
@@ -47,6 +50,7 @@ public struct LanguageProfile: Sendable {
                 entries = Abbreviations(parsing: text)?.entries ?? [:]
             }
             entries.merge(numeroSigns) { old, _ in old }
+            entries.merge(englishNameTitles) { old, _ in old }
             let openers = language == .english ? SentenceOpeners.words.union(stop) : stop
             result[code] = LanguageProfile(language: language, abbreviations: Abbreviations(entries: entries),
                                            stopWords: stop, months: Set(LanguageTables.months[code] ?? []),

@@ -10,26 +10,22 @@ enum MultiLabelCommands {
         var config = MultiLabelConfiguration()
         let unsupported = [("--solver", options.solver != nil), ("--multi-class", options.multiClass != nil),
                            ("--class-weight", options.classWeight != nil), ("--validation-split", options.validationSplit != nil),
-                           ("--average-epochs", options.averagedEpochs != nil), ("--intercept-step", options.interceptStep != nil),
-                           ("--intercept-ramp", options.interceptRamp != nil), ("--max-iter", options.maxIterations != nil),
-                           ("--tol", options.tolerance != nil), ("--patience", options.patience != nil)]
+                           ("--average-epochs", options.sgd.averagedEpochs != nil), ("--intercept-step", options.sgd.interceptStep != nil),
+                           ("--intercept-ramp", options.sgd.interceptRamp != nil), ("--max-iter", options.lbfgs.maxIterations != nil),
+                           ("--tol", options.lbfgs.tolerance != nil), ("--patience", options.patience != nil)]
         if let (name, _) = unsupported.first(where: { $0.1 }) {
             throw ValidationError("--multi-label does not take \(name) (it fits one-vs-rest SGD; --alpha, --c, --epochs, --sgd-runs and --seed apply)")
         }
-        if options.alpha != nil && options.c != nil { throw ValidationError("give --alpha or --c, not both") }
-        if let alpha = options.alpha {
-            guard alpha > 0, alpha.isFinite else { throw ValidationError("--alpha must be positive, got \(alpha)") }
-            config.alpha = alpha
+        if let penalty = try options.penalty.regularization() {
+            let (name, value) = switch penalty { case .c(let c): ("--c", c); case .alpha(let alpha): ("--alpha", alpha) }
+            guard value > 0, value.isFinite else { throw ValidationError("\(name) must be positive, got \(value)") }
+            config.alpha = penalty.alpha(documents: Double(documents))
         }
-        if let c = options.c {
-            guard c > 0, c.isFinite else { throw ValidationError("--c must be positive, got \(c)") }
-            config.alpha = 1 / (c * Double(max(documents, 1)))
-        }
-        if let epochs = options.epochs {
+        if let epochs = options.sgd.epochs {
             guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
             config.epochs = epochs
         }
-        if let runs = options.runs {
+        if let runs = options.sgd.runs {
             guard runs >= 1 else { throw ValidationError("--sgd-runs must be at least 1, got \(runs)") }
             config.runs = runs
         }
@@ -52,14 +48,14 @@ enum MultiLabelCommands {
         let created = try TrainingMetadata.creationDate()
         let (texts, labelSets) = try command.multiLabel.load(command.data)
         let config = try configuration(command.classifier, command.multiLabel, documents: texts.count)
-        let bar = ProgressBar(label: "training")
+        let bar = ProgressBar(label: "training", mode: command.progress.mode)
         var trained = try fit(MultiLabelTrainer(vectorizer: vectorizerConfig, configuration: config),
                               texts: texts, labelSets: labelSets, path: command.data.path) { bar.status($0) }
         bar.finish()
         trained.metadata.producer = "precis \(precisVersion)"
         trained.metadata.created = created
         trained.metadata.dataFile = URL(fileURLWithPath: command.data.path).lastPathComponent
-        try ModelFile.write(trained, to: command.model)
+        try ModelFile.write(trained, to: command.model, inputs: [command.data.path])
         var lines = [
             "model:      \(command.model)",
             "documents:  \(texts.count)",
@@ -74,22 +70,23 @@ enum MultiLabelCommands {
         }
         lines.append(String(format: "training subset accuracy: %.4f", trained.metadata.trainingAccuracy))
         lines.append(String(format: "time:       %.2f s", Date().timeIntervalSince(start)))
-        print(lines.joined(separator: "\n"))
+        try Output.write(lines.map(TerminalText.escaped).joined(separator: "\n") + "\n")
     }
 
     /// `precis classify` with a multi-label model: every label above its threshold.
     /// A multi-label `classify` text line: the source (when shown), the labels, the top probabilities.
     static func textLine(_ classifier: TextClassifier, _ result: TextClassifier.MultiLabelClassification, source: String?, top: Int?) -> [UInt8] {
-        let shown = top.map { topLabels(classifier, result, $0) } ?? result.labels
-        let text = shown.map { "\($0.label) \(String(format: "%.4f", $0.probability))" }.joined(separator: ", ")
-        let labels = result.labels.isEmpty ? "(none)" : result.labels.map(\.label).joined(separator: ",")
-        return Array(((source.map { "\($0)\t" } ?? "") + labels + "\t" + text + "\n").utf8)
+        let shown = top.map { classifier.rankedLabels(result.probabilities, top: $0) } ?? result.labels
+        // Labels come from the model file: escaped, never raw to a terminal.
+        let text = shown.map { "\(TerminalText.escaped($0.label)) \(String(format: "%.4f", $0.probability))" }.joined(separator: ", ")
+        let labels = result.labels.isEmpty ? "(none)" : result.labels.map { TerminalText.escaped($0.label) }.joined(separator: ",")
+        return Array(((source.map { "\(TerminalText.escaped($0))\t" } ?? "") + labels + "\t" + text + "\n").utf8)
     }
 
     /// A multi-label `classify --json` line, with its `source` (or `id`) as `key`.
     static func jsonLine(_ classifier: TextClassifier, _ result: TextClassifier.MultiLabelClassification, key: String, value: String,
                          empty: Bool, top: Int?) throws -> [UInt8] {
-        let shown = top.map { topLabels(classifier, result, $0) } ?? result.labels
+        let shown = top.map { classifier.rankedLabels(result.probabilities, top: $0) } ?? result.labels
         let probabilities = Dictionary(shown.map { ($0.label, $0.probability) }, uniquingKeysWith: { a, _ in a })
         return try Output.jsonLine(JSONRecord(base: MultiLabelLine(empty: empty ? true : nil, labels: result.labels.map(\.label),
                                                                    probabilities: probabilities), fields: [key: value]))
@@ -100,15 +97,6 @@ enum MultiLabelCommands {
         var empty: Bool?
         var labels: [String]
         var probabilities: [String: Float]
-    }
-
-    /// The `k` most probable labels of a result, chosen or not.
-    static func topLabels(_ classifier: TextClassifier, _ result: TextClassifier.MultiLabelClassification, _ k: Int) -> [TextClassifier.LabelProbability] {
-        let p: [Float] = result.probabilities
-        let order: [Int] = p.indices.sorted { (a: Int, b: Int) -> Bool in p[a] != p[b] ? p[a] > p[b] : a < b }
-        return order.prefix(k).map { (c: Int) -> TextClassifier.LabelProbability in
-            TextClassifier.LabelProbability(label: classifier.labels[c], probability: p[c])
-        }
     }
 
     /// What `precis inspect` shows of a multi-label model: thresholds and the internal CV.
@@ -131,16 +119,30 @@ enum MultiLabelCommands {
         return MultiLabelMetrics(trueSets: labelSets, predicted: predicted, labels: classifier.labels)
     }
 
-    /// `precis evaluate` with a multi-label model.
-    static func evaluate(_ classifier: TextClassifier, data: DataOptions, options: MultiLabelOptions, json: Bool) throws {
+    /// `precis evaluate` with a multi-label model (and its `--report`).
+    static func evaluate(_ classifier: TextClassifier, model: String, data: DataOptions, options: MultiLabelOptions, json: Bool,
+                         report: String?, bar: ProgressBar) throws {
+        bar.status("reading \(data.path)")
         let (texts, labelSets) = try options.load(data)
         let known = Set(classifier.labels)
         let unseen = Set(labelSets.joined()).subtracting(known).sorted()
+        let evaluation = classifier.evaluateMultiLabel(texts: texts, labelSets: labelSets, progress: bar.documents)
+        bar.finish()
         if !unseen.isEmpty {
-            Output.note("warning: \(data.path): labels the model never saw (counted as missed): \(unseen.joined(separator: ", "))")
+            // At most 20 named (a data file can hold any number), each escaped and cut short.
+            var named = unseen.prefix(20).map { TerminalText.escaped($0, limit: 64) }.joined(separator: ", ")
+            if unseen.count > 20 { named += " and \(unseen.count - 20) more" }
+            Output.note("warning: \(data.path): labels the model never saw (counted as missed): \(named)")
         }
-        let metrics = evaluate(classifier, texts: texts, labelSets: labelSets)
-        if json { try Output.json(metrics) } else { print(metrics.report()) }
+        if let report {
+            let facts = [("model", model), ("data", data.path), ("model labels", "\(classifier.labels.count) (multi-label)"),
+                         ("model features", "\(classifier.vectorizer.featureCount)"),
+                         ("trained on", "\(classifier.metadata.documents) documents")]
+            try ReportFile.write(MultiLabelReport(title: "Evaluation of \(model)", facts: facts, evaluation: evaluation).html(),
+                                 to: report, inputs: [model, data.path])
+        }
+        let metrics = evaluation.metrics
+        if json { try Output.json(metrics) } else { try Output.write(metrics.report() + "\n") }
     }
 
     /// Per-fold and pooled results of a multi-label cross-validation.
@@ -164,30 +166,57 @@ enum MultiLabelCommands {
         let trainer = MultiLabelTrainer(vectorizer: vectorizerConfig, configuration: config)
         var perFold: [MultiLabelMetrics] = []
         var pooledTrue: [[String]] = [], pooledPredicted: [[String]] = []
+        // Out-of-fold probabilities over `names` (every label of the data), for the report.
+        var pooledTexts: [String] = [], pooledProbabilities: [Float] = [], pooledResults: [TextClassifier.MultiLabelClassification] = []
+        let bar = ProgressBar(label: "cross-validating", mode: command.progress.mode)
+        bar.update(0, of: command.folds)
         for fold in 0..<command.folds {
             let (train, test) = split.split(fold)
             guard !test.isEmpty else { throw DatasetError(path: command.data.path, "fold \(fold + 1) of \(command.folds) is empty; use fewer folds") }
             let classifier = try fit(trainer, texts: train.map { texts[$0] }, labelSets: train.map { labelSets[$0] },
-                                     path: command.data.path)
+                                     path: command.data.path) { bar.status("fold \(fold + 1)/\(command.folds): \($0)") }
             let truth = test.map { labelSets[$0] }
-            let predicted = classifier.classifyMultiLabel(test.map { texts[$0] }).map { $0.labels.map(\.label) }
+            let testTexts = test.map { texts[$0] }
+            let p = classifier.labelProbabilities(testTexts, progress: nil)
+            let results = classifier.multiLabelClassifications(p)
+            let predicted = results.map { $0.labels.map(\.label) }
             let metrics = MultiLabelMetrics(trueSets: truth, predicted: predicted, labels: names)
             perFold.append(metrics)
             pooledTrue += truth
             pooledPredicted += predicted
-            if !command.json {
-                print(String(format: "fold %d/%d: micro-F1 %.4f  macro-F1 %.4f  subset accuracy %.4f  (n = %d)", fold + 1,
-                             command.folds, metrics.microF1, metrics.macroF1, metrics.subsetAccuracy, test.count))
-                fflush(stdout)
+            if command.output.report != nil {
+                // The fold's model knows the labels of its training part: map its columns onto `names` (0 for the others).
+                let column = names.map { name in classifier.labels.firstIndex(of: name) }
+                for i in 0..<p.rows {
+                    for c in column { pooledProbabilities.append(c.map { p[i, $0] } ?? 0) }
+                }
+                pooledTexts += testTexts
+                pooledResults += results
             }
+            bar.finish()
+            if !command.json {
+                try Output.write(String(format: "fold %d/%d: micro-F1 %.4f  macro-F1 %.4f  subset accuracy %.4f  (n = %d)\n", fold + 1,
+                                        command.folds, metrics.microF1, metrics.macroF1, metrics.subsetAccuracy, test.count))
+                try Output.flush()
+            }
+            bar.update(fold + 1, of: command.folds)
         }
+        bar.finish()
         let pooled = MultiLabelMetrics(trueSets: pooledTrue, predicted: pooledPredicted, labels: names)
+        if let report = command.output.report {
+            let evaluation = MultiLabelEvaluation(texts: pooledTexts, labelSets: pooledTrue, labels: names,
+                                                  probabilities: Matrix(rows: pooledTexts.count, columns: names.count,
+                                                                        elements: pooledProbabilities),
+                                                  classifications: pooledResults)
+            try ReportFile.write(MultiLabelCrossValidationReport(title: "Cross-validation on \(command.data.path)",
+                                                                 facts: [("data", command.data.path), ("folds", "\(command.folds)")],
+                                                                 folds: perFold, pooled: evaluation).html(),
+                                 to: report, inputs: [command.data.path])
+        }
         if command.json {
             try Output.json(CrossValidationResult(folds: perFold, pooled: pooled))
         } else {
-            print("")
-            print("all out-of-fold predictions:")
-            print(pooled.report())
+            try Output.write("\nall out-of-fold predictions:\n" + pooled.report() + "\n")
         }
     }
 }

@@ -10,13 +10,14 @@ struct MultiLabelOptions: ParsableArguments {
     @Option(name: .customLong("label-separator"), help: ArgumentHelp("Separator of the labels in a multi-label label field (default: ,).", valueName: "SEP"))
     var separator: String = ","
 
-    @Flag(name: .customLong("allow-empty"), help: "With --multi-label, a document may get no label when none reaches its threshold (default: the closest label).")
+    @Flag(help: "With --multi-label, a document may get no label when none reaches its threshold (default: the closest label).")
     var allowEmpty = false
 
     /// Reads multi-label documents, naming the file on failure.
     func load(_ data: DataOptions) throws -> (texts: [String], labelSets: [[String]]) {
-        let documents = try MultiLabelDataset.read(path: data.path, format: data.format, separator: separator,
-                                                   labelColumn: data.labelColumn, textColumn: data.textColumn)
+        let documents = try MultiLabelDataset.read(path: data.path, format: data.layout.format, separator: separator,
+                                                   labelColumn: data.layout.labelColumn, textColumn: data.layout.textColumn,
+                                                   limits: data.limits())
         return (documents.map(\.text), documents.map(\.labels))
     }
 }

@@ -32,28 +32,28 @@ struct SummarizerOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Scoring method.", valueName: "name"))
     var method: SummaryMethod = .default
 
-    @Option(name: .long, help: ArgumentHelp("PageRank damping factor (default 0.85).", visibility: .hidden))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("PageRank damping factor (default 0.85).", visibility: .hidden))
     var damping: Float?
 
-    @Option(name: .customLong("position-exponent"), help: ArgumentHelp("Positional method: jump weight of sentence i is 1/(i+1)^x.", visibility: .hidden))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Positional method: jump weight of sentence i is 1/(i+1)^x.", visibility: .hidden))
     var positionExponent: Float?
 
-    @Option(name: .customLong("length-exponent"), help: ArgumentHelp("Multiply scores by (words/mean words)^x.", visibility: .hidden))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Multiply scores by (words/mean words)^x.", visibility: .hidden))
     var lengthExponent: Float?
 
-    @Option(name: .customLong("pronoun-factor"), help: ArgumentHelp("Multiply scores of sentences opening with a back-referring pronoun.", visibility: .hidden))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Multiply scores of sentences opening with a back-referring pronoun.", visibility: .hidden))
     var pronounFactor: Float?
 
-    @Option(name: .customLong("mmr-lambda"), help: ArgumentHelp("Redundancy trade-off in [0, 1]; 1 ranks by score alone.", visibility: .hidden))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Redundancy trade-off in [0, 1]; 1 ranks by score alone.", visibility: .hidden))
     var mmrLambda: Float?
 
-    @Option(name: .customLong("redundancy-threshold"), help: ArgumentHelp("Never pick two sentences at least this similar (cosine).", visibility: .hidden))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Never pick two sentences at least this similar (cosine).", visibility: .hidden))
     var redundancyThreshold: Float?
 
-    @Option(name: .customLong("lexrank-threshold"), help: ArgumentHelp("LexRank similarity threshold.", visibility: .hidden))
+    @Option(name: .customLong("lexrank-threshold"), parsing: .unconditional, help: ArgumentHelp("LexRank similarity threshold.", visibility: .hidden))
     var lexRankThreshold: Float?
 
-    @Flag(name: .customLong("sentence-stemming"), help: ArgumentHelp("Porter-stem words before comparing sentences.", visibility: .hidden))
+    @Flag(help: ArgumentHelp("Porter-stem words before comparing sentences.", visibility: .hidden))
     var sentenceStemming = false
 
     func validate() throws {
@@ -63,7 +63,7 @@ struct SummarizerOptions: ParsableArguments {
     var configuration: SummarizerConfiguration {
         var config = SummarizerConfiguration()
         config.method = method
-        if let damping { config.damping = damping }
+        if let damping { config.pageRank.damping = damping }
         if let positionExponent { config.positionExponent = positionExponent }
         if let lengthExponent { config.lengthExponent = lengthExponent }
         if let mmrLambda { config.mmrLambda = mmrLambda }

@@ -8,34 +8,34 @@ import Precis
 /// defaults (``configuration(defaults:)``) and the user overrides only what
 /// they name; the library's `validate()` checks the result.
 struct VectorizerOptions: ParsableArguments {
-    @Option(name: .customLong("ngram-range"), help: ArgumentHelp("Word n-gram lengths, as MIN,MAX (e.g. 1,2); a single N means 1,N (all lengths up to N).", valueName: "A,B"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Word n-gram lengths, as MIN,MAX (e.g. 1,2); a single N means 1,N (all lengths up to N).", valueName: "A,B"))
     var ngramRange: NGramRange?
 
-    @Option(name: .customLong("min-df"), help: ArgumentHelp("Drop terms in fewer documents: an integer count, or a fraction in [0,1].", valueName: "X"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Drop terms in fewer documents: an integer count, or a fraction in [0,1].", valueName: "X"))
     var minDF: DocumentFrequency?
 
-    @Option(name: .customLong("max-df"), help: ArgumentHelp("Drop terms in more documents: an integer count, or a fraction in [0,1].", valueName: "X"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Drop terms in more documents: an integer count, or a fraction in [0,1].", valueName: "X"))
     var maxDF: DocumentFrequency?
 
-    @Option(name: .customLong("max-features"), help: ArgumentHelp("Keep only the N most frequent terms.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Keep only the N most frequent terms.", valueName: "N"))
     var maxFeatures: Int?
 
-    @Option(name: .customLong("stop-words"), help: ArgumentHelp("english (scikit-learn's list), none, a language (da de es fi fr hu it nl no pt ru sv: Snowball's list), or a file with one word a line.", valueName: "english|none|LANG|PATH"))
+    @Option(help: ArgumentHelp("english (scikit-learn's list), none, a language (da de es fi fr hu it nl no pt ru sv: Snowball's list), or a file with one word a line.", valueName: "english|none|LANG|PATH"))
     var stopWords: String?
 
-    @Flag(name: .customLong("sublinear-tf"), inversion: .prefixedNo, help: "Use 1 + log(tf) instead of raw term counts.")
+    @Flag(inversion: .prefixedNo, help: "Use 1 + log(tf) instead of raw term counts.")
     var sublinearTF: Bool?
 
     @Option(help: ArgumentHelp("Row normalisation (default: l2)."))
     var norm: Norm?
 
-    @Flag(name: .customLong("smooth-idf"), inversion: .prefixedNo, help: "Add one to document frequencies (default on).")
+    @Flag(inversion: .prefixedNo, help: "Add one to document frequencies (default on).")
     var smoothIDF: Bool?
 
-    @Flag(name: .customLong("use-idf"), inversion: .prefixedNo, help: "Weight terms by inverse document frequency (default on).")
+    @Flag(inversion: .prefixedNo, help: "Weight terms by inverse document frequency (default on).")
     var useIDF: Bool?
 
-    @Flag(name: .customLong("lowercase"), inversion: .prefixedNo, help: "Lowercase text before tokenising (default on).")
+    @Flag(inversion: .prefixedNo, help: "Lowercase text before tokenising (default on).")
     var lowercase: Bool?
 
     /// `defaults` with every option the user gave applied, validated by the library.

@@ -1,26 +1,25 @@
 import Foundation
 import Precis
 
-/// Writing `--report` HTML files.
+/// Writing the files a command produces besides a model (`--report` HTML,
+/// `--per-document` JSONL): checked as an ``OutputTarget`` before any work (not an
+/// input, not a device, FIFO, socket or directory, in an existing directory) and
+/// written with ``AtomicFile`` (O_TMPFILE + linkat, the old file's mode kept).
 enum ReportFile {
-    /// Fails early (before any work) when `path`'s folder is missing or not writable.
-    static func checkWritable(_ path: String?) throws {
+    /// Fails early (before any work) when `path` may not be written: its folder is
+    /// missing, or it is one of `inputs` or exists and is not a regular file.
+    static func checkWritable(_ path: String?, inputs: [String] = []) throws {
         guard let path else { return }
-        let folder = (path as NSString).deletingLastPathComponent
-        let dir = folder.isEmpty ? "." : folder
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DatasetError(path: path, "cannot write the report: no such directory \(dir)")
-        }
-        guard access(dir, W_OK) == 0 else { throw DatasetError(path: path, "cannot write the report: permission denied") }
+        _ = try OutputTarget(path: path, inputs: inputs)
     }
 
-    /// Writes `html` to `path` atomically (temporary file and rename).
-    static func write(_ html: String, to path: String) throws {
-        do {
-            try Data(html.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw DatasetError(path: path, "cannot write the report (\((error as NSError).localizedDescription))")
-        }
+    /// Writes `html` to `path` atomically.
+    static func write(_ html: String, to path: String, inputs: [String] = []) throws {
+        try write(Array(html.utf8), to: path, inputs: inputs)
+    }
+
+    /// Writes `bytes` to `path` atomically.
+    static func write(_ bytes: [UInt8], to path: String, inputs: [String] = []) throws {
+        try AtomicFile.write(bytes, to: path, inputs: inputs)
     }
 }
