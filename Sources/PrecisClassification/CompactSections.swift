@@ -121,9 +121,7 @@ enum CompactSections {
                 guard end == totalBytes else { throw fail("corrupt vocabulary (\(end) bytes of terms, \(totalBytes) declared)") }
                 // No empty word: as no term starts or ends with a space, two spaces in a row
                 // anywhere in the terms back to back are two inside one term.
-                var doubleSpaces = 0
-                for i in 1..<max(1, end) { doubleSpaces &+= (base[i] == 0x20 && base[i - 1] == 0x20) ? 1 : 0 }
-                guard doubleSpaces == 0 else { throw fail("corrupt vocabulary (a term has an empty word)") }
+                guard !hasDoubleSpace(base, count: end) else { throw fail("corrupt vocabulary (a term has an empty word)") }
             }
             guard reader.offset == body.count else { throw fail("corrupt vocabulary (trailing bytes)") }
             // Every term starts on a character boundary, so all valid means each valid.
@@ -132,6 +130,24 @@ enum CompactSections {
             }
         }
         return (bytes, offsets)
+    }
+
+    /// Whether two spaces follow each other in `bytes[0..<count]`, sixteen bytes at a
+    /// time (a measured kernel: one pass over 20newsgroups' 4 MB of terms).
+    static func hasDoubleSpace(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
+        let space = SIMD16<UInt8>(repeating: 0x20)
+        var i = 1
+        while i + 16 <= count {
+            let here = UnsafeRawPointer(bytes + i).loadUnaligned(as: SIMD16<UInt8>.self)
+            let before = UnsafeRawPointer(bytes + i - 1).loadUnaligned(as: SIMD16<UInt8>.self)
+            if any((here .== space) .& (before .== space)) { return true }
+            i += 16
+        }
+        while i < count {
+            if bytes[i] == 0x20 && bytes[i - 1] == 0x20 { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Copies `count` bytes (short ones byte by byte: most terms share or add a few bytes).
