@@ -74,7 +74,8 @@ public enum DataFormat: String, CaseIterable, Sendable {
 
     /// The format told from the first non-blank line of `source`: `{` → JSONL,
     /// a TAB → TSV, a comma → CSV. Reads ahead only until that line is complete
-    /// (at most ``sniffBytes``, a line longer than that decided by its start) and
+    /// (on a pipe, what has arrived when it is: it never waits for more; at most
+    /// ``sniffBytes``, a line longer than that decided by its start) and
     /// keeps what it read in `source`, so a reader of `source` still starts at its
     /// first byte: a pipe is sniffed and then streamed, never read whole for this.
     ///
@@ -85,14 +86,13 @@ public enum DataFormat: String, CaseIterable, Sendable {
     ///
     /// - Throws: ``DatasetError`` (line 1) when the head tells no format.
     public static func sniff(_ source: ByteSource) throws -> DataFormat {
-        var want = 512
+        var ended = false
         while true {
-            let head = try source.peek(want).prefix(sniffBytes)
-            let complete = head.count < want || head.count >= sniffBytes
-            switch decide(head, complete: complete) {
+            let head = source.held.prefix(sniffBytes)
+            switch decide(head, complete: ended || head.count >= sniffBytes) {
             case .format(let format): return format
             case .unknown: throw DatasetError(path: source.name, line: 1, "cannot tell the format (use --format tsv|csv|jsonl|dir)")
-            case .needMore: want = min(want * 4, sniffBytes)
+            case .needMore: ended = try !source.readAhead(upTo: sniffBytes - head.count)
             }
         }
     }

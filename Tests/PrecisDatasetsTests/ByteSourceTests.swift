@@ -1,6 +1,6 @@
 import Testing
 import Foundation
-@testable import PrecisDatasets
+import PrecisDatasets
 
 /// Telling the format of a pipe from its head without reading it whole: the
 /// byte source keeps what it peeked at, and every reader goes on from there.

@@ -69,26 +69,41 @@ public final class ByteSource {
         if ownsDescriptor { close(descriptor) }
     }
 
+    /// The bytes read ahead (by ``peek(_:)`` or ``readAhead(upTo:)``) and not yet handed out.
+    public var held: ArraySlice<UInt8> { ahead[aheadStart...] }
+
+    /// Reads once more from the input (one `read(2)` of at most `limit` bytes: on a
+    /// pipe, what has arrived) and keeps the bytes after those held. Returns false
+    /// at the end of the input.
+    ///
+    /// - Throws: ``DatasetError`` for an I/O error.
+    @discardableResult
+    public func readAhead(upTo limit: Int = 1 << 16) throws -> Bool {
+        if atEnd { return false }
+        if aheadStart > 0 {
+            ahead.removeSubrange(0..<aheadStart)
+            aheadStart = 0
+        }
+        let want = max(1, limit)
+        let old = ahead.count
+        ahead.append(contentsOf: repeatElement(0, count: want))
+        let got = try ahead.withUnsafeMutableBytes { try readInput(into: UnsafeMutableRawBufferPointer(rebasing: $0[old...])) }
+        ahead.removeLast(want - got)
+        if got == 0 { atEnd = true }
+        return got > 0
+    }
+
     /// The next bytes of the input without consuming them: reads ahead until at
     /// least `count` bytes are held or the input ends, and returns what is held
-    /// (possibly more than `count`, fewer only at the end). Reads from the input
-    /// only what is missing, in reads of at most `max(count, 4096)` bytes.
+    /// (possibly more than `count`, fewer only at the end). On a pipe this waits
+    /// for `count` bytes or the writer's end; ``readAhead(upTo:)`` takes what has arrived.
     ///
     /// - Throws: ``DatasetError`` for an I/O error.
     public func peek(_ count: Int) throws -> ArraySlice<UInt8> {
         while ahead.count - aheadStart < count && !atEnd {
-            if aheadStart > 0 {
-                ahead.removeSubrange(0..<aheadStart)
-                aheadStart = 0
-            }
-            let want = max(count - ahead.count, 4096)
-            let old = ahead.count
-            ahead.append(contentsOf: repeatElement(0, count: want))
-            let got = try ahead.withUnsafeMutableBytes { try readInput(into: UnsafeMutableRawBufferPointer(rebasing: $0[old...])) }
-            ahead.removeLast(want - got)
-            if got == 0 { atEnd = true }
+            try readAhead(upTo: max(count - (ahead.count - aheadStart), 4096))
         }
-        return ahead[aheadStart...]
+        return held
     }
 
     /// Reads up to `buffer.count` bytes into `buffer`: first those held by
