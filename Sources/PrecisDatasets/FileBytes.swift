@@ -6,7 +6,6 @@ enum FileBytes {
     /// pipes (`<(command)`, named FIFOs) are read; a device such as `/dev/zero`
     /// would never end and is refused, as is a directory or a socket.
     static func read(_ path: String, allowPipes: Bool = true) throws -> Data {
-        if let sniffed = PipeStash.take(path) { return sniffed }
         let name = path
         let path = path == "-" ? "/dev/stdin" : path
         var status = stat()
@@ -36,12 +35,6 @@ enum FileBytes {
             throw DatasetError(path: path, "cannot read file (permission denied or I/O error)")
         }
         return data
-    }
-
-    /// Whether `path` (`-`: standard input) is a pipe or FIFO, which can be read only once.
-    static func isPipe(_ path: String) -> Bool {
-        var status = stat()
-        return stat(path == "-" ? "/dev/stdin" : path, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO
     }
 
     /// `bytes` as a string, or a ``DatasetError`` at `line` (invalid UTF-8 is refused).
@@ -113,27 +106,4 @@ enum FileBytes {
         set.insert(charactersIn: "\u{FEFF}\u{200B}\u{200C}\u{200D}\u{2060}")
         return set
     }()
-}
-
-/// The contents of pipes read whole before their reader asked for them: the format
-/// of a pipe without an extension (`<(command)`, `/dev/stdin`) is told from its
-/// first line, and a pipe cannot be read twice, so ``DataFormat/resolved(for:)``
-/// reads it whole and leaves the bytes here for the reader, which takes them.
-enum PipeStash {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var contents: [String: Data] = [:]
-
-    /// Keeps `data` read from the pipe at `path` for its reader.
-    static func put(_ path: String, _ data: Data) {
-        lock.lock()
-        defer { lock.unlock() }
-        contents[path] = data
-    }
-
-    /// The bytes kept for `path`, removed from the stash; nil when none are.
-    static func take(_ path: String) -> Data? {
-        lock.lock()
-        defer { lock.unlock() }
-        return contents.removeValue(forKey: path)
-    }
 }

@@ -38,8 +38,9 @@ public enum MultiLabelDataset {
                             limits: ReaderLimits = .standard) throws -> [MultiLabeledDocument] {
         guard !separator.isEmpty else { throw DatasetError(path: path, "the label separator is empty") }
         var documents: [MultiLabeledDocument] = []
-        if try format.resolved(for: path) == .jsonl {
-            let data = try FileBytes.read(path)
+        let input = try format.opened(path)
+        if input.format == .jsonl {
+            let data = try input.data()
             let textKey = textColumn ?? "text"
             try JSONLReader.forEachObject(data, path: path, limits: limits) { object, line in
                 guard let text = object[textKey] as? String else {
@@ -68,8 +69,8 @@ public enum MultiLabelDataset {
                 documents.append(MultiLabeledDocument(labels: cleaned, text: text))
             }
         } else {
-            for (i, document) in try LabeledDataset.read(path: path, format: format, labelColumn: labelColumn,
-                                                         textColumn: textColumn, limits: limits).enumerated() {
+            for (i, document) in try LabeledDataset.read(input, labelColumn: labelColumn, textColumn: textColumn,
+                                                         limits: limits).enumerated() {
                 let cleaned = clean(document.label.components(separatedBy: separator))
                 guard !cleaned.isEmpty else { throw DatasetError(path: path, "document \(i + 1) has no label") }
                 documents.append(MultiLabeledDocument(labels: cleaned, text: document.text))

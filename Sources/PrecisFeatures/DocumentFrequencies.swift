@@ -1,5 +1,6 @@
 import Foundation
 import PrecisCore
+import PrecisLinearAlgebra
 
 /// The document frequency of every column of a hashed feature space, with the
 /// number of documents and their label counts: what one partition of a corpus
@@ -72,8 +73,34 @@ public struct DocumentFrequencies: Equatable, Sendable {
         if let labels, labels.count != texts.count {
             throw DocumentFrequenciesError(path: nil, "\(labels.count) labels for \(texts.count) documents")
         }
-        for column in try vectorizer.counts(texts).columnIndices { counts[Int(column)] += 1 }
-        documents += texts.count
+        try add(counts: try vectorizer.counts(texts), labels: labels)
+    }
+
+    /// Counts documents already hashed: `counts` are their rows of
+    /// ``HashingVectorizer/counts(_:)`` by this ``vectorizer`` (so a stream that
+    /// keeps the counts, as `vectorize --hashing` does, hashes each text once),
+    /// with their `labels` when given (one per row).
+    ///
+    /// ```swift
+    /// let x = try hashing.counts(block)
+    /// try frequencies.add(counts: x)
+    /// ```
+    ///
+    /// - Throws: ``DocumentFrequenciesError`` when `counts` has other columns or
+    ///   `labels` another length.
+    public mutating func add(counts matrix: SparseMatrix, labels: [String]? = nil) throws {
+        guard matrix.columns == featureCount else {
+            throw DocumentFrequenciesError(path: nil, "counts of \(matrix.columns) columns for \(featureCount) hashed columns")
+        }
+        if let labels, labels.count != matrix.rows {
+            throw DocumentFrequenciesError(path: nil, "\(labels.count) labels for \(matrix.rows) documents")
+        }
+        counts.withUnsafeMutableBufferPointer { df in
+            matrix.columnIndices.withUnsafeBufferPointer { columns in
+                for column in columns { df[Int(column)] += 1 }
+            }
+        }
+        documents += matrix.rows
         for label in labels ?? [] { labelCounts[label, default: 0] += 1 }
     }
 

@@ -42,9 +42,20 @@ extension HashingTfidfModel {
     /// The TF-IDF matrix of documents whose hashed counts are `counts` (from the
     /// same, unsigned ``HashingVectorizer/counts(_:)``): the same values as
     /// ``transform(_:)`` of those documents, without tokenising them again.
-    public func weigh(counts: SparseMatrix) -> SparseMatrix {
-        precondition(counts.columns == featureCount, "HashingTfidfModel.weigh: counts have \(counts.columns) columns, expected \(featureCount)")
-        if let weighed = weighSortedRows(counts) { return weighed }
+    ///
+    /// ```swift
+    /// let counts = try model.vectorizer.counts(["the cat sat"])
+    /// let x = try model.weigh(counts: counts)     // == model.transform(["the cat sat"])
+    /// ```
+    ///
+    /// - Throws: ``FeatureError/invalidCounts(_:)`` when `counts` has other columns
+    ///   than ``featureCount``, a column index out of range, or a value that is not a
+    ///   whole number in `0..<2^32` (negative, fractional, NaN or infinite).
+    public func weigh(counts: SparseMatrix) throws -> SparseMatrix {
+        guard counts.columns == featureCount else {
+            throw FeatureError.invalidCounts("the matrix has \(counts.columns) columns, the model \(featureCount)")
+        }
+        if try Self.checkCounts(counts) { return weighSortedRows(counts) }
         let out = RowsBuffer(entries: counts.nonZeroCount)
         let pairs = GrowableBuffer<UInt64>(capacity: 1024)
         idf.withUnsafeBufferPointer { idf in
@@ -52,6 +63,7 @@ extension HashingTfidfModel {
             for i in 0..<counts.rows {
                 pairs.removeAll()
                 for p in counts.rowOffsets[i]..<counts.rowOffsets[i + 1] {
+                    // Checked above: a whole number in 0..<2^32.
                     pairs.append(UInt64(UInt32(bitPattern: counts.columnIndices[p])) << 32 | UInt64(UInt32(counts.values[p])))
                 }
                 weighting.appendCounts(pairs.buffer, scratch: out.scratch, indices: out.indices, values: out.values)
@@ -61,17 +73,47 @@ extension HashingTfidfModel {
         return RowsBuffer.concatenate([out], columns: featureCount)
     }
 
-    /// ``weigh(counts:)`` when every row's columns are strictly increasing (as
-    /// ``HashingVectorizer/counts(_:)`` makes them): the weights are written over a
-    /// copy of the values, and the column indices and row offsets are shared with
-    /// `counts`, not copied. The arithmetic is ``TfidfWeighting``'s, in the same
-    /// order, so the bits are those of the general path. Nil for any other matrix.
-    func weighSortedRows(_ counts: SparseMatrix) -> SparseMatrix? {
-        let offsets = counts.rowOffsets, columns = counts.columnIndices
-        for i in 0..<counts.rows {
-            var k = offsets[i] + 1
-            while k < offsets[i + 1] { if columns[k - 1] >= columns[k] { return nil }; k += 1 }
+    /// Checks every entry of `counts` (a column in range, a whole number in
+    /// `0..<2^32`) and tells whether each row's columns strictly increase (as
+    /// ``HashingVectorizer/counts(_:)`` makes them), in one pass over the entries.
+    ///
+    /// - Throws: ``FeatureError/invalidCounts(_:)`` naming the first bad entry.
+    static func checkCounts(_ counts: SparseMatrix) throws -> Bool {
+        let offsets = counts.rowOffsets, columnCount = counts.columns
+        var sorted = true
+        var bad: (row: Int, column: Int32, value: Float)?
+        counts.columnIndices.withUnsafeBufferPointer { columns in
+            counts.values.withUnsafeBufferPointer { values in
+                rows: for i in 0..<counts.rows {
+                    var previous: Int32 = -1
+                    for k in offsets[i]..<offsets[i + 1] {
+                        let column = columns[k], value = values[k]
+                        // One test each: `value >= 0` is false for NaN; `< 2^32` for +infinity.
+                        guard column >= 0, Int(column) < columnCount, value >= 0, value < 0x1p32,
+                              value == value.rounded(.towardZero) else {
+                            bad = (i, column, value)
+                            break rows
+                        }
+                        if column <= previous { sorted = false }
+                        previous = column
+                    }
+                }
+            }
         }
+        if let bad {
+            throw FeatureError.invalidCounts("row \(bad.row), column \(bad.column) holds \(bad.value) "
+                                             + "(expected a column in 0..<\(columnCount) and a whole count in 0..<2^32)")
+        }
+        return sorted
+    }
+
+    /// ``weigh(counts:)`` when every row's columns are strictly increasing (as
+    /// ``HashingVectorizer/counts(_:)`` makes them) and every count was checked: the
+    /// weights are written over a copy of the values, and the column indices and row
+    /// offsets are shared with `counts`, not copied. The arithmetic is
+    /// ``TfidfWeighting``'s, in the same order, so the bits are those of the general path.
+    func weighSortedRows(_ counts: SparseMatrix) -> SparseMatrix {
+        let offsets = counts.rowOffsets, columns = counts.columnIndices
         var x = counts
         let scratch = GrowableBuffer<Double>(capacity: 1024)
         idf.withUnsafeBufferPointer { idf in

@@ -15,6 +15,8 @@ struct DocumentFrequenciesCommand: ParsableCommand {
 
         precis train --hashing N --document-frequencies FILE then weighs features by the idf of the summed counts, the same idf one process would learn from the whole corpus.
 
+        TSV and JSONL data (a file, a pipe or standard input) is streamed: counted block by block on all cores, in bounded memory (one counter per column), whatever its size; a malformed line stops the count with its line number (nothing is written), --skip-bad-lines counts such lines on standard error and goes on. CSV and directories are read whole.
+
         File format: UTF-8 text; line 1 a JSON header ({"format":"precis-document-frequencies","version":1,"features":N,"documents":D,"labels":{label: count},"vectorizer":{settings},"stop_words":[...]}), then one line column<TAB>count per column with a non-zero count, columns ascending. --output - writes it to standard output.
 
         Examples:
@@ -40,6 +42,9 @@ struct DocumentFrequenciesCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Where to write the counts (- for standard output).", valueName: "PATH"))
     var output: String
+
+    @OptionGroup var lineLimit: LineLimitOptions
+    @OptionGroup var streaming: StreamingOptions
 
     @OptionGroup(title: "Vectoriser options") var vectorizer: VectorizerOptions
     @OptionGroup(title: "Progress") var progress: ProgressOptions
@@ -80,15 +85,30 @@ struct DocumentFrequenciesCommand: ParsableCommand {
         if merge {
             counts = try DocumentFrequencies.merged(files.map { try DocumentFrequencies.read(path: $0) }, paths: files)
         } else if let dataPath, let hashing {
-            let documents = try layout.read(path: dataPath, limits: .standard)
             var total = try OptionFlags.validated(overrides: ["featureCount": "--hashing"]) {
                 try DocumentFrequencies(vectorizer: try Self.vectorizer(hashing, vectorizer))
             }
-            let batch = 4096
-            for start in stride(from: 0, to: documents.count, by: batch) {
-                let part = documents[start..<min(start + batch, documents.count)]
-                try total.add(part.map(\.text), labels: part.map(\.label))
-                bar.documents(start + part.count, of: documents.count)
+            let input = try DataInput(path: dataPath, format: layout.format)
+            if input.isRowStream {
+                // TSV and JSONL are streamed: each block hashed on the cores and counted, in bounded memory.
+                var options = lineLimit.applied(to: streaming.options)
+                options.progress = bar.streamCallback(unit: "documents")
+                let rows = try LabeledRowStream(input: input, labelColumn: layout.labelColumn, textColumn: layout.textColumn,
+                                                options: options)
+                let read = try rows.forEachBlock { documents in
+                    try total.add(documents.map(\.text), labels: documents.map(\.label))
+                }
+                guard total.documents > 0 else { throw DatasetError(path: dataPath, "no documents") }
+                streaming.report(read, name: dataPath)
+            } else {
+                let documents = try LabeledDataset.read(input, labelColumn: layout.labelColumn, textColumn: layout.textColumn,
+                                                        limits: lineLimit.limits())
+                let batch = 4096
+                for start in stride(from: 0, to: documents.count, by: batch) {
+                    let part = documents[start..<min(start + batch, documents.count)]
+                    try total.add(part.map(\.text), labels: part.map(\.label))
+                    bar.documents(start + part.count, of: documents.count)
+                }
             }
             counts = total
         } else {

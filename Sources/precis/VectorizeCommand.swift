@@ -25,6 +25,15 @@ struct VectorizeCommand: ParsableCommand {
         --model M.precis (a trained classifier's vectoriser): the vocabulary, idf and \
         options come from there, so the columns line up with the training matrix.
 
+        With --hashing N, --vocabulary-from or --model, a TSV or JSONL input (a file, a pipe or \
+        standard input) is streamed: read, vectorised on all cores and written block by block, in \
+        bounded memory, whatever its size. The matrix body goes to a temporary file (in $TMPDIR) \
+        until its entry count, which the header needs, is known; --hashing also spills the hashed \
+        counts there between its two passes (document frequencies, then weighting). A malformed \
+        line stops the stream with its line number after the files were written for the rows \
+        before it (the exit status is non-zero); --skip-bad-lines counts such lines on standard \
+        error and goes on. CSV and directories are read whole.
+
         Both files are written under temporary names and renamed into place; matrix.mtx \
         is removed first and renamed last, so a matrix.mtx present always belongs to the \
         vocabulary.txt beside it.
@@ -62,6 +71,8 @@ struct VectorizeCommand: ParsableCommand {
     @Flag(help: "Print the time of each stage (read, fit+transform, write) to standard error.")
     var timings = false
 
+    @OptionGroup var streaming: StreamingOptions
+
     @OptionGroup(title: "Progress") var progress: ProgressOptions
 
     func validate() throws {
@@ -94,12 +105,23 @@ struct VectorizeCommand: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let t0 = clock.now
-        let inputs = [data.path] + [model, vocabularyFrom.map { ($0 as NSString).appendingPathComponent(VectorizerFiles.vocabularyName) }].compactMap { $0 }
+        let inputs = inputPaths
         try Self.checkOutput(output, inputs: inputs)
         let bar = progress.start("vectorising")
         defer { bar.finish() }
-        bar.update(0, of: 3, note: "reading \(data.path)")
-        let (documents, labels) = try data.loadTextsAndLabels()
+        let reused = try reusedModel()
+        let documents: [String], labels: [String]?
+        if hashing != nil || reused != nil {
+            // Transforming needs no whole corpus: a row file or stream is streamed.
+            let input = try DataInput(path: data.path, format: data.layout.format)
+            if input.isRowStream { return try runStreaming(input, reused: reused, bar: bar) }
+            bar.update(0, of: 3, note: "reading \(data.path)")
+            (documents, labels) = try LabeledDataset.readTextsAndLabels(input, labelColumn: data.layout.labelColumn,
+                                                                        textColumn: data.layout.textColumn, limits: data.limits())
+        } else {
+            bar.update(0, of: 3, note: "reading \(data.path)")
+            (documents, labels) = try data.loadTextsAndLabels()
+        }
         bar.update(1, of: 3, note: "vectorising \(documents.count) documents")
         let t1 = clock.now
         let cpu1 = processCPUSeconds()
@@ -107,7 +129,7 @@ struct VectorizeCommand: ParsableCommand {
         let matrix: SparseMatrix
         let vocabulary: Data
         var idf: [Float] = [], settings: Data?
-        if let fitted = try reusedModel() {
+        if let fitted = reused {
             matrix = fitted.transform(documents)
             vocabulary = fitted.vocabularyText()
             idf = fitted.idf
@@ -117,7 +139,7 @@ struct VectorizeCommand: ParsableCommand {
                 .fitTransform(documents)
             matrix = fitted.matrix
             idf = fitted.model.idf
-            vocabulary = Data((0..<hashing).map { "hash:\($0)\n" }.joined().utf8)
+            vocabulary = Data(Self.hashedColumnNames(hashing))
         } else {
             let fitted = try TfidfVectorizer(configuration: config).fitTransform(documents)
             matrix = fitted.matrix
@@ -128,11 +150,13 @@ struct VectorizeCommand: ParsableCommand {
         // The fit ends here; the text of the other files is part of writing them.
         let t2 = clock.now
         let cpu2 = processCPUSeconds()
-        var files = [(VectorizerFiles.vocabularyName, vocabulary), (VectorizerFiles.idfName, VectorizerFiles.idfText(idf)),
+        var files: [(String, Data)] = [(VectorizerFiles.vocabularyName, vocabulary), (VectorizerFiles.idfName, VectorizerFiles.idfText(idf)),
                      ("labels.txt", Data((labels ?? documents.map { _ in "" }).map { Self.oneLine($0) + "\n" }.joined().utf8))]
         if let settings { files.append((VectorizerFiles.settingsName, settings)) }
         bar.update(2, of: 3, note: "writing \(matrix.nonZeroCount) values to \(output)")
-        try Self.write(matrix: matrix, files: files, to: output, inputs: inputs)
+        try Self.write(matrix: { file in try MatrixMarket.write(matrix) { piece in try file.write(piece) } },
+                       files: files.map { name, data in (name, { file in try data.withUnsafeBytes { try file.write(bytes: $0) } }) },
+                       to: output, inputs: inputs)
         let t3 = clock.now
         if timings {
             let bytes = documents.reduce(0) { $0 + $1.utf8.count }
@@ -144,12 +168,32 @@ struct VectorizeCommand: ParsableCommand {
         }
     }
 
+    /// The files the command reads (no output file may be one of them).
+    var inputPaths: [String] {
+        [data.path] + [model, vocabularyFrom.map { ($0 as NSString).appendingPathComponent(VectorizerFiles.vocabularyName) }].compactMap { $0 }
+    }
+
     /// The fitted vectoriser to reuse (`--vocabulary-from` or `--model`), if any.
     func reusedModel() throws -> TfidfModel? {
         if let vocabularyFrom { return try VectorizerFiles.read(directory: vocabularyFrom) }
         if let model { return try ModelFile.read(path: model).vectorizer }
         return nil
     }
+
+    /// `vocabulary.txt` of `columns` hashed columns: `hash:0` … `hash:columns-1`, one per line.
+    static func hashedColumnNames(_ columns: Range<Int>) -> [UInt8] {
+        var text: [UInt8] = []
+        text.reserveCapacity(columns.count * 13)
+        for j in columns {
+            text.append(contentsOf: "hash:".utf8)
+            text.append(contentsOf: String(j).utf8)
+            text.append(0x0A)
+        }
+        return text
+    }
+
+    /// ``hashedColumnNames(_:)-(Range<Int>)`` of all `columns`.
+    static func hashedColumnNames(_ columns: Int) -> [UInt8] { hashedColumnNames(0..<columns) }
 
     /// A label on one line (line breaks, which no label file can hold, become spaces).
     static func oneLine(_ label: String) -> String {
@@ -177,7 +221,8 @@ struct VectorizeCommand: ParsableCommand {
     /// the old matrix is removed first, the new one renamed into place last; each file is
     /// written atomically (``AtomicFile``: O_TMPFILE + linkat, mode kept), so an
     /// interrupted run leaves no temporary behind.
-    static func write(matrix: SparseMatrix, files: [(String, Data)], to directory: String, inputs: [String] = []) throws {
+    static func write(matrix: (AtomicFile.Output) throws -> Void, files: [(String, (AtomicFile.Output) throws -> Void)],
+                      to directory: String, inputs: [String] = []) throws {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
@@ -195,14 +240,10 @@ struct VectorizeCommand: ParsableCommand {
             var info = stat()
             if lstat(settings, &info) == 0 && info.st_mode & S_IFMT == S_IFREG { unlink(settings) }
         }
-        for ((_, data), target) in zip(files, targets) {
-            try AtomicFile.write(to: target) { file in
-                try data.withUnsafeBytes { try file.write(bytes: $0) }
-            }
+        for ((_, contents), target) in zip(files, targets) {
+            try AtomicFile.write(to: target, contents)
         }
-        try AtomicFile.write(to: matrixTarget) { file in
-            try MatrixMarket.write(matrix) { piece in try file.write(piece) }
-        }
+        try AtomicFile.write(to: matrixTarget, matrix)
     }
 }
 
@@ -215,7 +256,7 @@ private func processCPUSeconds() -> Double {
 }
 
 /// A duration in seconds.
-private func seconds(_ d: Duration) -> Double {
+func seconds(_ d: Duration) -> Double {
     let (s, attoseconds) = d.components
     return Double(s) + Double(attoseconds) / 1e18
 }

@@ -54,7 +54,7 @@ struct DocumentFrequenciesTests {
                 let documents = Self.texts + ["the the the cat cat", "", "dog dog dog dog dog"]
                 let counts = try hashing.counts(documents)             // sorted rows: the in-place path
                 let expected = model.transform(documents)
-                #expect(model.weigh(counts: counts) == expected)
+                #expect(try model.weigh(counts: counts) == expected)
                 // The same rows with each row's entries reversed take the general path.
                 var indices = counts.columnIndices, values = counts.values
                 for i in 0..<counts.rows {
@@ -64,9 +64,36 @@ struct DocumentFrequenciesTests {
                 }
                 let shuffled = SparseMatrix(rows: counts.rows, columns: counts.columns, rowOffsets: counts.rowOffsets,
                                             columnIndices: indices, values: values)
-                #expect(model.weigh(counts: shuffled) == expected)
+                #expect(try model.weigh(counts: shuffled) == expected)
             }
         }
+    }
+
+    @Test("weighing counts no hashing vectoriser makes is an error, never a trap", arguments: [
+        Float(-1), -.infinity, .infinity, .nan, 2.5, 0x1p32, -0.5,
+    ])
+    func weighRefusesBadCounts(bad: Float) throws {
+        let hashing = HashingVectorizer(featureCount: 64, alternateSign: false)
+        let model = try hashing.fit(Self.texts)
+        let good = try hashing.counts(["the cat sat on the mat", "dogs bark"])
+        for reversed in [false, true] {     // the in-place path (sorted rows) and the general one
+            var indices = good.columnIndices, values = good.values
+            values[values.count - 1] = bad
+            if reversed { indices[0..<good.rowOffsets[1]].reverse(); values[0..<good.rowOffsets[1]].reverse() }
+            let counts = SparseMatrix(rows: good.rows, columns: 64, rowOffsets: good.rowOffsets, columnIndices: indices, values: values)
+            #expect(throws: FeatureError.self) { try model.weigh(counts: counts) }
+        }
+        // A column out of range, and a matrix of other columns.
+        var indices = good.columnIndices
+        indices[0] = 64
+        let outside = SparseMatrix(rows: good.rows, columns: 64, rowOffsets: good.rowOffsets, columnIndices: indices, values: good.values)
+        #expect(throws: FeatureError.self) { try model.weigh(counts: outside) }
+        #expect(throws: FeatureError.self) { try model.weigh(counts: SparseMatrix(rows: 1, columns: 65)) }
+        // Whole counts up to 2^32 - 256 (the largest Float below 2^32) are weighed.
+        var values = good.values
+        values[0] = 0x1p32 - 256
+        let large = SparseMatrix(rows: good.rows, columns: 64, rowOffsets: good.rowOffsets, columnIndices: good.columnIndices, values: values)
+        #expect(try model.weigh(counts: large).rows == good.rows)
     }
 
     @Test("the text format round-trips exactly and is deterministic")

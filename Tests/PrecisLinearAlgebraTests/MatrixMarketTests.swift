@@ -17,6 +17,33 @@ struct MatrixMarketTests {
         return builder.build()
     }
 
+    @Test("MatrixMarketWriter: blocks appended in order give MatrixMarket.write's bytes for the stacked matrix")
+    func streamedWriter() throws {
+        let m = Self.randomMatrix(rows: 3_000, columns: 500, perRow: 90, seed: 7)
+        let expected = MatrixMarket.encode(m)
+        for cuts in [[0, 3_000], [0, 1, 2, 1_000, 1_001, 2_999, 3_000], Array(stride(from: 0, through: 3_000, by: 250))] {
+            let writer = try MatrixMarketWriter(columns: 500)
+            for (lower, upper) in zip(cuts, cuts.dropFirst()) {
+                var block = SparseMatrix.Builder(columns: 500)
+                for i in lower..<upper {
+                    let r = m.rowOffsets[i]..<m.rowOffsets[i + 1]
+                    block.appendRow(indices: Array(m.columnIndices[r]), values: Array(m.values[r]))
+                }
+                try writer.append(block.build())
+            }
+            #expect(writer.rows == 3_000 && writer.nonZeroCount == m.nonZeroCount)
+            var out = Data()
+            try writer.finish { out.append(contentsOf: $0) }
+            #expect(out == expected, "cuts \(cuts.count)")
+        }
+        // An empty matrix, and a block of other columns refused.
+        let empty = try MatrixMarketWriter(columns: 4)
+        var out = Data()
+        try empty.finish { out.append(contentsOf: $0) }
+        #expect(out == MatrixMarket.encode(SparseMatrix(rows: 0, columns: 4)))
+        #expect(throws: (any Error).self) { try empty.append(SparseMatrix(rows: 1, columns: 5)) }
+    }
+
     @Test("Matrix Market round-trips exactly, also when written in many parallel pieces")
     func matrixMarketRoundTrip() throws {
         for (rows, perRow) in [(3, 4), (5_000, 80)] {

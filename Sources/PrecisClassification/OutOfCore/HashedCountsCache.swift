@@ -1,10 +1,12 @@
 import Foundation
+import PrecisCore
 import PrecisLinearAlgebra
 
 /// The hashed term counts of a streamed corpus, spilled block by block to an
-/// anonymous temporary file (removed from the directory at once, so nothing is
-/// left behind even after a crash): each training epoch reads them back instead
-/// of reading and tokenising the text again, as Vowpal Wabbit's cache file does.
+/// anonymous temporary file (a ``PrecisCore/SpillFile``, removed from the directory
+/// at once, so nothing is left behind even after a crash): each training epoch, or
+/// the second pass of a streamed `vectorize --hashing`, reads them back instead of
+/// reading and tokenising the text again, as Vowpal Wabbit's cache file does.
 /// Only the table of blocks stays in memory.
 ///
 /// ```swift
@@ -12,40 +14,34 @@ import PrecisLinearAlgebra
 /// try cache.append(counts: x, labels: [0, 1, 1])
 /// let (again, labels) = try cache.block(0)
 /// ```
-final class HashedCountsCache {
+package final class HashedCountsCache {
     /// One spilled block: where it is and how many documents it holds.
-    struct Entry {
-        var offset: Int
-        var length: Int
-        var documents: Int
+    package struct Entry {
+        package var offset: Int
+        package var length: Int
+        package var documents: Int
     }
 
-    let columns: Int
-    private(set) var entries: [Entry] = []
-    private let descriptor: Int32
-    private var end = 0
+    package let columns: Int
+    package private(set) var entries: [Entry] = []
+    private let file: SpillFile
 
     /// A new, empty cache in `directory` (default: `$TMPDIR` or `/tmp`).
-    init(columns: Int, directory: String? = nil) throws {
+    package init(columns: Int, directory: String? = nil) throws {
         self.columns = columns
-        let folder = directory ?? ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
-        var template = Array((folder + "/precis-train-cache-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else {
-            throw ClassificationError.cache("cannot create it in \(folder): \(String(cString: strerror(errno)))")
+        do {
+            file = try SpillFile(purpose: "hashed counts", directory: directory)
+        } catch let error as OutputError {
+            throw ClassificationError.cache("cannot create it: \(error)")
         }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        descriptor = fd
     }
 
-    deinit { close(descriptor) }
-
     /// Total documents cached.
-    var documents: Int { entries.reduce(0) { $0 + $1.documents } }
+    package var documents: Int { entries.reduce(0) { $0 + $1.documents } }
 
     /// Spills rows `rows` (default: all) of a block as one cache entry: their
     /// count matrix and each row's label index.
-    func append(counts: SparseMatrix, labels: [Int32], rows: Range<Int>? = nil) throws {
+    package func append(counts: SparseMatrix, labels: [Int32], rows: Range<Int>? = nil) throws {
         precondition(counts.rows == labels.count && counts.columns == columns)
         let rows = rows ?? 0..<counts.rows
         let first = counts.rowOffsets[rows.lowerBound], last = counts.rowOffsets[rows.upperBound]
@@ -60,33 +56,23 @@ final class HashedCountsCache {
         put(counts.rowOffsets[(rows.lowerBound + 1)...rows.upperBound].map { UInt32(truncatingIfNeeded: $0 - first) })
         put(counts.columnIndices[first..<last])
         put(counts.values[first..<last].map { UInt32($0) })
-        try bytes.withUnsafeBytes { raw in
-            var written = 0
-            while written < raw.count {
-                let n = pwrite(descriptor, raw.baseAddress! + written, raw.count - written, off_t(end + written))
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else {
-                    throw ClassificationError.cache("cannot write: \(String(cString: strerror(errno))) (is the temporary directory full? set TMPDIR)")
-                }
-                written += n
-            }
+        let offset = file.count
+        do {
+            try file.append(bytes)
+        } catch let error as OutputError {
+            throw ClassificationError.cache(error.message)
         }
-        entries.append(Entry(offset: end, length: bytes.count, documents: rows.count))
-        end += bytes.count
+        entries.append(Entry(offset: offset, length: bytes.count, documents: rows.count))
     }
 
     /// Block `index` read back: its count matrix and labels.
-    func block(_ index: Int) throws -> (counts: SparseMatrix, labels: ContiguousArray<Int32>) {
+    package func block(_ index: Int) throws -> (counts: SparseMatrix, labels: ContiguousArray<Int32>) {
         let entry = entries[index]
         var bytes = [UInt8](repeating: 0, count: entry.length)
-        try bytes.withUnsafeMutableBytes { raw in
-            var read = 0
-            while read < raw.count {
-                let n = pread(descriptor, raw.baseAddress! + read, raw.count - read, off_t(entry.offset + read))
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw ClassificationError.cache("cannot read it back") }
-                read += n
-            }
+        do {
+            try bytes.withUnsafeMutableBytes { try file.read(at: entry.offset, into: $0) }
+        } catch let error as OutputError {
+            throw ClassificationError.cache(error.message)
         }
         return bytes.withUnsafeBytes { raw in
             let rows = Int(raw.loadUnaligned(as: UInt64.self))

@@ -244,7 +244,7 @@ public struct StreamingTrainer: Sendable {
             let parts = try Parallelism.map(blocks.count, chunk: 1) { k in
                 Result { () throws -> (SparseMatrix, ContiguousArray<Int32>, ContiguousArray<Int32>) in
                     let (counts, local) = try cache.block(blocks[k])
-                    let weighed = tfidf.weigh(counts: counts)
+                    let weighed = try tfidf.weigh(counts: counts)
                     return (weighed, ContiguousArray(local.map { classOf[Int($0)] }), layout.slotIndices(of: weighed))
                 }
             }.map { try $0.get() }

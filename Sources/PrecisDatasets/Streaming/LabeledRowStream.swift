@@ -5,14 +5,17 @@ import Foundation
 /// the same reader as the whole-file path (``TSVReader``, ``JSONLReader``), so
 /// the documents, limits and messages are the same; errors name the line.
 ///
-/// `-` is standard input; pipes and FIFOs are read as streams. Their format
-/// cannot be sniffed without consuming them, so it comes from the extension or `format`.
+/// `-` is standard input; pipes and FIFOs are read as streams. Without an
+/// extension or `format`, the format is told from the first line
+/// (``DataFormat/sniff(_:)``), which reads only a head and keeps it for the stream,
+/// so a pipe is still read once, in bounded memory; such a stream can be read by
+/// one ``forEachBlock(_:)`` only.
 ///
 /// ```swift
 /// let rows = try LabeledRowStream(path: "big.tsv")
 /// let summary = try rows.forEachBlock { documents in print(documents.count) }
 /// ```
-public struct LabeledRowStream: Sendable {
+public struct LabeledRowStream {
     /// The path as given (`-`: standard input).
     public let path: String
     /// ``DataFormat/tsv`` or ``DataFormat/jsonl``.
@@ -22,40 +25,40 @@ public struct LabeledRowStream: Sendable {
     public let textKey: String
     /// Block size, line limit, bad-line policy.
     public var options: StreamOptions
+    /// The text key as given (``streamTexts(process:emit:)`` falls back to `article` without one).
+    let textColumn: String?
+    /// A stream whose head was read to tell its format, to go on from.
+    let sniffed: ByteSource?
 
     /// A stream over `path`.
     ///
     /// - Throws: ``DatasetError`` for a format that is not line-based (CSV records
-    ///   may span lines; a directory is many files), or an unknown format on a stream.
+    ///   may span lines; a directory is many files), or a format the first line does not tell.
     public init(path: String, format: DataFormat = .auto, labelColumn: String? = nil, textColumn: String? = nil,
                 options: StreamOptions = StreamOptions()) throws {
-        self.path = path
+        // An extension decides without opening the file (the stream opens it).
+        let input = try DataFormat.byExtension(path).map { DataInput(path: path, format: format == .auto ? $0 : format, source: nil) }
+            ?? DataInput(path: path, format: format)
+        try self.init(input: input, labelColumn: labelColumn, textColumn: textColumn, options: options)
+    }
+
+    /// A stream over an opened input (a sniffed pipe goes on from its head).
+    ///
+    /// - Throws: ``DatasetError`` for a format that is not line-based (CSV records
+    ///   may span lines; a directory is many files).
+    public init(input: DataInput, labelColumn: String? = nil, textColumn: String? = nil,
+                options: StreamOptions = StreamOptions()) throws {
+        self.path = input.path
         self.labelKey = labelColumn ?? "label"
         self.textKey = textColumn ?? "text"
+        self.textColumn = textColumn
         self.options = options
-        let name = path == "-" ? "<stdin>" : path
-        var resolved = format
-        if format == .auto {
-            var status = stat()
-            let extensionFormat: DataFormat? = switch (path as NSString).pathExtension.lowercased() {
-            case "tsv", "tab", "txt": .tsv
-            case "jsonl", "ndjson", "json": .jsonl
-            case "csv": .csv
-            default: nil
-            }
-            if let extensionFormat {
-                resolved = extensionFormat
-            } else if path == "-" || (stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO) {
-                throw DatasetError(path: name, "cannot tell the format of a stream without reading it (use --format tsv|jsonl)")
-            } else {
-                resolved = try format.resolved(for: path)
-            }
-        }
-        switch resolved {
-        case .tsv, .jsonl: self.format = resolved
-        case .csv: throw DatasetError(path: name, "CSV is not streamed (a record may span lines); convert it to TSV or JSONL")
-        case .directory: throw DatasetError(path: name, "a directory is not streamed; give a TSV or JSONL file")
-        case .auto: throw DatasetError(path: name, "cannot tell the format (use --format tsv|jsonl)")
+        self.sniffed = input.source
+        switch input.format {
+        case .tsv, .jsonl: self.format = input.format
+        case .csv: throw DatasetError(path: input.name, "CSV is not streamed (a record may span lines); convert it to TSV or JSONL")
+        case .directory: throw DatasetError(path: input.name, "a directory is not streamed; give a TSV or JSONL file")
+        case .auto: throw DatasetError(path: input.name, "cannot tell the format (use --format tsv|jsonl)")
         }
     }
 
@@ -85,7 +88,13 @@ public struct LabeledRowStream: Sendable {
     ///   was handed on), unless ``StreamOptions/skipBadLines``; or what `body` threw.
     @discardableResult
     public func forEachBlock(_ body: ([LabeledDocument]) throws -> Void) throws -> StreamSummary {
-        try LineRecordStream.run(path: path, options: options, parse: { line, number in try parse(line, number: number) },
+        try LineRecordStream.run(try lines(), options: options, parse: { line, number in try parse(line, number: number) },
                                  process: { documents in try body(documents); return [Void]() }, emit: { _ in })
+    }
+
+    /// The lines to read: the sniffed stream from its head, or the file opened anew.
+    func lines() throws -> LineStream {
+        if let sniffed { return LineStream(source: sniffed, blockBytes: options.blockBytes, maximumLineBytes: options.maximumLineBytes) }
+        return try LineStream(path: path, blockBytes: options.blockBytes, maximumLineBytes: options.maximumLineBytes)
     }
 }

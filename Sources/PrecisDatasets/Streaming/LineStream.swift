@@ -28,8 +28,8 @@ public final class LineStream {
     /// Longest line accepted, in bytes (a longer one is an error naming its line).
     public let maximumLineBytes: Int
 
-    private let descriptor: Int32
-    private let ownsDescriptor: Bool
+    /// Where the bytes come from (a head already peeked at comes first).
+    public let source: ByteSource
     /// Bytes read but not yet handed out (a partial last line).
     private var pending: [UInt8] = []
     /// `pending[..<noLineEndBefore]` is known to hold no line ending (a long line
@@ -46,45 +46,29 @@ public final class LineStream {
     /// Opens `path` (`-`: standard input).
     ///
     /// - Throws: ``DatasetError`` naming the file: missing, a directory, unreadable.
-    public init(path: String, blockBytes: Int = 4 << 20, maximumLineBytes: Int = 64 << 20) throws {
-        self.path = path
-        self.name = path == "-" ? "<stdin>" : path
+    public convenience init(path: String, blockBytes: Int = 4 << 20, maximumLineBytes: Int = 64 << 20) throws {
+        self.init(source: try ByteSource(path: path), blockBytes: blockBytes, maximumLineBytes: maximumLineBytes)
+    }
+
+    /// Reads the lines of an open source, starting with any head ``ByteSource/peek(_:)``
+    /// already read (e.g. to tell the format of a pipe).
+    ///
+    /// ```swift
+    /// let source = try ByteSource(path: "-")
+    /// let format = try DataFormat.sniff(source)
+    /// let stream = LineStream(source: source)     // the first line is line 1 again
+    /// ```
+    public init(source: ByteSource, blockBytes: Int = 4 << 20, maximumLineBytes: Int = 64 << 20) {
+        self.source = source
+        self.path = source.path
+        self.name = source.name
         self.blockBytes = max(1, blockBytes)
         self.maximumLineBytes = max(1, maximumLineBytes)
-        if path == "-" {
-            descriptor = 0
-            ownsDescriptor = false
-        } else {
-            let fd = open(path, O_RDONLY)
-            guard fd >= 0 else {
-                let code = errno
-                throw DatasetError(path: path, code == ENOENT ? "no such file or directory"
-                                   : "cannot read file (\(String(cString: strerror(code))))")
-            }
-            descriptor = fd
-            ownsDescriptor = true
-        }
-        var status = stat()
-        if fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR {
-            if ownsDescriptor { close(descriptor) }
-            throw DatasetError(path: name, "is a directory, not a file")
-        }
-        // A regular file (also standard input redirected from one) has a known size: what is left to read.
-        if status.st_mode & S_IFMT == S_IFREG {
-            let offset = lseek(descriptor, 0, SEEK_CUR)
-            totalBytes = max(0, Int(status.st_size) - max(0, Int(offset)))
-        } else {
-            totalBytes = nil
-        }
     }
 
     /// The bytes the stream will read when the input is a regular file (its size
-    /// from the current offset); nil for pipes, FIFOs, sockets and terminals.
-    public let totalBytes: Int?
-
-    deinit {
-        if ownsDescriptor { close(descriptor) }
-    }
+    /// from the offset it was opened at); nil for pipes, FIFOs, sockets and terminals.
+    public var totalBytes: Int? { source.totalBytes }
 
     /// Bytes of the input handed out in blocks so far (the offset of the next block).
     public private(set) var consumed = 0
@@ -140,18 +124,7 @@ public final class LineStream {
     private func fill() throws {
         let want = max(blockBytes - pending.count, 1 << 16)
         if scratch.count < want { scratch = [UInt8](repeating: 0, count: want) }
-        var got = 0
-        try scratch.withUnsafeMutableBytes { raw in
-            while true {
-                let n = read(descriptor, raw.baseAddress!, want)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw DatasetError(path: name, "cannot read (\(String(cString: strerror(errno))))")
-                }
-                got = n
-                break
-            }
-        }
+        let got = try scratch.withUnsafeMutableBytes { try source.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<want])) }
         pending.append(contentsOf: scratch[0..<got])
         if got == 0 { atEnd = true }
         if pending.count > maximumLineBytes && lastLineEnd() == nil {

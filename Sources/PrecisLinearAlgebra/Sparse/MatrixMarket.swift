@@ -58,7 +58,18 @@ public enum MatrixMarket {
 
     /// The file as consecutive byte pieces: header first, then rows in order.
     private static func forEachPiece(of matrix: SparseMatrix, _ body: ([UInt8]) -> Void) {
-        body(Array("\(header)\n\(matrix.rows) \(matrix.columns) \(matrix.nonZeroCount)\n".utf8))
+        body(headerLines(rows: matrix.rows, columns: matrix.columns, nonZeroCount: matrix.nonZeroCount))
+        forEachRowPiece(of: matrix, firstRow: 0, body)
+    }
+
+    /// The header and size lines of a matrix of this shape.
+    static func headerLines(rows: Int, columns: Int, nonZeroCount: Int) -> [UInt8] {
+        Array("\(header)\n\(rows) \(columns) \(nonZeroCount)\n".utf8)
+    }
+
+    /// The entry lines of `matrix`, its row `i` numbered `firstRow + i + 1`, as
+    /// consecutive pieces in row order, formatted over the cores in waves.
+    static func forEachRowPiece(of matrix: SparseMatrix, firstRow: Int, _ body: ([UInt8]) -> Void) {
         let rowsPerPiece = max(1, matrix.rows * 200_000 / max(1, matrix.nonZeroCount))
         let wave = matrix.nonZeroCount > 100_000 ? Parallelism.cores : 1
         var first = 0
@@ -69,7 +80,7 @@ public enum MatrixMarket {
                     let start = first + p * rowsPerPiece
                     guard start < matrix.rows else { return }
                     let rows = start..<min(matrix.rows, start + rowsPerPiece)
-                    pieces[p] = format(matrix, rows: rows)
+                    pieces[p] = format(matrix, rows: rows, firstRow: firstRow)
                 }
             }
             for piece in pieces where !piece.isEmpty { body(piece) }
@@ -78,7 +89,7 @@ public enum MatrixMarket {
     }
 
     /// The lines of `rows`, written straight into one allocation.
-    private static func format(_ matrix: SparseMatrix, rows: Range<Int>) -> [UInt8] {
+    private static func format(_ matrix: SparseMatrix, rows: Range<Int>, firstRow: Int) -> [UInt8] {
         let entries = matrix.rowOffsets[rows.upperBound] - matrix.rowOffsets[rows.lowerBound]
         // At most 20 + 1 + 10 + 1 + 16 + 1 bytes per entry.
         let capacity = entries * 56 + 16
@@ -94,7 +105,7 @@ public enum MatrixMarket {
                         for i in rows {
                             let range = matrix.rowOffsets[i]..<matrix.rowOffsets[i + 1]
                             if range.isEmpty { continue }
-                            var rowLength = writeInteger(i + 1, to: row, pairs: pairs)
+                            var rowLength = writeInteger(firstRow + i + 1, to: row, pairs: pairs)
                             row[rowLength] = 0x20
                             rowLength += 1
                             for k in range {

@@ -2,7 +2,7 @@ import ArgumentParser
 import Precis
 
 /// `--skip-bad-lines`: how the streaming reads (`classify`, `summarize --jsonl`,
-/// `segment --jsonl`, `keywords --jsonl`, `vectorize`, `train --hashing`) treat a malformed line.
+/// `segment --jsonl`, `keywords --jsonl`, `vectorize`, `document-frequencies`, `train --hashing`) treat a malformed line.
 struct StreamingOptions: ParsableArguments {
     @Flag(name: .customLong("skip-bad-lines"), help: "Skip malformed input lines (counted on standard error) instead of stopping at the first.")
     var skipBadLines = false
