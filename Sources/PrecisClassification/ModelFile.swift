@@ -8,10 +8,11 @@ import PrecisCore
 /// in `Models/FORMAT.md`).
 ///
 /// One little-endian binary file: a 32-byte header (magic `PRECISLR`, format
-/// version, header size, payload length, FNV-1a-64 checksum of the payload), then
+/// version, header size, payload length, checksum of the payload: ``ModelChecksum``), then
 /// tagged sections: `META` (JSON: labels, vectoriser configuration, training
-/// metadata), `VOCB` (vocabulary), `IDF `, `WGHT` (Float32 weights, features ×
-/// classes), `BIAS` (Float32 intercepts). Writing is atomic (``PrecisDatasets/AtomicFile``),
+/// metadata), `VOCF` (front-coded vocabulary), `IDFP` (idf palette), `WQ8R` (int8
+/// weights with a scale per feature, features × classes), `BIAS` (Float32 intercepts);
+/// see ``CompactSections``. Version 1 files (`VOCB`, `IDF `, `WGHT`) are still read. Writing is atomic (``PrecisDatasets/AtomicFile``),
 /// so a failed or interrupted write never leaves a partial model or a temporary
 /// file, nor touches an existing model. Reading treats every file as hostile,
 /// checksum or not (see ``decode(_:path:)``).
@@ -23,8 +24,19 @@ import PrecisCore
 public enum ModelFile {
     /// The first eight bytes of every model file.
     public static let magic: [UInt8] = Array("PRECISLR".utf8)
-    /// The format version this build writes and reads.
-    public static let formatVersion: UInt32 = 1
+    /// The format version this build writes (it reads this one and every earlier one).
+    public static let formatVersion: UInt32 = 2
+    /// The oldest format version this build reads.
+    public static let oldestFormatVersion: UInt32 = 1
+
+    /// How a model file stores the weights.
+    public enum WeightPrecision: String, CaseIterable, Sendable {
+        /// 8-bit integers with one scale per feature (`WQ8R`): a quarter of the size,
+        /// the same predictions on every corpus measured (see `Models/FORMAT.md`).
+        case int8
+        /// 32-bit floats (`WGHT`), exactly as trained.
+        case float32
+    }
     /// Size of the fixed header.
     static let headerSize = 32
 
@@ -32,12 +44,47 @@ public enum ModelFile {
 
     /// The complete file contents for `classifier`. Deterministic: the same classifier
     /// gives the same bytes.
-    public static func encode(_ classifier: TextClassifier) throws -> [UInt8] {
+    public static func encode(_ classifier: TextClassifier, weights precision: WeightPrecision = .int8) throws -> [UInt8] {
         var payload = ByteWriter()
         payload.section("META", try metaJSON(classifier))
+        let vectorizer = classifier.vectorizer
+        let termCount = vectorizer.hashedFeatureCount == nil ? vectorizer.featureCount : 0
+        if let frontCoded = CompactSections.frontCodedVocabulary(count: termCount, forEachTerm: vectorizer.forEachTerm) {
+            payload.section("VOCF", frontCoded)
+        } else {
+            payload.section("VOCB", plainVocabulary(vectorizer.vocabulary))
+        }
+        payload.section("IDFP", CompactSections.idfPalette(vectorizer.idf))
+        if precision == .int8, let quantised = CompactSections.quantisedWeights(classifier.model.weights) {
+            payload.section("WQ8R", quantised)
+        } else {
+            var weights = ByteWriter()
+            weights.append(UInt32(classifier.model.featureCount))
+            weights.append(UInt32(classifier.model.classCount))
+            weights.append(floats: classifier.model.weights.storage)
+            payload.section("WGHT", weights.bytes)
+        }
+        var bias = ByteWriter()
+        bias.append(floats: classifier.model.intercepts)
+        payload.section("BIAS", bias.bytes)
+        return file(payload: payload.bytes)
+    }
 
+    /// The header and `payload`: a complete file.
+    static func file(payload: [UInt8]) -> [UInt8] {
+        var file = ByteWriter()
+        file.bytes.append(contentsOf: magic)
+        file.append(formatVersion)
+        file.append(UInt32(headerSize))
+        file.append(UInt64(payload.count))
+        file.append(payload.withUnsafeBytes { ModelChecksum.value(of: $0, version: formatVersion) })
+        file.bytes.append(contentsOf: payload)
+        return file.bytes
+    }
+
+    /// The `VOCB` section of `terms` (format version 1's vocabulary, still read).
+    static func plainVocabulary(_ terms: [String]) -> [UInt8] {
         var vocabulary = ByteWriter()
-        let terms = classifier.vectorizer.vocabulary
         vocabulary.append(UInt32(terms.count))
         var offset: UInt32 = 0
         vocabulary.append(offset)
@@ -46,32 +93,7 @@ public enum ModelFile {
             vocabulary.append(offset)
         }
         for term in terms { vocabulary.bytes.append(contentsOf: term.utf8) }
-        payload.section("VOCB", vocabulary.bytes)
-
-        var idf = ByteWriter()
-        idf.append(floats: classifier.vectorizer.idf)
-        payload.section("IDF ", idf.bytes)
-
-        var weights = ByteWriter()
-        weights.append(UInt32(classifier.model.featureCount))
-        weights.append(UInt32(classifier.model.classCount))
-        weights.append(floats: classifier.model.weights.storage)
-        payload.section("WGHT", weights.bytes)
-
-        var bias = ByteWriter()
-        bias.append(floats: classifier.model.intercepts)
-        payload.section("BIAS", bias.bytes)
-
-        var file = ByteWriter()
-        file.bytes.append(contentsOf: magic)
-        file.append(formatVersion)
-        file.append(UInt32(headerSize))
-        file.append(UInt64(payload.bytes.count))
-        var hash = FNV64()
-        hash.combine(payload.bytes)
-        file.append(hash.value)
-        file.bytes.append(contentsOf: payload.bytes)
-        return file.bytes
+        return vocabulary.bytes
     }
 
     /// Writes `classifier` to `path` atomically (see ``PrecisDatasets/AtomicFile``):
@@ -126,9 +148,12 @@ public enum ModelFile {
         _ = try header.withUnsafeBytes {
             try checkHeader(UnsafeRawBufferPointer(rebasing: $0[0..<headerBytes]), fileSize: size, path: path)
         }
-        var bytes = [UInt8](repeating: 0, count: size)
-        bytes.replaceSubrange(0..<headerSize, with: header)
-        try bytes.withUnsafeMutableBytes { try readExactly(size - headerSize, into: UnsafeMutableRawBufferPointer(rebasing: $0[headerSize...])) }
+        // Not zero-filled first: every byte is read into (or the read throws).
+        let bytes = try [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            _ = UnsafeMutableBufferPointer(rebasing: buffer[0..<headerSize]).initialize(from: header)
+            try readExactly(size - headerSize, into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[headerSize...])))
+            initialized = size
+        }
         return try bytes.withUnsafeBytes { try decode($0, path: path) }
     }
 
@@ -142,8 +167,8 @@ public enum ModelFile {
         guard header.count >= headerSize else { throw fail("truncated model file (\(fileSize) bytes, header needs \(headerSize))") }
         var reader = ByteReader(bytes: UnsafeRawBufferPointer(rebasing: header[0..<headerSize]), offset: magic.count)
         let version = try reader.uint32(or: fail("truncated header"))
-        guard version == formatVersion else {
-            throw fail("unsupported model format version \(version) (this precis reads version \(formatVersion))")
+        guard (oldestFormatVersion...formatVersion).contains(version) else {
+            throw fail("unsupported model format version \(version) (this precis reads versions \(oldestFormatVersion) to \(formatVersion); retrain the model with this precis, or use a newer one)")
         }
         let declaredHeader = Int(try reader.uint32(or: fail("truncated header")))
         let payloadLength = try reader.uint64(or: fail("truncated header"))
@@ -161,9 +186,9 @@ public enum ModelFile {
     /// loader must survive such a file, checksum or not.
     public static func forgeChecksum(_ bytes: inout [UInt8]) {
         guard bytes.count >= headerSize else { return }
-        var hash = FNV64()
-        bytes.withUnsafeBytes { hash.combine(UnsafeRawBufferPointer(rebasing: $0[headerSize...])) }
-        withUnsafeBytes(of: hash.value.littleEndian) { bytes.replaceSubrange(24..<32, with: $0) }
+        let version = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: magic.count, as: UInt32.self).littleEndian }
+        let value = bytes.withUnsafeBytes { ModelChecksum.value(of: UnsafeRawBufferPointer(rebasing: $0[headerSize...]), version: version) }
+        withUnsafeBytes(of: value.littleEndian) { bytes.replaceSubrange(24..<32, with: $0) }
     }
 
     /// Parses model-file `bytes`; `path` is only used in error messages.
@@ -174,12 +199,10 @@ public enum ModelFile {
     public static func decode(_ bytes: UnsafeRawBufferPointer, path: String) throws -> TextClassifier {
         func fail(_ message: String) -> ModelFileError { ModelFileError(path: path, message) }
         _ = try checkHeader(UnsafeRawBufferPointer(rebasing: bytes.prefix(headerSize)), fileSize: bytes.count, path: path)
-        var header = ByteReader(bytes: UnsafeRawBufferPointer(rebasing: bytes[0..<headerSize]), offset: 24)
-        let checksum = try header.uint64(or: fail("truncated header"))
+        let version = bytes.loadUnaligned(fromByteOffset: magic.count, as: UInt32.self).littleEndian
+        let checksum = bytes.loadUnaligned(fromByteOffset: 24, as: UInt64.self).littleEndian
         let payload = UnsafeRawBufferPointer(rebasing: bytes[headerSize...])
-        var hash = FNV64()
-        hash.combine(payload)
-        guard hash.value == checksum else { throw fail("corrupt model file (checksum mismatch)") }
+        guard ModelChecksum.value(of: payload, version: version) == checksum else { throw fail("corrupt model file (checksum mismatch)") }
 
         // Sections: each once.
         var sections: [String: UnsafeRawBufferPointer] = [:]
@@ -209,33 +232,96 @@ public enum ModelFile {
         guard meta.format == Meta.formatName else { throw fail("not a Precis classifier model (\(meta.format.debugDescription))") }
         try validate(meta, fail: fail)
 
-        // Sizes, all against the bytes present before any allocation. A hashed model has
-        // no vocabulary; its idf and weights still have one row per hashed column.
+        // Each section's sizes are checked against its bytes before anything is allocated
+        // from it. A hashed model has no vocabulary; its idf and weights still have one row
+        // per hashed column.
         if let hashed = meta.hashing, !(1...Int(Int32.max)).contains(hashed) || hashed != meta.features {
             throw fail("corrupt model file (hashed columns \(hashed), expected \(meta.features))")
         }
-        var vocabReader = ByteReader(bytes: try section("VOCB"), offset: 0)
-        let termCount = Int(try vocabReader.uint32(or: fail("corrupt vocabulary")))
-        guard termCount == (meta.hashing == nil ? meta.features : 0) else { throw fail("corrupt model file (vocabulary size \(termCount), expected \(meta.features))") }
-        let offsetsBytes = try vocabReader.bytes((termCount + 1) * 4, or: fail("corrupt vocabulary (\(termCount) terms declared, offsets missing)"))
-        let text = UnsafeRawBufferPointer(rebasing: vocabReader.bytes[vocabReader.offset...])
-        let idfBytes = try section("IDF ")
-        guard idfBytes.count == meta.features * 4 else { throw fail("corrupt idf section (\(idfBytes.count) bytes for \(meta.features) features)") }
-        var weightReader = ByteReader(bytes: try section("WGHT"), offset: 0)
-        let rows = Int(try weightReader.uint32(or: fail("corrupt weights")))
-        let columns = Int(try weightReader.uint32(or: fail("corrupt weights")))
-        guard rows == meta.features, columns == meta.labels.count, columns >= 2 else {
-            throw fail("corrupt model file (weights are \(rows)×\(columns), expected \(meta.features)×\(meta.labels.count))")
+        // Each part in one of its two encodings (version 2's compact one, or version 1's), not both.
+        func either(_ compact: String, _ plain: String) throws -> Bool {
+            guard sections[compact] == nil || sections[plain] == nil else {
+                throw fail("corrupt model file (both \(compact) and \(plain.trimmingCharacters(in: .whitespaces)) sections)")
+            }
+            return sections[compact] != nil
+        }
+        let frontCoded = try either("VOCF", "VOCB"), palette = try either("IDFP", "IDF "), quantised = try either("WQ8R", "WGHT")
+        let rows = meta.features, columns = meta.labels.count
+        let termCount = meta.hashing == nil ? meta.features : 0
+        var configuration = meta.vectorizer
+        configuration.stopWords = Set(meta.stopWords)
+
+        // The vocabulary first (its size is the first check of META's feature count);
+        // a hashed model's is empty but still checked.
+        enum Vocabulary { case sorted(ContiguousArray<UInt8>, ContiguousArray<Int>), terms([String]) }
+        let vocabulary: Vocabulary
+        if frontCoded {
+            let (termBytes, offsets) = try CompactSections.vocabulary(fromFrontCoded: try section("VOCF"), count: termCount, fail: fail)
+            vocabulary = .sorted(termBytes, offsets)
+        } else {
+            vocabulary = .terms(try plainVocabulary(try section("VOCB"), count: termCount, fail: fail))
+        }
+        let idf: [Float]
+        if palette {
+            idf = try CompactSections.idf(fromPalette: try section("IDFP"), count: rows, fail: fail)
+        } else {
+            let idfBytes = try section("IDF ")
+            guard idfBytes.count == rows * 4 else { throw fail("corrupt idf section (\(idfBytes.count) bytes for \(rows) features)") }
+            idf = try finiteFloats(idfBytes, count: rows, or: fail("corrupt idf section (a value is not a finite number)"))
+        }
+        let weightValues = quantised
+            ? try CompactSections.weights(fromQuantised: try section("WQ8R"), rows: rows, columns: columns, fail: fail)
+            : try plainWeights(try section("WGHT"), rows: rows, columns: columns, fail: fail)
+        let biasBytes = try section("BIAS")
+        guard biasBytes.count == columns * 4 else { throw fail("corrupt intercepts (\(biasBytes.count) bytes for \(columns) classes)") }
+        let intercepts = try finiteFloats(biasBytes, count: columns, or: fail("corrupt intercepts (an intercept is not a finite number)"))
+
+        let tfidf: TfidfModel
+        switch (meta.hashing, vocabulary) {
+        case (let hashed?, _):
+            tfidf = TfidfModel(hashing: HashingTfidfModel(vectorizer: HashingVectorizer(featureCount: hashed, alternateSign: false,
+                                                                                        configuration: configuration),
+                                                          idfValues: idf))
+        case (nil, .sorted(let termBytes, let offsets)):
+            tfidf = TfidfModel(configuration: configuration, termBytes: termBytes, offsets: offsets, idf: idf, sorted: true)
+        case (nil, .terms(let terms)):
+            tfidf = TfidfModel(configuration: configuration, vocabulary: terms, idf: idf)
+        }
+        let model = LogisticRegressionModel(weights: Matrix(rows: rows, columns: columns, elements: weightValues),
+                                            intercepts: intercepts, multiClass: meta.multiClass ?? .multinomial)
+        var classifier = TextClassifier(vectorizer: tfidf, model: model, labels: meta.labels, metadata: meta.training)
+        if let multiLabel = meta.multiLabel {
+            guard multiLabel.thresholds.count == columns else { throw fail("corrupt model file (\(multiLabel.thresholds.count) thresholds for \(columns) labels)") }
+            classifier.multiLabel = multiLabel
+        }
+        return classifier
+    }
+
+    /// Decodes a `WGHT` section (version 1's weights, and version 2's when written as
+    /// `Float32`): `rows × columns` finite floats.
+    static func plainWeights(_ body: UnsafeRawBufferPointer, rows: Int, columns: Int, fail: (String) -> ModelFileError) throws -> [Float] {
+        var weightReader = ByteReader(bytes: body, offset: 0)
+        let declaredRows = Int(try weightReader.uint32(or: fail("corrupt weights")))
+        let declaredColumns = Int(try weightReader.uint32(or: fail("corrupt weights")))
+        guard declaredRows == rows, declaredColumns == columns else {
+            throw fail("corrupt model file (weights are \(declaredRows)×\(declaredColumns), expected \(rows)×\(columns))")
         }
         let weightBytes = UnsafeRawBufferPointer(rebasing: weightReader.bytes[weightReader.offset...])
         let (cells, overflow) = rows.multipliedReportingOverflow(by: columns)
         guard !overflow, weightBytes.count / 4 == cells, weightBytes.count % 4 == 0 else {
             throw fail("corrupt weights (\(weightBytes.count) bytes for \(rows)×\(columns) values)")
         }
-        let biasBytes = try section("BIAS")
-        guard biasBytes.count == columns * 4 else { throw fail("corrupt intercepts (\(biasBytes.count) bytes for \(columns) classes)") }
+        return try finiteFloats(weightBytes, count: cells, or: fail("corrupt weights (a weight is not a finite number)"))
+    }
 
-        // Vocabulary: offsets from 0 to the end of the text, terms valid UTF-8, non-empty, unique.
+    /// Decodes a `VOCB` section (version 1's vocabulary) of `termCount` terms: offsets
+    /// from 0 to the end of the text, terms valid UTF-8, non-empty and unique.
+    static func plainVocabulary(_ body: UnsafeRawBufferPointer, count expected: Int, fail: (String) -> ModelFileError) throws -> [String] {
+        var vocabReader = ByteReader(bytes: body, offset: 0)
+        let termCount = Int(try vocabReader.uint32(or: fail("corrupt vocabulary")))
+        guard termCount == expected else { throw fail("corrupt model file (vocabulary size \(termCount), expected \(expected))") }
+        let offsetsBytes = try vocabReader.bytes((termCount + 1) * 4, or: fail("corrupt vocabulary (\(termCount) terms declared, offsets missing)"))
+        let text = UnsafeRawBufferPointer(rebasing: vocabReader.bytes[vocabReader.offset...])
         let firstOffset = Int(offsetsBytes.loadUnaligned(fromByteOffset: 0, as: UInt32.self).littleEndian)
         let lastOffset = Int(offsetsBytes.loadUnaligned(fromByteOffset: termCount * 4, as: UInt32.self).littleEndian)
         guard firstOffset == 0, lastOffset == text.count else { throw fail("corrupt vocabulary (term offsets do not cover the term text)") }
@@ -257,25 +343,7 @@ public enum ModelFile {
             vocabulary.append(term)
             previous = next
         }
-
-        let idf = try finiteFloats(idfBytes, count: meta.features, or: fail("corrupt idf section (a value is not a finite number)"))
-        let weightValues = try finiteFloats(weightBytes, count: cells, or: fail("corrupt weights (a weight is not a finite number)"))
-        let intercepts = try finiteFloats(biasBytes, count: columns, or: fail("corrupt intercepts (an intercept is not a finite number)"))
-
-        var configuration = meta.vectorizer
-        configuration.stopWords = Set(meta.stopWords)
-        let tfidf = meta.hashing.map {
-            TfidfModel(hashing: HashingTfidfModel(vectorizer: HashingVectorizer(featureCount: $0, alternateSign: false, configuration: configuration),
-                                                  idfValues: idf))
-        } ?? TfidfModel(configuration: configuration, vocabulary: vocabulary, idf: idf)
-        let model = LogisticRegressionModel(weights: Matrix(rows: rows, columns: columns, elements: weightValues),
-                                            intercepts: intercepts, multiClass: meta.multiClass ?? .multinomial)
-        var classifier = TextClassifier(vectorizer: tfidf, model: model, labels: meta.labels, metadata: meta.training)
-        if let multiLabel = meta.multiLabel {
-            guard multiLabel.thresholds.count == columns else { throw fail("corrupt model file (\(multiLabel.thresholds.count) thresholds for \(columns) labels)") }
-            classifier.multiLabel = multiLabel
-        }
-        return classifier
+        return vocabulary
     }
 
     /// Largest n-gram length and token length a model may ask for.

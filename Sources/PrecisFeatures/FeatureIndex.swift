@@ -137,8 +137,13 @@ final class FeatureIndex: @unchecked Sendable {
                 }
             }
         }
-        // Columns → (column, count) pairs.
-        let pairs = scratch.pairs
+        Self.countColumns(columns, into: scratch.pairs)
+    }
+
+    /// `pairs` ← `column << 32 | count` for each distinct value of `columns`, ascending
+    /// (`columns` is sorted in place).
+    @inline(__always)
+    static func countColumns(_ columns: GrowableBuffer<UInt64>, into pairs: GrowableBuffer<UInt64>) {
         pairs.removeAll()
         let m = columns.count
         guard m > 0 else { return }

@@ -25,8 +25,8 @@ public struct TfidfModel: Equatable, Sendable {
     /// For a hashed model (no vocabulary: terms go to hashed columns, see
     /// ``HashingVectorizer``), its number of columns; nil for a vocabulary model.
     public let hashedFeatureCount: Int?
-    private let storage: VocabularyStorage
-    private let lazyIndex: LazyFeatureIndex
+    let storage: VocabularyStorage
+    let lazyIndex: LazyFeatureIndex
 
     /// A model from its parts (as stored in a model file).
     public init(configuration: TfidfConfiguration, vocabulary: [String], idf: [Float]) {
@@ -68,10 +68,12 @@ public struct TfidfModel: Equatable, Sendable {
     }
 
     /// A fitted model whose terms are UTF-8 bytes back to back (term `j` at `offsets[j]..<offsets[j+1]`).
-    init(configuration: TfidfConfiguration, termBytes: ContiguousArray<UInt8>, offsets: ContiguousArray<Int>, idf: [Float]) {
+    /// `sorted`: the terms are known to be strictly ascending by bytes (checked by the caller).
+    package init(configuration: TfidfConfiguration, termBytes: ContiguousArray<UInt8>, offsets: ContiguousArray<Int>, idf: [Float],
+                 sorted: Bool = false) {
         precondition(offsets.count - 1 == idf.count, "TfidfModel: one idf per term")
         self.configuration = configuration
-        self.storage = VocabularyStorage(bytes: termBytes, offsets: offsets)
+        self.storage = VocabularyStorage(bytes: termBytes, offsets: offsets, sorted: sorted)
         self.idf = idf
         self.hashedFeatureCount = nil
         self.lazyIndex = LazyFeatureIndex()
@@ -94,6 +96,10 @@ public struct TfidfModel: Equatable, Sendable {
         return Data((0..<hashedFeatureCount).map { "hash:\($0)\n" }.joined().utf8)
     }
 
+    /// Calls `body` with each term's column and UTF-8 bytes, in column order, without
+    /// making a `String` per term when the model keeps its terms compactly.
+    package func forEachTerm(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) { storage.forEachTerm(body) }
+
     /// Number of features (columns of the matrices this model produces).
     public var featureCount: Int { hashedFeatureCount ?? storage.count }
 
@@ -113,6 +119,7 @@ public struct TfidfModel: Equatable, Sendable {
     /// Terms outside the vocabulary are ignored. Large inputs are split over the cores.
     public func transform(_ documents: [String]) -> SparseMatrix {
         if let hashing = hashing { return hashing.transform(documents) }
+        if let small = transformBySearch(documents) { return small }
         let index = self.index
         let config = configuration
         let ranges = Parallelism.ranges(documents, parts: Parallelism.cores)
@@ -133,10 +140,48 @@ public struct TfidfModel: Equatable, Sendable {
     }
 }
 
+extension TfidfModel {
+    /// The matrix of a few documents whose terms are cheaper to look up one by one in
+    /// the sorted vocabulary than to index it (``SortedVocabularyLookup``: the same
+    /// result); nil when the index is already built, the vocabulary is not in sorted
+    /// compact form, or the documents are too large for that to pay.
+    package func transformBySearch(_ documents: [String]) -> SparseMatrix? {
+        guard !lazyIndex.isBuilt, storage.byteCount > 0 else { return nil }
+        var textBytes = 0
+        for document in documents { textBytes += document.utf8.count }
+        // Index building costs about a pass over the vocabulary's bytes; a lookup
+        // costs about log2(terms) comparisons per token and n-gram length.
+        let lookups = textBytes * configuration.ngramRange.upperBound
+        guard lookups < storage.byteCount / 16, storage.isSearchable else { return nil }
+        let out = RowsBuffer()
+        let config = configuration
+        return storage.withCompactForm { bytes, offsets in
+            idf.withUnsafeBufferPointer { idf in
+                let weighting = TfidfWeighting(idf: idf, configuration: config)
+                let lookup = SortedVocabularyLookup(bytes: bytes, offsets: offsets, configuration: config)
+                let scratch = SortedVocabularyLookup.Scratch()
+                for document in documents {
+                    lookup.count(document, scratch: scratch)
+                    weighting.appendCounts(scratch.pairs.buffer, scratch: out.scratch, indices: out.indices, values: out.values)
+                    out.endRow()
+                }
+                return RowsBuffer.concatenate([out], columns: featureCount)
+            }
+        }
+    }
+}
+
 /// A value computed once, on first use, shared by copies and threads.
 final class LazyFeatureIndex: @unchecked Sendable {
     private let lock = NSLock()
     private var value: FeatureIndex?
+
+    /// Whether the value has been made.
+    var isBuilt: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value != nil
+    }
 
     func get(_ make: () -> FeatureIndex) -> FeatureIndex {
         lock.lock()

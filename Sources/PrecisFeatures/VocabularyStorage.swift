@@ -22,10 +22,41 @@ final class VocabularyStorage: @unchecked Sendable {
         count = strings.count
     }
 
-    init(bytes: ContiguousArray<UInt8>, offsets: ContiguousArray<Int>) {
+    /// `sorted`: the terms are known to be strictly ascending (else checked when needed).
+    init(bytes: ContiguousArray<UInt8>, offsets: ContiguousArray<Int>, sorted: Bool = false) {
         self.bytes = bytes
         self.offsets = offsets
         count = offsets.count - 1
+        searchable = sorted ? true : nil
+    }
+
+    /// Total bytes of the terms in the compact form (0 for the strings form).
+    var byteCount: Int { bytes.count }
+
+    /// Whether the compact form exists and its terms are strictly ascending by
+    /// UTF-8 bytes (checked once), so a term can be found by binary search.
+    var isSearchable: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if let searchable { return searchable }
+        let result = !offsets.isEmpty && bytes.withUnsafeBufferPointer { bytes in
+            offsets.withUnsafeBufferPointer { offsets in
+                for j in 1..<max(1, count) {
+                    let a = UnsafeBufferPointer(rebasing: bytes[offsets[j - 1]..<offsets[j]])
+                    let b = UnsafeBufferPointer(rebasing: bytes[offsets[j]..<offsets[j + 1]])
+                    guard a.lexicographicallyPrecedes(b) else { return false }
+                }
+                return true
+            }
+        }
+        searchable = result
+        return result
+    }
+    private var searchable: Bool?
+
+    /// Calls `body` with the compact form's bytes and offsets (empty for the strings form).
+    func withCompactForm<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int>) -> R) -> R {
+        bytes.withUnsafeBufferPointer { bytes in offsets.withUnsafeBufferPointer { body(bytes, $0) } }
     }
 
     /// The terms as strings (built once).

@@ -72,6 +72,8 @@ struct ClassifyCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Classifying makes no BLAS call: OpenBLAS's idle workers would only spin.
+        BLASThreads.stopIdleThreads()
         let bar = progress.start("classifying")
         defer { bar.finish() }
         let classifier = try model.map { try ModelFile.read(path: $0) } ?? ShippedModel.load()

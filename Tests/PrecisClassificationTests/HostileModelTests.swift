@@ -26,16 +26,23 @@ struct HostileModelTests {
     }
 
     /// Encodes (which recomputes the checksum, like a forger would) and decodes.
+    /// Both weight encodings are tried (int8 `WQ8R`, the default, and `Float32` `WGHT`):
+    /// they must agree on refusing, and the int8 one's message is returned.
     static func refusal(_ classifier: TextClassifier) throws -> String? {
-        let bytes = try ModelFile.encode(classifier)
-        do {
-            _ = try bytes.withUnsafeBytes { try ModelFile.decode($0, path: "forged.precis") }
-            return nil
-        } catch let error as ModelFileError {
-            #expect(error.description.hasPrefix("forged.precis: "))
-            #expect(!error.description.contains("\n"))
-            return error.description
+        var messages: [String?] = []
+        for precision in ModelFile.WeightPrecision.allCases {
+            let bytes = try ModelFile.encode(classifier, weights: precision)
+            do {
+                _ = try bytes.withUnsafeBytes { try ModelFile.decode($0, path: "forged.precis") }
+                messages.append(nil)
+            } catch let error as ModelFileError {
+                #expect(error.description.hasPrefix("forged.precis: "))
+                #expect(!error.description.contains("\n"))
+                messages.append(error.description)
+            }
         }
+        #expect(messages.allSatisfy { ($0 == nil) == (messages[0] == nil) }, "\(messages)")
+        return messages[0]
     }
 
     @Test("the unmodified classifier loads (the cases below fail for their own reason)")
@@ -105,27 +112,30 @@ struct HostileModelTests {
         }
     }
 
-    @Test("declared sizes larger than the payload are refused before any allocation")
-    func declaredCounts() throws {
-        let bytes = try ModelFile.encode(Self.classifier())
+    @Test("declared sizes larger than the payload are refused before any allocation",
+          arguments: ModelFile.WeightPrecision.allCases)
+    func declaredCounts(precision: ModelFile.WeightPrecision) throws {
+        let bytes = try ModelFile.encode(Self.classifier(), weights: precision)
         // META says 3 features; claim 900000000 (the vocabulary, weights and idf hold 3).
         let huge = Self.patched(bytes, "\"features\":3", "\"features\":9")
         #expect(Self.decodeError(huge)?.contains("vocabulary size") == true)
         // Weights section claiming 2^32-1 rows.
         var rows = bytes
-        if let at = Self.find(rows, "WGHT") {
+        if let at = Self.find(rows, precision == .float32 ? "WGHT" : "WQ8R") {
             for k in 0..<4 { rows[at + 12 + k] = 0xFF }
             ModelFile.forgeChecksum(&rows)
             #expect(Self.decodeError(rows)?.contains("weights") == true)
         } else {
-            Issue.record("no WGHT section")
+            Issue.record("no weights section")
         }
         // Vocabulary count of 2^32-1 with a handful of bytes.
         var vocabulary = bytes
-        if let at = Self.find(vocabulary, "VOCB") {
+        if let at = Self.find(vocabulary, "VOCF") ?? Self.find(vocabulary, "VOCB") {
             for k in 0..<4 { vocabulary[at + 12 + k] = 0xFF }
             ModelFile.forgeChecksum(&vocabulary)
             #expect(Self.decodeError(vocabulary) != nil)
+        } else {
+            Issue.record("no vocabulary section")
         }
         // A section repeated.
         #expect(Self.decodeError(Self.patched(bytes, "BIAS", "IDF ")) != nil)

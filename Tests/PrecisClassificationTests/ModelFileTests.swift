@@ -30,7 +30,23 @@ struct ModelFileTests {
         let back = try ModelFile.read(path: path)
         #expect(back.labels == classifier.labels)
         #expect(back.vectorizer == classifier.vectorizer)
-        #expect(back.model == classifier.model)
+        // Int8 weights (the default): each within half a step of its row's scale.
+        for j in 0..<classifier.model.featureCount {
+            let row = (0..<classifier.model.classCount).map { classifier.model.weights[j, $0] }
+            let step = (row.map(abs).max() ?? 0) / 127
+            for c in row.indices { #expect(abs(back.model.weights[j, c] - row[c]) <= step * 0.5001 + 1e-12) }
+        }
+        #expect(back.model.intercepts == classifier.model.intercepts)
+        #expect(back.classify(["the striker scored twice", "shares fell on the market"]).map(\.label)
+                == classifier.classify(["the striker scored twice", "shares fell on the market"]).map(\.label))
+        // Float32 weights stay exact.
+        let exact = try ModelFile.encode(classifier, weights: .float32)
+        let exactBack = try exact.withUnsafeBytes { try ModelFile.decode($0, path: "m.precis") }
+        #expect(exactBack.model == classifier.model)
+        // Version 2, with the compact sections.
+        let written = try ModelFile.encode(classifier)
+        #expect(written[8] == 2)
+        for tag in ["VOCF", "IDFP", "WQ8R"] { #expect(String(decoding: written, as: UTF8.self).contains(tag)) }
         #expect(back.metadata == classifier.metadata)
         #expect(try ModelFile.encode(classifier) == ModelFile.encode(back))
         #expect(back.model.multiClass == multiClass)
