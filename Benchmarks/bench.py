@@ -35,6 +35,7 @@ sys.path.insert(0, str(PEERS))
 
 import report  # noqa: E402  (Benchmarks/report.py)
 import sections.multilabel  # noqa: E402  (Benchmarks/sections/multilabel.py)
+import sections.shorttext  # noqa: E402  (Benchmarks/sections/shorttext.py)
 from sections import segmentation  # noqa: E402  (Benchmarks/sections/segmentation.py)
 from sections import server as server_section  # noqa: E402  (Benchmarks/sections/server.py)
 from rouge_eval import read_predictions, score as rouge_score  # noqa: E402
@@ -800,7 +801,8 @@ class Harness:
                          ("scaling", self.scaling), ("blas_switch", self.blas_switch),
                          ("segmentation", lambda: segmentation.run(self, measure, log)),
                          ("server", lambda: server_section.run(self)),
-                         ("multilabel", lambda: sections.multilabel.run(self, measure, stats, log))]:
+                         ("multilabel", lambda: sections.multilabel.run(self, measure, stats, log)),
+                         ("shorttext", lambda: sections.shorttext.run(self, measure, stats, log))]:
             if only is None or name in only:
                 self.section(name, fn)
         self.results["meta"]["total_seconds"] = time.perf_counter() - t0
@@ -884,7 +886,7 @@ def main():
     ap.add_argument("--data", default=os.environ.get("PRECIS_SHARED_DATA", str(ROOT.parent / "shared" / "data")))
     ap.add_argument("--out")
     ap.add_argument("--only", help="comma-separated sections: blas,tfidf,training,classification,"
-                                   "summarization,scaling,blas_switch,segmentation,server,multilabel")
+                                   "summarization,scaling,blas_switch,segmentation,server,multilabel,shorttext")
     ap.add_argument("--report-only", action="store_true")
     a = ap.parse_args()
     if a.out is None:

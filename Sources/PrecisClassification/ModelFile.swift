@@ -198,6 +198,10 @@ public enum ModelFile {
         let model = LogisticRegressionModel(weights: Matrix(rows: rows, columns: columns, elements: weightValues),
                                             intercepts: intercepts, multiClass: meta.multiClass ?? .multinomial)
         var classifier = TextClassifier(vectorizer: tfidf, model: model, labels: meta.labels, metadata: meta.training)
+        if let temperature = meta.temperature {
+            guard temperature > 0, temperature.isFinite else { throw fail("corrupt model file (temperature \(temperature))") }
+            classifier.model.temperature = temperature
+        }
         if let multiLabel = meta.multiLabel {
             guard multiLabel.thresholds.count == columns else { throw fail("corrupt model file (\(multiLabel.thresholds.count) thresholds for \(columns) labels)") }
             classifier.multiLabel = multiLabel
@@ -221,6 +225,8 @@ public enum ModelFile {
         var multiClass: MultiClass?
         /// Per-label thresholds of a multi-label model; absent for single-label models.
         var multiLabel: MultiLabelDecision?
+        /// The temperature dividing the scores before the softmax; absent when 1.
+        var temperature: Float?
     }
 
     static func metaJSON(_ classifier: TextClassifier) throws -> [UInt8] {
@@ -231,7 +237,8 @@ public enum ModelFile {
                         labels: classifier.labels, vectorizer: configuration, stopWords: stopWords,
                         training: classifier.metadata,
                         multiClass: classifier.model.multiClass == .multinomial ? nil : classifier.model.multiClass,
-                        multiLabel: classifier.multiLabel)
+                        multiLabel: classifier.multiLabel,
+                        temperature: classifier.model.temperature == 1 ? nil : classifier.model.temperature)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return Array(try encoder.encode(meta))

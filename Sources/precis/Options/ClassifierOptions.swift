@@ -5,13 +5,19 @@ import Precis
 /// and `cross-validate`. Every option is optional: the library's defaults apply
 /// unless the user names one.
 struct ClassifierOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("auto: choose the penalty (--alpha) and --epochs the other options leave open by a 3-fold cross-validation on the training data, and fit a probability temperature; off: train the given values as they are (default: auto; sgd solver only)."))
+    var tune: Tuning?
+
+    @Option(name: .customLong("tune-folds"), help: ArgumentHelp("Folds of the internal cross-validation of --tune auto (default: 3).", valueName: "K"))
+    var tuneFolds: Int?
+
     @Option(help: ArgumentHelp("Optimiser: sgd (stochastic gradient descent, fixed epochs) or lbfgs (full-batch L-BFGS) (default: sgd)."))
     var solver: Solver?
 
     @Option(name: .customLong("multi-class"), help: ArgumentHelp("multinomial (one softmax over the classes, default) or ovr (one binary logistic regression per class, as scikit-learn's SGDClassifier)."))
     var multiClass: MultiClass?
 
-    @Option(help: ArgumentHelp("Passes over the data with --solver sgd (default: 5).", valueName: "N"))
+    @Option(help: ArgumentHelp("Passes over the data with --solver sgd (default: chosen in 3...12 by --tune auto, else 5).", valueName: "N"))
     var epochs: Int?
 
     @Option(name: .customLong("average-epochs"), help: ArgumentHelp("With --solver sgd, keep the mean of the weights after each of the last N epochs (default: 3).", valueName: "N"))
@@ -29,7 +35,7 @@ struct ClassifierOptions: ParsableArguments {
     @Option(name: .customLong("c"), help: ArgumentHelp("Inverse L2 regularisation strength, scikit-learn's C (instead of --alpha).", valueName: "C"))
     var c: Double?
 
-    @Option(help: ArgumentHelp("L2 penalty on the mean loss, scikit-learn's SGD alpha (default: 1e-6).", valueName: "ALPHA"))
+    @Option(help: ArgumentHelp("L2 penalty on the mean loss, scikit-learn's SGD alpha (default: chosen from 1e-6, 3e-6, 1e-5, 3e-5, 1e-4 by --tune auto, else 1e-6).", valueName: "ALPHA"))
     var alpha: Double?
 
     @Option(name: .customLong("max-iter"), help: ArgumentHelp("Maximum L-BFGS iterations with --solver lbfgs (default: 100).", valueName: "N"))
@@ -49,6 +55,22 @@ struct ClassifierOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Seed of every random choice (SGD document order, held-out split, folds) (default: 42).", valueName: "N"))
     var seed: UInt64?
+
+    /// The internal search: what the given options leave open (a given `--alpha`
+    /// or `--c` fixes the penalty, `--epochs` or `--validation-split` the epochs;
+    /// `--tune off` or the lbfgs solver turn it off), validated by the library.
+    func selection() throws -> HyperparameterSearch {
+        if tune == .off || solver == .lbfgs {
+            if tuneFolds != nil { throw ValidationError("--tune-folds needs --tune auto (and the sgd solver)") }
+            return .off
+        }
+        var search = HyperparameterSearch()
+        if c != nil || alpha != nil { search.alphas = [] }
+        if epochs != nil || (validationSplit ?? 0) > 0 { search.maxEpochs = nil }
+        search.folds = tuneFolds ?? search.folds
+        try OptionFlags.validated(overrides: ["folds": "--tune-folds"]) { try search.validate() }
+        return search
+    }
 
     /// The library defaults with every option the user gave applied, validated by the library.
     func configuration() throws -> LogisticRegressionConfiguration {
