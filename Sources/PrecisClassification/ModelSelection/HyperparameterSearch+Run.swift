@@ -91,9 +91,6 @@ extension HyperparameterSearch {
         var runs = first.map { [$0.trajectory.padded(to: lastEpoch)] }
         for (t, r) in rest.enumerated() { runs[survivors[t / (folds - 1)]].append(r) }
 
-        if ProcessInfo.processInfo.environment["PRECIS_SEARCH_DEBUG"] != nil {
-            FileHandle.standardError.write("survivors \(survivors) stop \(stopEpoch) best \(first.map(\.bestCorrect)) rest \(rest.count)\n".data(using: .utf8)!)
-        }
         // Pooled out-of-fold scores per (penalty, epochs).
         func pooled(_ a: Int, _ e: Int) -> (correct: Int, loss: Double, held: Int) {
             runs[a].reduce((0, 0.0, 0)) { ($0.0 + $1.correct[e - 1], $0.1 + $1.loss[e - 1], $0.2 + $1.held) }
@@ -127,9 +124,6 @@ extension HyperparameterSearch {
                 for (t, value) in r.curves[chosen.epochs - choices[0]].enumerated() { curve[t] += value }
             }
             let fitted = TemperatureScaling.minimum(of: curve)
-            if ProcessInfo.processInfo.environment["PRECIS_SEARCH_DEBUG"] != nil {
-                FileHandle.standardError.write("curve \(curve) fitted \(fitted) before \(before)\n".data(using: .utf8)!)
-            }
             let fittedLoss = fitted.loss / Double(score.held)
             if fittedLoss < before * (1 - 1e-3) {
                 temperature = fitted.temperature
