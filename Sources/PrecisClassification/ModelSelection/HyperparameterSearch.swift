@@ -43,7 +43,7 @@ public struct HyperparameterSearch: Equatable, Sendable, Codable {
     /// Folds of the internal cross-validation.
     public var folds: Int = 3
     /// Above this many training documents the search runs on a stratified sample of this size.
-    public var maxDocuments: Int = 6_000
+    public var maxDocuments: Int = 30_000
     /// Penalties trailing the best first-fold accuracy by more than this (or by more
     /// than two standard errors, if larger) are not tried on the other folds.
     public var pruneMargin: Double = 0.01
