@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sections import segmentation  # Benchmarks/sections/segmentation.py
 from sections import server_report
+from sections import outofcore  # Benchmarks/sections/outofcore.py
 
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f"]
 
@@ -254,6 +255,7 @@ def write(results, out_dir):
     md += scaling_section(results, out_dir)
     md += segmentation.report_lines(results)
     md += server_report.markdown(results)
+    md += outofcore.report_lines(results, out_dir, line_chart)
     errors = results.get("errors") or []
     if errors:
         md += ["## Harness errors", ""]

@@ -15,6 +15,8 @@ public enum ClassificationError: PrecisError, Equatable {
     case singleClass(String)
     /// Inputs disagree in size.
     case shapeMismatch(String)
+    /// Streaming training could not use its temporary cache (disk full, unwritable folder).
+    case cache(String)
 
     /// Not about a file: the caller knows which documents it passed.
     public var path: String? { nil }
@@ -27,6 +29,8 @@ public enum ClassificationError: PrecisError, Equatable {
             return "need at least two classes to train a classifier, but every document is labelled '\(label)'"
         case .shapeMismatch(let message):
             return message
+        case .cache(let message):
+            return "training cache: " + message
         }
     }
 }

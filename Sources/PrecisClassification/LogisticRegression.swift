@@ -158,24 +158,47 @@ public struct LogisticRegression: Sendable {
                        classCount: Int, sampleWeights weights: [Float]?, alpha: Double,
                        afterEpoch: (Int, Double, () -> ContiguousArray<Float>) -> Bool)
         -> (theta: ContiguousArray<Float>, epochs: Int, converged: Bool, loss: Double) {
-        let features = xTrain.columns
         let y32 = ContiguousArray(yTrain.map { Int32($0) })
         // Weights with mean one, so alpha keeps its meaning (penalty on the mean loss).
         let meanOne = weights.map { w -> ContiguousArray<Float> in
             let mean = w.reduce(0.0) { $0 + Double($1) } / Double(max(w.count, 1))
             return ContiguousArray(w.map { Float(Double($0) / mean) })
         }
+        return sgdEpochs(config, layout: StochasticGradientDescent.Layout(xTrain), documents: xTrain.rows,
+                         classCount: classCount, alpha: alpha, afterEpoch: afterEpoch) { optimisers, states in
+            var losses = [Double](repeating: 0, count: optimisers.count)
+            states.withUnsafeMutableBufferPointer { stateBuffer in
+                losses.withUnsafeMutableBufferPointer { lossBuffer in
+                    let stateBase = stateBuffer.baseAddress!, lossBase = lossBuffer.baseAddress!
+                    Parallelism.run(optimisers.count) { r in
+                        lossBase[r] = optimisers[r].runEpoch(&stateBase[r], x: xTrain, labels: y32, sampleWeights: meanOne)
+                    }
+                }
+            }
+            return losses
+        }
+    }
+
+    /// The epochs of an SGD fit, however each epoch meets the data (one matrix in
+    /// memory, or a stream of windows): ``LogisticRegressionConfiguration/runs``
+    /// independent runs with their own seeds, the mean objective, convergence,
+    /// and the tail average over the last epochs. `epoch` runs one epoch of every
+    /// run and returns each run's mean loss.
+    static func sgdEpochs(_ config: LogisticRegressionConfiguration, layout: StochasticGradientDescent.Layout,
+                          documents: Int, classCount: Int, alpha: Double,
+                          afterEpoch: (Int, Double, () -> ContiguousArray<Float>) -> Bool,
+                          epoch: ([StochasticGradientDescent], inout [StochasticGradientDescent.State]) throws -> [Double]) rethrows
+        -> (theta: ContiguousArray<Float>, epochs: Int, converged: Bool, loss: Double) {
+        let features = layout.features
         // Independent runs (different visiting orders) step through the epochs in
         // lockstep, spread over the cores; the kept weights are the mean over the runs.
         let runs = config.runs
         let optimisers = (0..<runs).map { r in
             StochasticGradientDescent(alpha: alpha, seed: Self.runSeed(config.seed, run: r),
-                                      interceptStep: config.effectiveInterceptStep(documents: xTrain.rows),
+                                      interceptStep: config.effectiveInterceptStep(documents: documents),
                                       multiClass: config.multiClass)
         }
-        let layout = StochasticGradientDescent.Layout(xTrain)
         var states = optimisers.map { $0.makeState(layout: layout, classes: classCount) }
-        var losses = [Double](repeating: 0, count: runs)
         /// The mean over the runs of their current parameters.
         func meanParameters() -> ContiguousArray<Float> {
             var mean = ContiguousArray<Float>(repeating: 0, count: (features + 1) * classCount)
@@ -187,15 +210,7 @@ public struct LogisticRegression: Sendable {
         let firstAveraged = config.epochs - min(config.averagedEpochs, config.epochs) + 1
         var sum: ContiguousArray<Float>?, averaged = 0
         while epochs < config.epochs {
-            states.withUnsafeMutableBufferPointer { stateBuffer in
-                losses.withUnsafeMutableBufferPointer { lossBuffer in
-                    let stateBase = stateBuffer.baseAddress!, lossBase = lossBuffer.baseAddress!
-                    let step = { (r: Int) in
-                        lossBase[r] = optimisers[r].runEpoch(&stateBase[r], x: xTrain, labels: y32, sampleWeights: meanOne)
-                    }
-                    Parallelism.run(runs, step)
-                }
-            }
+            let losses = try epoch(optimisers, &states)
             epochs += 1
             loss = (0..<runs).reduce(0.0) { $0 + losses[$1] + 0.5 * alpha * states[$1].squaredNorm() } / Double(runs)
             converged = abs(previous - loss) <= config.tolerance * max(abs(loss), 1)

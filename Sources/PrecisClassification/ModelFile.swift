@@ -165,10 +165,13 @@ public enum ModelFile {
         }
         guard meta.format == Meta.formatName else { throw fail("not a Precis classifier model (\(meta.format))") }
 
-        // Vocabulary.
+        // Vocabulary (none for a hashed model).
+        if let hashed = meta.hashing, !(1...Int(Int32.max)).contains(hashed) || hashed != meta.features {
+            throw fail("corrupt model file (hashed columns \(hashed), expected \(meta.features))")
+        }
         var vocabReader = ByteReader(bytes: try section("VOCB"), offset: 0)
         let termCount = Int(try vocabReader.uint32(or: fail("corrupt vocabulary")))
-        guard termCount == meta.features else { throw fail("corrupt model file (vocabulary size \(termCount), expected \(meta.features))") }
+        guard termCount == (meta.hashing == nil ? meta.features : 0) else { throw fail("corrupt model file (vocabulary size \(termCount), expected \(meta.features))") }
         let offsetsBytes = try vocabReader.bytes((termCount + 1) * 4, or: fail("corrupt vocabulary"))
         let text = UnsafeRawBufferPointer(rebasing: vocabReader.bytes[vocabReader.offset...])
         var vocabulary: [String] = []
@@ -194,7 +197,10 @@ public enum ModelFile {
 
         var configuration = meta.vectorizer
         configuration.stopWords = Set(meta.stopWords)
-        let tfidf = TfidfModel(configuration: configuration, vocabulary: vocabulary, idf: idf)
+        let tfidf = meta.hashing.map {
+            TfidfModel(hashing: HashingTfidfModel(vectorizer: HashingVectorizer(featureCount: $0, alternateSign: false, configuration: configuration),
+                                                  idfValues: idf))
+        } ?? TfidfModel(configuration: configuration, vocabulary: vocabulary, idf: idf)
         let model = LogisticRegressionModel(weights: Matrix(rows: rows, columns: columns, elements: weightValues),
                                             intercepts: intercepts, multiClass: meta.multiClass ?? .multinomial)
         var classifier = TextClassifier(vectorizer: tfidf, model: model, labels: meta.labels, metadata: meta.training)
@@ -227,6 +233,9 @@ public enum ModelFile {
         var multiLabel: MultiLabelDecision?
         /// The temperature dividing the scores before the softmax; absent when 1.
         var temperature: Float?
+        /// Hashed columns of a hashed model (``PrecisFeatures/HashingVectorizer``, unsigned;
+        /// the VOCB section is then empty); absent for vocabulary models.
+        var hashing: Int?
     }
 
     static func metaJSON(_ classifier: TextClassifier) throws -> [UInt8] {
@@ -238,7 +247,8 @@ public enum ModelFile {
                         training: classifier.metadata,
                         multiClass: classifier.model.multiClass == .multinomial ? nil : classifier.model.multiClass,
                         multiLabel: classifier.multiLabel,
-                        temperature: classifier.model.temperature == 1 ? nil : classifier.model.temperature)
+                        temperature: classifier.model.temperature == 1 ? nil : classifier.model.temperature,
+                        hashing: classifier.vectorizer.hashedFeatureCount)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return Array(try encoder.encode(meta))

@@ -58,8 +58,9 @@ struct StochasticGradientDescent {
         /// Row of `v` that holds each feature: features are laid out by falling
         /// document frequency (ties by index), so the frequent ones share cache lines.
         let slot: ContiguousArray<Int32>
-        /// The training matrix's column indices mapped through `slot`.
-        let slotIndices: ContiguousArray<Int32>
+        /// The training matrix's column indices mapped through `slot` (set per
+        /// window of rows when training streams, see ``Layout/slotIndices(of:)``).
+        var slotIndices: ContiguousArray<Int32>
 
         /// Adds `weight ×` the parameters, laid out as ``SoftmaxObjective`` does
         /// (`[W, b]` in `Float`), to `sum`
@@ -96,14 +97,25 @@ struct StochasticGradientDescent {
         let slotIndices: ContiguousArray<Int32>
 
         init(_ x: SparseMatrix) {
-            features = x.columns
-            var frequency = [Int](repeating: 0, count: features)
+            var frequency = [Int](repeating: 0, count: x.columns)
             for j in x.columnIndices { frequency[Int(j)] += 1 }
+            self.init(documentFrequencies: frequency, columnIndices: x.columnIndices)
+        }
+
+        /// The layout for features with these document frequencies (the number of
+        /// rows each is stored in), and the mapped `columnIndices` of the rows at hand.
+        init(documentFrequencies frequency: [Int], columnIndices: ContiguousArray<Int32> = []) {
+            features = frequency.count
             let order = (0..<features).sorted { frequency[$0] != frequency[$1] ? frequency[$0] > frequency[$1] : $0 < $1 }
             var slot = ContiguousArray<Int32>(repeating: 0, count: features)
             for (position, feature) in order.enumerated() { slot[feature] = Int32(position) }
             self.slot = slot
-            slotIndices = ContiguousArray(x.columnIndices.map { slot[Int($0)] })
+            slotIndices = ContiguousArray(columnIndices.map { slot[Int($0)] })
+        }
+
+        /// The column indices of `x` (over the same features) mapped to rows of `V`.
+        func slotIndices(of x: SparseMatrix) -> ContiguousArray<Int32> {
+            ContiguousArray(x.columnIndices.map { slot[Int($0)] })
         }
     }
 

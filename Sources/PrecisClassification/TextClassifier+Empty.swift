@@ -1,3 +1,4 @@
+import PrecisLinearAlgebra
 import PrecisText
 
 extension TextClassifier {
@@ -10,7 +11,21 @@ extension TextClassifier {
     /// classifier.isUninformative(["", "the of and", "Arsenal won"])   // [true, true, false]
     /// ```
     public func isUninformative(_ texts: [String]) -> [Bool] {
+        isUninformative(texts, features: vectorizer.transform(texts))
+    }
+
+    /// ``classify(_:top:)`` and ``isUninformative(_:)`` of `texts` together, from
+    /// one pass of the vectoriser (what a streaming `classify` needs per block).
+    ///
+    /// ```swift
+    /// let (results, empty) = classifier.classifyFlaggingUninformative(["", "Arsenal won"], top: 1)
+    /// ```
+    public func classifyFlaggingUninformative(_ texts: [String], top: Int = 1) -> (results: [Classification], uninformative: [Bool]) {
         let x = vectorizer.transform(texts)
+        return (classifications(model.probabilities(x), top: top), isUninformative(texts, features: x))
+    }
+
+    func isUninformative(_ texts: [String], features x: SparseMatrix) -> [Bool] {
         let tokenizer = Tokenizer()
         return texts.indices.map { i in
             if x.row(i).indices.isEmpty { return true }

@@ -93,7 +93,11 @@ public struct TextClassifier: Sendable {
 
     /// The label and the `top` most probable classes of each text.
     public func classify(_ texts: [String], top: Int = 1) -> [Classification] {
-        let p = probabilities(texts)
+        classifications(probabilities(texts), top: top)
+    }
+
+    /// The classifications of the rows of a probability matrix.
+    func classifications(_ p: Matrix, top: Int) -> [Classification] {
         let k = labels.count
         return (0..<p.rows).map { i in
             let order = (0..<k).sorted { a, b in
@@ -133,7 +137,7 @@ public struct TextClassifier: Sendable {
             for cls in 0..<k { mean += model.weights[feature, cls] }
             mean /= Float(k)
             let push = v * (model.weights[feature, c] - mean)
-            if push > 0 { contributions.append(Contribution(term: vectorizer.vocabulary[feature], weight: push)) }
+            if push > 0 { contributions.append(Contribution(term: vectorizer.term(feature), weight: push)) }
         }
         contributions.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
         return Array(contributions.prefix(max(0, top)))
@@ -162,7 +166,7 @@ public struct TextClassifier: Sendable {
                 var mean: Float = 0
                 for cls in 0..<k { mean += model.weights[j, cls] }
                 mean /= Float(k)
-                scored.append(Contribution(term: vectorizer.vocabulary[j], weight: model.weights[j, c] - mean))
+                scored.append(Contribution(term: vectorizer.term(j), weight: model.weights[j, c] - mean))
             }
             let best = scored.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }.prefix(top)
             return ClassTerms(label: label, terms: Array(best))

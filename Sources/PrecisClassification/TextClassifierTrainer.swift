@@ -38,6 +38,10 @@ public struct TextClassifierTrainer: Sendable {
     public var classifier: LogisticRegressionConfiguration
     /// What the internal cross-validation chooses (``HyperparameterSearch/off``: nothing).
     public var selection: HyperparameterSearch
+    /// Hash terms into this many columns instead of learning a vocabulary
+    /// (``PrecisFeatures/HashingVectorizer``, unsigned, with idf); nil for a vocabulary.
+    /// The vocabulary options of ``vectorizer`` must then keep their defaults.
+    public var hashing: Int?
 
     /// A trainer with the given (or default) settings.
     public init(vectorizer: TfidfConfiguration = .classifierDefaults,
@@ -85,7 +89,13 @@ public struct TextClassifierTrainer: Sendable {
         let y = labels.map { classIndex[$0]! }
 
         progress?(.vectorizing)
-        let (tfidf, x) = try TfidfVectorizer(configuration: vectorizer).fitTransform(texts)
+        let tfidf: TfidfModel, x: SparseMatrix
+        if let hashing {
+            let fitted = try HashingVectorizer(featureCount: hashing, alternateSign: false, configuration: vectorizer).fitTransform(texts)
+            (tfidf, x) = (TfidfModel(hashing: fitted.model), fitted.matrix)
+        } else {
+            (tfidf, x) = try TfidfVectorizer(configuration: vectorizer).fitTransform(texts)
+        }
         var configuration = classifier
         var report: ModelSelectionReport?
         if selection.isEnabled && configuration.solver == .sgd {

@@ -130,23 +130,39 @@ public struct DocumentSource: Sendable {
         case .tsv, .lines, .jsonl:
             var rows: [SourcedDocument] = []
             try FileBytes.forEachLine(Data(text.utf8)) { line, number in
-                let place = "\(source):\(number)"
-                switch layout {
-                case .tsv:
-                    let body = line.firstIndex(of: 0x09).map { UnsafeBufferPointer(rebasing: line[($0 + 1)...]) } ?? line
-                    rows.append(SourcedDocument(source: place, text: String(decoding: body, as: UTF8.self)))
-                case .jsonl:
-                    rows.append(try jsonlRow(line, path: source, line: number))
-                default:
-                    rows.append(SourcedDocument(source: place, text: String(decoding: line, as: UTF8.self)))
-                }
+                rows.append(try row(line, source: source, line: number, layout: layout))
             }
             return rows
         }
     }
 
+    /// The document on one line of a row layout (`.tsv`, `.lines`, `.jsonl`):
+    /// what ``documents()`` gives for that line, and what streaming reads give.
+    ///
+    /// - Throws: ``DatasetError`` naming `source` and `line` for a bad JSONL row.
+    public func row(_ bytes: UnsafeBufferPointer<UInt8>, source: String, line number: Int,
+                    layout: DocumentLayout) throws -> SourcedDocument {
+        switch layout {
+        case .tsv:
+            let body = bytes.firstIndex(of: 0x09).map { UnsafeBufferPointer(rebasing: bytes[($0 + 1)...]) } ?? bytes
+            return SourcedDocument(source: "\(source):\(number)", text: String(decoding: body, as: UTF8.self))
+        case .jsonl:
+            return try jsonlRow(bytes, path: source, line: number)
+        default:
+            return SourcedDocument(source: "\(source):\(number)", text: String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
     /// A JSONL row's text (`textColumn`, or `text` / `article`), sourced by its `id` when it has one.
     func jsonlRow(_ line: UnsafeBufferPointer<UInt8>, path: String, line number: Int) throws -> SourcedDocument {
+        let record = try jsonlRecord(line, path: path, line: number)
+        return SourcedDocument(source: record.id ?? "\(path):\(number)", text: record.text)
+    }
+
+    /// A JSONL row's id (`idColumn`, or `id`; nil when absent) and text (`textColumn`, or `text` / `article`).
+    ///
+    /// - Throws: ``DatasetError`` naming `path` and `line`.
+    public func jsonlRecord(_ line: UnsafeBufferPointer<UInt8>, path: String, line number: Int) throws -> (id: String?, text: String) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
             throw DatasetError(path: path, line: number, "not a JSON object")
         }
@@ -155,6 +171,6 @@ public struct DocumentSource: Sendable {
             throw DatasetError(path: path, line: number, "no " + keys.map { "\"\($0)\"" }.joined(separator: " or ") + " string field")
         }
         let id = object[idColumn ?? "id"].flatMap { JSONLReader.labelString($0) }
-        return SourcedDocument(source: id ?? "\(path):\(number)", text: body)
+        return (id, body)
     }
 }

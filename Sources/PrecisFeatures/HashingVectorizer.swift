@@ -111,7 +111,7 @@ public struct HashingVectorizer: Equatable, Sendable {
         return (model, model.transform(documents))
     }
 
-    func validateForFit() throws {
+    package func validateForFit() throws {
         try validate()
         guard !alternateSign else {
             throw ConfigurationError("alternateSign", "true",

@@ -22,6 +22,9 @@ public struct TfidfModel: Equatable, Sendable {
     public var vocabulary: [String] { storage.terms }
     /// Inverse document frequency of each feature.
     public let idf: [Float]
+    /// For a hashed model (no vocabulary: terms go to hashed columns, see
+    /// ``HashingVectorizer``), its number of columns; nil for a vocabulary model.
+    public let hashedFeatureCount: Int?
     private let storage: VocabularyStorage
     private let lazyIndex: LazyFeatureIndex
 
@@ -31,7 +34,37 @@ public struct TfidfModel: Equatable, Sendable {
         self.configuration = configuration
         self.storage = VocabularyStorage(strings: vocabulary)
         self.idf = idf
+        self.hashedFeatureCount = nil
         self.lazyIndex = LazyFeatureIndex()
+    }
+
+    /// A hashed model: features are the columns of `hashing`'s unsigned
+    /// ``HashingVectorizer``, weighted by its idf. A classifier trained on it
+    /// keeps no vocabulary, so its size does not grow with the corpus.
+    ///
+    /// ```swift
+    /// let hashed = TfidfModel(hashing: try HashingVectorizer(featureCount: 1 << 18, alternateSign: false).fit(texts))
+    /// hashed.featureCount      // 262144
+    /// ```
+    public init(hashing: HashingTfidfModel) {
+        self.configuration = hashing.vectorizer.configuration
+        self.storage = VocabularyStorage(strings: [])
+        self.idf = hashing.idf
+        self.hashedFeatureCount = hashing.featureCount
+        self.lazyIndex = LazyFeatureIndex()
+    }
+
+    /// The hashed vectoriser with its idf, for a hashed model; nil for a vocabulary model.
+    public var hashing: HashingTfidfModel? {
+        hashedFeatureCount.map {
+            HashingTfidfModel(vectorizer: HashingVectorizer(featureCount: $0, alternateSign: false, configuration: configuration), idfValues: idf)
+        }
+    }
+
+    /// The name of feature `j`: its term, or `hash:j` for a hashed model (as the
+    /// `vocabulary.txt` of `precis vectorize --hashing` names columns).
+    public func term(_ j: Int) -> String {
+        hashedFeatureCount == nil ? vocabulary[j] : "hash:\(j)"
     }
 
     /// A fitted model whose terms are UTF-8 bytes back to back (term `j` at `offsets[j]..<offsets[j+1]`).
@@ -40,11 +73,12 @@ public struct TfidfModel: Equatable, Sendable {
         self.configuration = configuration
         self.storage = VocabularyStorage(bytes: termBytes, offsets: offsets)
         self.idf = idf
+        self.hashedFeatureCount = nil
         self.lazyIndex = LazyFeatureIndex()
     }
 
     public static func == (lhs: TfidfModel, rhs: TfidfModel) -> Bool {
-        lhs.configuration == rhs.configuration && lhs.idf == rhs.idf
+        lhs.configuration == rhs.configuration && lhs.idf == rhs.idf && lhs.hashedFeatureCount == rhs.hashedFeatureCount
             && (lhs.storage === rhs.storage || lhs.vocabulary == rhs.vocabulary)
     }
 
@@ -55,21 +89,30 @@ public struct TfidfModel: Equatable, Sendable {
     /// ```swift
     /// try model.vocabularyText().write(to: URL(fileURLWithPath: "vocabulary.txt"))
     /// ```
-    public func vocabularyText() -> Data { storage.lines() }
+    public func vocabularyText() -> Data {
+        guard let hashedFeatureCount else { return storage.lines() }
+        return Data((0..<hashedFeatureCount).map { "hash:\($0)\n" }.joined().utf8)
+    }
 
     /// Number of features (columns of the matrices this model produces).
-    public var featureCount: Int { storage.count }
+    public var featureCount: Int { hashedFeatureCount ?? storage.count }
 
     var index: FeatureIndex {
         lazyIndex.get { FeatureIndex(vocabulary: storage, stopWords: configuration.stopWords) }
     }
 
     /// The column of `term` (words joined by single spaces), if it is in the vocabulary.
-    public func featureIndex(of term: String) -> Int? { index.column(of: term) }
+    public func featureIndex(of term: String) -> Int? {
+        if let hashing = hashing {
+            return Array(term.utf8).withUnsafeBufferPointer { hashing.vectorizer.column($0).0 }
+        }
+        return index.column(of: term)
+    }
 
     /// The TF-IDF matrix of `documents`: one row per document, ``featureCount`` columns.
     /// Terms outside the vocabulary are ignored. Large inputs are split over the cores.
     public func transform(_ documents: [String]) -> SparseMatrix {
+        if let hashing = hashing { return hashing.transform(documents) }
         let index = self.index
         let config = configuration
         let ranges = Parallelism.ranges(documents, parts: Parallelism.cores)

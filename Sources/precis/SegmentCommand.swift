@@ -30,6 +30,7 @@ struct SegmentCommand: ParsableCommand {
     var jsonl: String?
 
     @OptionGroup var text: TextOptions
+    @OptionGroup var streaming: StreamingOptions
 
     func validate() throws {
         if jsonl != nil && file != nil { throw ValidationError("give either FILE or --jsonl, not both") }
@@ -38,12 +39,11 @@ struct SegmentCommand: ParsableCommand {
     func run() throws {
         let segmenter = text.segmenter
         if let jsonl {
-            let records = try SummaryRecordReader.read(path: jsonl)
-            if records.isEmpty { throw DatasetError(path: jsonl, "no records (the file is empty)") }
-            let lines = try Summarizer.inParallel(records) { record in
+            // Streamed: blocks segmented on all cores, written in input order.
+            let read = try SummaryRecordReader.streamRecords(path: jsonl, options: streaming.options, transform: { record in
                 try Output.jsonLine(JSONRecord(base: segmenter.segment(record.article), fields: ["id": record.id]))
-            }
-            return Output.write(Array(lines.joined()))
+            }, emit: { lines in Output.write(Array(lines.joined())) })
+            return streaming.report(read, name: jsonl)
         }
         let document = try DocumentSource.text(at: file, html: false)
         let result = segmenter.segment(document.text)

@@ -43,6 +43,8 @@ struct SummarizeCommand: ParsableCommand {
     @Option(name: .customLong("id-field"), help: ArgumentHelp("With --jsonl: the key of the record id (default: id).", valueName: "NAME"))
     var idField: String?
 
+    @OptionGroup var streaming: StreamingOptions
+
     func validate() throws {
         if jsonl != nil && file != nil { throw ValidationError("give either FILE or --jsonl, not both") }
         if jsonl == nil && (textField != nil || idField != nil) { throw ValidationError("--text-field and --id-field apply to --jsonl input") }
@@ -55,12 +57,13 @@ struct SummarizeCommand: ParsableCommand {
         let summarizer = Summarizer(configuration: configuration)
         let length = self.length.length
         if let jsonl {
-            // Summarised and formatted on all cores, written in input order.
+            // Streamed: blocks summarised and formatted on all cores, written in input order.
             let fields = SummaryRecordFields(article: textField ?? "article", id: idField ?? "id")
-            let lines = try summarizer.summarizeRecords(at: jsonl, length: length, fields: fields) { record, summary in
+            let read = try summarizer.streamRecords(at: jsonl, length: length, fields: fields, options: streaming.options,
+                                                    transform: { record, summary in
                 try Output.jsonLine(JSONRecord(base: summary, fields: ["id": record.id]))
-            }
-            return Output.write(Array(lines.joined()))
+            }, emit: { lines in Output.write(Array(lines.joined())) })
+            return streaming.report(read, name: jsonl)
         }
         let document = try DocumentSource.text(at: file)
         let summary = summarizer.summarize(document.text, length: length)

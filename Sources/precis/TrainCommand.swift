@@ -21,6 +21,10 @@ struct TrainCommand: ParsableCommand {
           precis train --data train.tsv --model topics.precis
           precis train --data train.tsv --model topics.precis --class-weight balanced --validation-split 0.1
           precis train --data train.tsv --model topics.precis --solver lbfgs --c 300
+          precis train --data huge.tsv --model topics.precis --hashing 1048576
+          zcat huge.jsonl.gz | precis train --data - --format jsonl --model topics.precis --hashing 1048576
+
+        With --hashing N there is no vocabulary: terms are hashed into N columns (scikit-learn's HashingVectorizer, unsigned, with idf), and the data is streamed: read once in blocks (TSV or JSONL, a file, a pipe or standard input), its hashed counts cached in a temporary file (in $TMPDIR), then the SGD epochs run over a shuffled stream of that cache (a seeded block order each epoch, shuffled within windows of 16,384 documents). Memory is the model plus fixed buffers, whatever the size of the data. --solver lbfgs, --validation-split and --cv-folds need the data in memory: with them --hashing trains in memory.
         """
     )
 
@@ -37,8 +41,29 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("cv-folds"), help: ArgumentHelp("Also cross-validate with K stratified folds first and record the scores in the model.", valueName: "K"))
     var cvFolds: Int?
 
+    @Option(help: ArgumentHelp("Hash terms into N columns instead of learning a vocabulary, and stream the data (bounded memory).", valueName: "N"))
+    var hashing: Int?
+
+    @OptionGroup var streaming: StreamingOptions
+
+    /// The vectoriser defaults: without vocabulary options when hashing.
+    var vectorizerDefaults: TfidfConfiguration {
+        hashing == nil ? .classifierDefaults : TfidfConfiguration.classifierDefaults.withoutVocabularyOptions
+    }
+
+    /// Whether `--hashing` streams (an option that needs the data in memory keeps it there).
+    var streams: Bool {
+        hashing != nil && classifier.solver != .lbfgs && classifier.validationSplit == nil && cvFolds == nil
+    }
+
     func validate() throws {
-        _ = try vectorizer.configuration(defaults: .classifierDefaults)
+        let config = try vectorizer.configuration(defaults: vectorizerDefaults)
+        if let hashing {
+            if multiLabel.enabled { throw ValidationError("--multi-label does not take --hashing") }
+            try OptionFlags.validated(overrides: ["featureCount": "--hashing"]) {
+                try HashingVectorizer(featureCount: hashing, alternateSign: false, configuration: config).validate()
+            }
+        }
         _ = try classifier.configuration()
         _ = try classifier.selection()
         if let cvFolds { try OptionFlags.validated(overrides: ["folds": "--cv-folds"]) { try StratifiedKFold.validate(folds: cvFolds) } }
@@ -51,9 +76,11 @@ struct TrainCommand: ParsableCommand {
             if cvFolds != nil { throw ValidationError("--multi-label does not take --cv-folds (use precis cross-validate --multi-label)") }
             return try MultiLabelCommands.train(self)
         }
+        if streams { return try trainStreaming() }
         let start = Date()
-        let trainer = TextClassifierTrainer(vectorizer: try vectorizer.configuration(defaults: .classifierDefaults),
+        var trainer = TextClassifierTrainer(vectorizer: try vectorizer.configuration(defaults: vectorizerDefaults),
                                             classifier: try classifier.configuration(), selection: try classifier.selection())
+        trainer.hashing = hashing
         let documents = try data.load()
         let texts = documents.map(\.text), labels = documents.map(\.label)
         let loaded = Date()
@@ -94,13 +121,57 @@ struct TrainCommand: ParsableCommand {
         try trained.metadata.recordProvenance(producer: "precis \(precisVersion)", dataPath: data.path)
         trained.metadata.crossValidation = crossValidation
         try ModelFile.write(trained, to: model)
-        let elapsed = Date().timeIntervalSince(start)
+        var lines = summary(trained)
+        lines.append(String(format: "time:       %.2f s (read %.2f, vectorise %.2f, select %.2f, fit %.2f, save %.2f)", Date().timeIntervalSince(start),
+                            loaded.timeIntervalSince(start), (selectStart ?? fitStart).timeIntervalSince(trainStart),
+                            selectStart.map { fitStart.timeIntervalSince($0) } ?? 0,
+                            fitted.timeIntervalSince(fitStart), Date().timeIntervalSince(fitted)))
+        Output.write(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// `--hashing N` streamed: read once, cached, SGD over a shuffled stream.
+    func trainStreaming() throws {
+        let start = Date()
+        var trainer = StreamingTrainer(vectorizer: try vectorizer.configuration(defaults: vectorizerDefaults),
+                                       classifier: try classifier.configuration(), featureCount: hashing ?? 0)
+        trainer.cacheDirectory = nil
+        let rows = try LabeledRowStream(path: data.path, format: data.format, labelColumn: data.labelColumn,
+                                        textColumn: data.textColumn, options: streaming.options)
+        let bar = ProgressBar(label: "training", mode: progress.mode)
+        var readSeconds = 0.0
+        let result = try OptionFlags.naming(data.path, overrides: ["featureCount": "--hashing"]) {
+            try trainer.fit(rows) { stage in
+                switch stage {
+                case .reading(let documents, let bytes):
+                    readSeconds = Date().timeIntervalSince(start)
+                    bar.status(String(format: "read %d documents (%.0f MB)", documents, Double(bytes) / 1e6))
+                case .epoch(let epoch, let window, let windows):
+                    bar.status("epoch \(epoch): window \(window) of \(windows)")
+                case .optimizing(let p):
+                    bar.update(p.iteration, of: p.maxIterations, note: String(format: "loss %.4f", p.loss))
+                }
+            }
+        }
+        bar.finish()
+        streaming.report(result.read, name: data.path == "-" ? "<stdin>" : data.path)
+        let fitted = Date()
+        var trained = result.classifier
+        try trained.metadata.recordProvenance(producer: "precis \(precisVersion)", dataPath: data.path)
+        try ModelFile.write(trained, to: model)
+        var lines = summary(trained)
+        lines.append(String(format: "time:       %.2f s (read and hash %.2f, fit %.2f, save %.2f)", Date().timeIntervalSince(start),
+                            readSeconds, fitted.timeIntervalSince(start) - readSeconds, Date().timeIntervalSince(fitted)))
+        Output.write(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// The lines `train` prints about a trained model.
+    func summary(_ trained: TextClassifier) -> [String] {
         let meta = trained.metadata
         var lines = [
             "model:      \(model)",
-            "documents:  \(texts.count)",
+            "documents:  \(meta.documents)",
             "classes:    \(trained.labels.count) (\(trained.labels.joined(separator: ", ")))",
-            "features:   \(trained.vectorizer.featureCount)",
+            "features:   \(trained.vectorizer.featureCount)\(trained.vectorizer.hashedFeatureCount == nil ? "" : " (hashed)")",
             String(format: "training accuracy: %.4f", meta.trainingAccuracy),
             "iterations: \(meta.iterations)\(meta.converged ? " (converged)" : "")",
         ]
@@ -116,10 +187,6 @@ struct TrainCommand: ParsableCommand {
             lines.append(String(format: "%d-fold CV accuracy: %.4f ± %.4f, macro-F1: %.4f ± %.4f",
                                 cv.folds, cv.accuracyMean, cv.accuracyStd, cv.macroF1Mean, cv.macroF1Std))
         }
-        lines.append(String(format: "time:       %.2f s (read %.2f, vectorise %.2f, select %.2f, fit %.2f, save %.2f)", elapsed,
-                            loaded.timeIntervalSince(start), (selectStart ?? fitStart).timeIntervalSince(trainStart),
-                            selectStart.map { fitStart.timeIntervalSince($0) } ?? 0,
-                            fitted.timeIntervalSince(fitStart), Date().timeIntervalSince(fitted)))
-        Output.write(lines.joined(separator: "\n") + "\n")
+        return lines
     }
 }

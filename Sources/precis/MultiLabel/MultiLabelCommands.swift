@@ -78,32 +78,25 @@ enum MultiLabelCommands {
     }
 
     /// `precis classify` with a multi-label model: every label above its threshold.
-    static func classify(_ classifier: TextClassifier, inputs: [SourcedDocument], json: Bool, top: Int?) throws {
-        let results = classifier.classifyMultiLabel(inputs.map(\.text))
-        let showSource = inputs.count > 1
-        let empty = classifier.isUninformative(inputs.map(\.text))
-        for (input, isEmpty) in zip(inputs, empty) where isEmpty {
-            Output.note("warning: \(input.source): empty or stop-word-only document; its labels are only the prior")
-        }
-        var out: [UInt8] = []
-        for (i, (input, result)) in zip(inputs, results).enumerated() {
-            let shown = top.map { topLabels(classifier, result, $0) } ?? result.labels
-            if json {
-                let probabilities = Dictionary(shown.map { ($0.label, $0.probability) }, uniquingKeysWith: { a, _ in a })
-                out += try Output.jsonLine(MultiLabelLine(source: input.source, empty: empty[i] ? true : nil,
-                                                          labels: result.labels.map(\.label), probabilities: probabilities))
-            } else {
-                let text = shown.map { "\($0.label) \(String(format: "%.4f", $0.probability))" }.joined(separator: ", ")
-                let labels = result.labels.isEmpty ? "(none)" : result.labels.map(\.label).joined(separator: ",")
-                out += Array(((showSource ? "\(input.source)\t" : "") + labels + "\t" + text + "\n").utf8)
-            }
-        }
-        Output.write(out)
+    /// A multi-label `classify` text line: the source (when shown), the labels, the top probabilities.
+    static func textLine(_ classifier: TextClassifier, _ result: TextClassifier.MultiLabelClassification, source: String?, top: Int?) -> [UInt8] {
+        let shown = top.map { topLabels(classifier, result, $0) } ?? result.labels
+        let text = shown.map { "\($0.label) \(String(format: "%.4f", $0.probability))" }.joined(separator: ", ")
+        let labels = result.labels.isEmpty ? "(none)" : result.labels.map(\.label).joined(separator: ",")
+        return Array(((source.map { "\($0)\t" } ?? "") + labels + "\t" + text + "\n").utf8)
+    }
+
+    /// A multi-label `classify --json` line, with its `source` (or `id`) as `key`.
+    static func jsonLine(_ classifier: TextClassifier, _ result: TextClassifier.MultiLabelClassification, key: String, value: String,
+                         empty: Bool, top: Int?) throws -> [UInt8] {
+        let shown = top.map { topLabels(classifier, result, $0) } ?? result.labels
+        let probabilities = Dictionary(shown.map { ($0.label, $0.probability) }, uniquingKeysWith: { a, _ in a })
+        return try Output.jsonLine(JSONRecord(base: MultiLabelLine(empty: empty ? true : nil, labels: result.labels.map(\.label),
+                                                                   probabilities: probabilities), fields: [key: value]))
     }
 
     /// One `classify --json` line of a multi-label model.
     struct MultiLabelLine: Encodable {
-        var source: String
         var empty: Bool?
         var labels: [String]
         var probabilities: [String: Float]
