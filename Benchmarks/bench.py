@@ -35,6 +35,7 @@ sys.path.insert(0, str(PEERS))
 
 import report  # noqa: E402  (Benchmarks/report.py)
 import sections.multilabel  # noqa: E402  (Benchmarks/sections/multilabel.py)
+import sections.shorttext  # noqa: E402  (Benchmarks/sections/shorttext.py)
 from sections import segmentation  # noqa: E402  (Benchmarks/sections/segmentation.py)
 from sections import outofcore  # noqa: E402  (Benchmarks/sections/outofcore.py)
 from sections import server as server_section  # noqa: E402  (Benchmarks/sections/server.py)
@@ -803,6 +804,7 @@ class Harness:
                          ("segmentation", lambda: segmentation.run(self, measure, log)),
                          ("server", lambda: server_section.run(self)),
                          ("multilabel", lambda: sections.multilabel.run(self, measure, stats, log)),
+                         ("shorttext", lambda: sections.shorttext.run(self, measure, stats, log)),
                          ("outofcore", lambda: outofcore.run(self, measure, log)),
                          ("spark", lambda: spark_section.run(self, log))]:
             if only is None or name in only:
@@ -888,7 +890,7 @@ def main():
     ap.add_argument("--data", default=os.environ.get("PRECIS_SHARED_DATA", str(ROOT.parent / "shared" / "data")))
     ap.add_argument("--out")
     ap.add_argument("--only", help="comma-separated sections: blas,tfidf,training,classification,"
-                                   "summarization,scaling,blas_switch,segmentation,server,multilabel,outofcore,spark")
+                                   "summarization,scaling,blas_switch,segmentation,server,multilabel,outofcore,spark,shorttext")
     ap.add_argument("--report-only", action="store_true")
     a = ap.parse_args()
     if a.out is None:

@@ -16,6 +16,10 @@ public struct LogisticRegressionModel: Equatable, Sendable {
     /// How scores become probabilities: a softmax (``MultiClass/multinomial``) or
     /// per-class sigmoids scaled to sum to one (``MultiClass/ovr``).
     public var multiClass: MultiClass
+    /// The scores are divided by this before they become probabilities (temperature
+    /// scaling, see ``TemperatureScaling``): above 1 the probabilities are less
+    /// confident. Predictions (the argmax) do not depend on it.
+    public var temperature: Float = 1
 
     /// A model from its parts.
     ///
@@ -44,6 +48,12 @@ public struct LogisticRegressionModel: Equatable, Sendable {
     /// or for a one-vs-rest model its sigmoids scaled to sum to one per row.
     public func probabilities(_ x: SparseMatrix) -> Matrix {
         var scores = decisionFunction(x)
+        if temperature != 1 {
+            let inverse = 1 / temperature
+            scores.withUnsafeMutableStorage { buffer in
+                for i in buffer.indices { buffer[i] *= inverse }
+            }
+        }
         if multiClass == .ovr { Softmax.logSigmoidRows(&scores) }
         Softmax.applyToRows(&scores)
         return scores

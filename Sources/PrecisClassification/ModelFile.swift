@@ -290,6 +290,11 @@ public enum ModelFile {
         let model = LogisticRegressionModel(weights: Matrix(rows: rows, columns: columns, elements: weightValues),
                                             intercepts: intercepts, multiClass: meta.multiClass ?? .multinomial)
         var classifier = TextClassifier(vectorizer: tfidf, model: model, labels: meta.labels, metadata: meta.training)
+        if let temperature = meta.temperature {
+            // Fitted temperatures lie on TemperatureScaling's grid (1/16...16, refined).
+            guard temperature >= 1.0 / 64, temperature <= 64 else { throw fail("corrupt model file (temperature \(temperature))") }
+            classifier.model.temperature = temperature
+        }
         if let multiLabel = meta.multiLabel {
             guard multiLabel.thresholds.count == columns else { throw fail("corrupt model file (\(multiLabel.thresholds.count) thresholds for \(columns) labels)") }
             classifier.multiLabel = multiLabel
@@ -394,6 +399,8 @@ public enum ModelFile {
         var multiClass: MultiClass?
         /// Per-label thresholds of a multi-label model; absent for single-label models.
         var multiLabel: MultiLabelDecision?
+        /// The temperature dividing the scores before the softmax; absent when 1.
+        var temperature: Float?
         /// Hashed columns of a hashed model (``PrecisFeatures/HashingVectorizer``, unsigned;
         /// the VOCB section is then empty); absent for vocabulary models.
         var hashing: Int?
@@ -407,7 +414,9 @@ public enum ModelFile {
                         labels: classifier.labels, vectorizer: configuration, stopWords: stopWords,
                         training: classifier.metadata,
                         multiClass: classifier.model.multiClass == .multinomial ? nil : classifier.model.multiClass,
-                        multiLabel: classifier.multiLabel, hashing: classifier.vectorizer.hashedFeatureCount)
+                        multiLabel: classifier.multiLabel,
+                        temperature: classifier.model.temperature == 1 ? nil : classifier.model.temperature,
+                        hashing: classifier.vectorizer.hashedFeatureCount)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return Array(try encoder.encode(meta))

@@ -92,9 +92,11 @@ public struct ModelSummary: Equatable, Sendable, Codable {
         public var patience: Int
         /// Seed of every random choice.
         public var seed: UInt64
+        /// The temperature dividing the scores before the softmax (1: none).
+        public var temperature: Float
 
         enum CodingKeys: String, CodingKey {
-            case solver, c, alpha, epochs, runs, tolerance, patience, seed
+            case solver, c, alpha, epochs, runs, tolerance, patience, seed, temperature
             case multiClass = "multi_class", averagedEpochs = "averaged_epochs", interceptStep = "intercept_step"
             case interceptRampDocuments = "intercept_ramp_documents", maxIterations = "max_iterations"
             case classWeight = "class_weight", validationFraction = "validation_fraction"
@@ -127,9 +129,11 @@ public struct ModelSummary: Equatable, Sendable, Codable {
         public var validation: HeldOut?
         /// Cross-validated scores, when computed at training time.
         public var crossValidation: CrossValidated?
+        /// What the internal search tried and chose, when it ran.
+        public var selection: ModelSelectionReport?
 
         enum CodingKeys: String, CodingKey {
-            case producer, created, documents, iterations, converged, validation
+            case producer, created, documents, iterations, converged, validation, selection
             case dataFile = "data_file", dataChecksum = "data_checksum", classCounts = "class_counts"
             case finalLoss = "final_loss", trainingAccuracy = "training_accuracy", crossValidation = "cross_validation"
         }
@@ -180,7 +184,8 @@ public struct ModelSummary: Equatable, Sendable, Codable {
                                      alpha: regularization.alpha, epochs: c.epochs, averagedEpochs: c.averagedEpochs,
                                      runs: c.runs, interceptStep: c.interceptStep, interceptRampDocuments: c.interceptRampDocuments,
                                      maxIterations: c.maxIterations, tolerance: c.tolerance, classWeight: c.classWeighting,
-                                     validationFraction: c.validationFraction, patience: c.patience, seed: c.seed)
+                                     validationFraction: c.validationFraction, patience: c.patience, seed: c.seed,
+                                     temperature: classifier.model.temperature)
         training = Training(producer: meta.producer, created: meta.created, dataFile: meta.dataFile, dataChecksum: meta.dataChecksum,
                             documents: meta.documents, classCounts: meta.classCounts, iterations: meta.iterations,
                             converged: meta.converged, finalLoss: meta.finalLoss, trainingAccuracy: meta.trainingAccuracy,
@@ -188,7 +193,7 @@ public struct ModelSummary: Equatable, Sendable, Codable {
                             crossValidation: meta.crossValidation.map {
                                 CrossValidated(folds: $0.folds, seed: $0.seed, accuracyMean: $0.accuracyMean, accuracyStd: $0.accuracyStd,
                                                macroF1Mean: $0.macroF1Mean, macroF1Std: $0.macroF1Std)
-                            })
+                            }, selection: meta.selection)
         self.topTerms = Dictionary(classifier.topTerms(per: topTerms).map { ($0.label, $0.terms.map(\.term)) },
                                    uniquingKeysWith: { a, _ in a })
         self.multiLabel = classifier.multiLabel

@@ -43,8 +43,11 @@ struct SGDDocumentStep {
 
     /// Runs `body` with the step over `state`'s parameters and the rows of `x`
     /// (whose column indices are `state.slotIndices`).
+    /// `slotIndices`, when given, replaces the state's mapping of `x`'s column
+    /// indices (for a matrix other than the training one, already mapped).
     static func with<R>(_ state: inout StochasticGradientDescent.State, x: SparseMatrix,
-                        labels: ContiguousArray<Int32>, _ body: (SGDDocumentStep) -> R) -> R {
+                        labels: ContiguousArray<Int32>, slotIndices mapped: ContiguousArray<Int32>? = nil,
+                        _ body: (SGDDocumentStep) -> R) -> R {
         let classes = state.classes, chunks = state.stride / 8
         let scores = UnsafeMutablePointer<Double>.allocate(capacity: max(classes, 1))
         scores.initialize(repeating: 0, count: max(classes, 1))
@@ -54,7 +57,7 @@ struct SGDDocumentStep {
             scores.deallocate()
             lanes.deallocate()
         }
-        let slotIndices = state.slotIndices
+        let slotIndices = mapped ?? state.slotIndices
         return state.v.withUnsafeMutableBufferPointer { weights in
             state.b.withUnsafeMutableBufferPointer { intercepts in
                 x.rowOffsets.withUnsafeBufferPointer { offsets in

@@ -20,7 +20,10 @@ extension TfidfConfiguration {
 }
 
 /// Trains a ``TextClassifier`` from labelled texts: fits the TF-IDF vectoriser,
-/// then the logistic regression on its matrix.
+/// chooses the SGD penalty and epoch count and a probability temperature by an
+/// internal cross-validation on the same matrix (``HyperparameterSearch``, unless
+/// ``selection`` is ``HyperparameterSearch/off``), then fits the logistic
+/// regression on the whole matrix.
 ///
 /// ```swift
 /// let trainer = TextClassifierTrainer()
@@ -30,12 +33,15 @@ extension TfidfConfiguration {
 public struct TextClassifierTrainer: Sendable {
     /// The vectoriser's hyper-parameters.
     public var vectorizer: TfidfConfiguration
-    /// The classifier's hyper-parameters.
+    /// The classifier's hyper-parameters (the penalty and epochs are replaced by
+    /// the search's choice when ``selection`` tunes them).
     public var classifier: LogisticRegressionConfiguration
     /// The most weights (classes × features) a fit may allocate: 2^30 Float32
     /// values, 4 GiB. Each distinct label is a class, so a wrong label column (one
     /// label per document) is refused here instead of exhausting memory.
     public var maximumWeightCount: Int = 1 << 30
+    /// What the internal cross-validation chooses (``HyperparameterSearch/off``: nothing).
+    public var selection: HyperparameterSearch
     /// Hash terms into this many columns instead of learning a vocabulary
     /// (``PrecisFeatures/HashingVectorizer``, unsigned, with idf); nil for a vocabulary.
     /// The vocabulary options of ``vectorizer`` must then keep their defaults.
@@ -43,15 +49,19 @@ public struct TextClassifierTrainer: Sendable {
 
     /// A trainer with the given (or default) settings.
     public init(vectorizer: TfidfConfiguration = .classifierDefaults,
-                classifier: LogisticRegressionConfiguration = LogisticRegressionConfiguration()) {
+                classifier: LogisticRegressionConfiguration = LogisticRegressionConfiguration(),
+                selection: HyperparameterSearch = HyperparameterSearch()) {
         self.vectorizer = vectorizer
         self.classifier = classifier
+        self.selection = selection
     }
 
     /// What happens during a fit, for progress displays.
     public enum Stage: Sendable {
         /// Building the TF-IDF matrix.
         case vectorizing
+        /// The matrix is built (documents × features); the hyper-parameter search starts.
+        case selecting(documents: Int, features: Int)
         /// The matrix is built (documents × features); optimisation starts.
         case fitting(documents: Int, features: Int)
         /// Optimising; carries the optimiser's progress.
@@ -78,6 +88,7 @@ public struct TextClassifierTrainer: Sendable {
             throw ClassificationError.shapeMismatch("\(labels.count) labels for \(texts.count) documents")
         }
         try classifier.validate()
+        try selection.validate()
         let classes = Array(Set(labels)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         guard classes.count >= 2 else { throw ClassificationError.singleClass(classes[0]) }
         let classIndex = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
@@ -95,17 +106,30 @@ public struct TextClassifierTrainer: Sendable {
         guard !overflow, weights <= maximumWeightCount else {
             throw TrainingError(.tooLarge, "\(classes.count) classes × \(x.columns) features is more than \(maximumWeightCount) weights; every distinct label is a class (check the label column), or lower --max-features")
         }
+        var configuration = classifier
+        var report: ModelSelectionReport?
+        if selection.isEnabled && configuration.solver == .sgd {
+            progress?(.selecting(documents: x.rows, features: x.columns))
+            report = try selection.run(x, labels: y, classCount: classes.count, configuration: configuration)
+            if let report {
+                if report.tunedAlpha { configuration.regularization = .alpha(report.alpha) }
+                if report.tunedMultiClass { configuration.multiClass = report.multiClass }
+                if report.tunedEpochs { configuration.epochs = report.epochs }
+            }
+        }
         progress?(.fitting(documents: x.rows, features: x.columns))
-        let trainer = LogisticRegression(configuration: classifier)
-        let fit = try trainer.fit(x, labels: y, classCount: classes.count) { progress?(.optimizing($0)) }
-        try Self.checkFinite(fit, configuration: classifier)
+        let trainer = LogisticRegression(configuration: configuration)
+        var fit = try trainer.fit(x, labels: y, classCount: classes.count) { progress?(.optimizing($0)) }
+        try Self.checkFinite(fit, configuration: configuration)
+        fit.model.temperature = Float(report?.temperature ?? 1)
 
         let predicted = fit.model.predict(x)
         let correct = zip(predicted, y).filter { $0 == $1 }.count
         var metadata = TrainingMetadata(documents: texts.count,
                                         dataChecksum: TrainingMetadata.dataChecksum(texts: texts, labels: labels))
         for label in labels { metadata.classCounts[label, default: 0] += 1 }
-        metadata.classifier = classifier
+        metadata.classifier = configuration
+        metadata.selection = report
         metadata.iterations = fit.iterations
         metadata.converged = fit.converged
         metadata.finalLoss = fit.loss

@@ -35,6 +35,8 @@ public struct TrainingMetadata: Equatable, Sendable, Codable {
     public var validation: HeldOutMetrics?
     /// Cross-validated metrics, when computed at training time.
     public var crossValidation: CrossValidatedMetrics?
+    /// What the internal hyper-parameter search tried and chose (nil without one).
+    public var selection: ModelSelectionReport?
 
     /// Metadata for a model trained on `documents` documents with checksum `dataChecksum`.
     public init(documents: Int, dataChecksum: String) {

@@ -39,6 +39,7 @@ struct CrossValidateCommand: ParsableCommand {
         try OptionFlags.validated { try StratifiedKFold.validate(folds: folds) }
         _ = try vectorizer.configuration(defaults: .classifierDefaults)
         _ = try classifier.configuration()
+        _ = try classifier.selection()
     }
 
     func run() throws {
@@ -46,7 +47,7 @@ struct CrossValidateCommand: ParsableCommand {
         Output.quiet = progress.quiet
         if multiLabel.enabled { return try MultiLabelCommands.crossValidate(self) }
         let trainer = TextClassifierTrainer(vectorizer: try vectorizer.configuration(defaults: .classifierDefaults),
-                                            classifier: try classifier.configuration())
+                                            classifier: try classifier.configuration(), selection: try classifier.selection())
         let documents = try data.load()
         let bar = ProgressBar(label: "cross-validating", mode: progress.mode)
         bar.update(0, of: folds)

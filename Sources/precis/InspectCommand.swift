@@ -68,6 +68,11 @@ struct InspectCommand: ParsableCommand {
             lines.append(String(format: "%d-fold CV (seed %llu): accuracy %.4f ± %.4f, macro-F1 %.4f ± %.4f",
                                 cv.folds, cv.seed, cv.accuracyMean, cv.accuracyStd, cv.macroF1Mean, cv.macroF1Std))
         }
+        if let s = meta.selection {
+            lines += Self.selectionLines(s)
+        } else if classifier.model.temperature != 1 {
+            lines.append(String(format: "temperature: %.3f", classifier.model.temperature))
+        }
         if let multiLabel = classifier.multiLabel {
             lines += MultiLabelCommands.inspectLines(multiLabel, labels: classifier.labels)
         }
@@ -79,5 +84,24 @@ struct InspectCommand: ParsableCommand {
         }
         // Every string here may come from a data or model file: escaped before it reaches a terminal.
         try Output.write(lines.map(TerminalText.escaped).joined(separator: "\n") + "\n")
+    }
+
+    /// The internal search's record: the choice, every penalty tried, the temperature.
+    static func selectionLines(_ s: ModelSelectionReport) -> [String] {
+        let what = [s.tunedMultiClass ? "multi-class" : nil, s.tunedAlpha ? "alpha" : nil, s.tunedEpochs ? "epochs" : nil].compactMap { $0 }
+        var lines = [
+            "selection:   \(what.isEmpty ? "nothing tuned" : what.joined(separator: " and ") + " chosen") by \(s.folds)-fold CV on \(s.documents) training documents: "
+                + "\(s.multiClass.rawValue), " + String(format: "alpha %g, %d epochs, CV accuracy %.4f", s.alpha, s.epochs, s.accuracy),
+        ]
+        for c in s.candidates {
+            let strategy = c.multiClass.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+            lines.append("  " + strategy + String(format: "alpha %-7g best at %2d epochs: CV accuracy %.4f, log-loss %.4f, calibrated %.4f (%d of %d folds)",
+                                c.alpha, c.epochs, c.accuracy, c.logLoss, c.calibratedLogLoss, c.folds, s.folds)
+                         + (c.alpha == s.alpha && c.multiClass == s.multiClass ? " <- chosen" : ""))
+        }
+        lines.append(s.temperature == 1
+            ? String(format: "temperature: 1 (no scaling lowered the CV log-loss %.4f)", s.logLossBefore)
+            : String(format: "temperature: %.3f (CV log-loss %.4f -> %.4f)", s.temperature, s.logLossBefore, s.logLossAfter))
+        return lines
     }
 }

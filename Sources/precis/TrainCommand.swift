@@ -9,7 +9,11 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train a topic classifier on labelled text and write a model file.",
         discussion: """
-        Defaults (no option needed): word 1-2-grams in at least 2 documents, sublinear TF-IDF, multinomial logistic regression with an L2 penalty alpha = 1e-6, fitted by stochastic gradient descent: four runs over differently seeded shuffles, side by side on the cores, 5 epochs each, intercepts stepping at 0.3 of the weights' rate (less below 1,500 documents); the model is the mean of the four runs' weights over their last 3 epochs. --solver lbfgs fits the full-batch objective by L-BFGS instead (slower; --c, --max-iter, --tol). --multi-class ovr fits one binary logistic regression per class instead of one softmax (scikit-learn SGDClassifier's strategy; with either solver).
+        Defaults (no option needed): word 1-2-grams in at least 2 documents, sublinear TF-IDF, logistic regression with an L2 penalty, fitted by stochastic gradient descent: four runs over differently seeded shuffles, side by side on the cores, intercepts stepping at 0.3 of the weights' rate (less below 1,500 documents); the model is the mean of the four runs' weights over their last 3 epochs.
+
+        The multi-class strategy (one softmax, or one-vs-rest binary models), the penalty (alpha, from 1e-6, 3e-6, 1e-5, 3e-5, 1e-4) and the number of epochs (3 to 10) are chosen per corpus by a 3-fold stratified cross-validation on the training data (--tune auto). Every candidate runs on the first fold side by side on the cores, scored after every epoch by its held-out log-loss at its best temperature; the hopeless ones stop early and the best two go on to the other folds. A temperature that divides the scores before the softmax is fitted to the out-of-fold log-loss, so the probabilities are calibrated. `precis inspect` shows the choice and every score. --multi-class, --alpha/--c and --epochs fix their value (the rest is still chosen); --tune off trains the given values (multinomial, alpha 1e-6, 5 epochs by default) without a temperature.
+
+        --solver lbfgs fits the full-batch objective by L-BFGS instead (slower; --c, --max-iter, --tol; no search). --multi-class ovr fits one binary logistic regression per class instead of one softmax (scikit-learn SGDClassifier's strategy; with either solver).
 
         The model is written to a temporary file and renamed, so an existing model is only replaced by a complete new one. Set SOURCE_DATE_EPOCH to make the recorded date (and so the whole file) reproducible.
 
@@ -63,6 +67,7 @@ struct TrainCommand: ParsableCommand {
         }
         _ = try classifier.configuration()
         try distributed.validate(hashing: hashing, streams: streams)
+        _ = try classifier.selection()
         if let cvFolds { try OptionFlags.validated(overrides: ["folds": "--cv-folds"]) { try StratifiedKFold.validate(folds: cvFolds) } }
         _ = try TrainingMetadata.creationDate()
     }
@@ -78,7 +83,7 @@ struct TrainCommand: ParsableCommand {
         if streams { return try trainStreaming() }
         let start = Date()
         var trainer = TextClassifierTrainer(vectorizer: try vectorizer.configuration(defaults: vectorizerDefaults),
-                                            classifier: try classifier.configuration())
+                                            classifier: try classifier.configuration(), selection: try classifier.selection())
         trainer.hashing = hashing
         let documents = try data.load()
         let texts = documents.map(\.text), labels = documents.map(\.label)
@@ -97,11 +102,15 @@ struct TrainCommand: ParsableCommand {
 
         let bar = ProgressBar(label: "training", mode: progress.mode)
         var fitStart = Date()
+        var selectStart: Date?
         let trainStart = Date()
         let result = try OptionFlags.naming(data.path) {
             try trainer.fit(texts: texts, labels: labels) { stage in
                 switch stage {
                 case .vectorizing: bar.status("vectorising \(texts.count) documents")
+                case .selecting(_, let features):
+                    selectStart = Date()
+                    bar.status("choosing alpha and epochs by 3-fold CV on \(features) features")
                 case .fitting(_, let features):
                     fitStart = Date()
                     bar.status("fitting \(features) features")
@@ -117,8 +126,9 @@ struct TrainCommand: ParsableCommand {
         trained.metadata.crossValidation = crossValidation
         try ModelFile.write(trained, to: model, inputs: [data.path])
         var lines = summary(trained)
-        lines.append(String(format: "time:       %.2f s (read %.2f, vectorise %.2f, fit %.2f, save %.2f)", Date().timeIntervalSince(start),
-                            loaded.timeIntervalSince(start), fitStart.timeIntervalSince(trainStart),
+        lines.append(String(format: "time:       %.2f s (read %.2f, vectorise %.2f, select %.2f, fit %.2f, save %.2f)", Date().timeIntervalSince(start),
+                            loaded.timeIntervalSince(start), (selectStart ?? fitStart).timeIntervalSince(trainStart),
+                            selectStart.map { fitStart.timeIntervalSince($0) } ?? 0,
                             fitted.timeIntervalSince(fitStart), Date().timeIntervalSince(fitted)))
         // Every string here may come from a data or model file: escaped before it reaches a terminal.
         try Output.write(lines.map(TerminalText.escaped).joined(separator: "\n") + "\n")
@@ -172,6 +182,10 @@ struct TrainCommand: ParsableCommand {
             String(format: "training accuracy: %.4f", meta.trainingAccuracy),
             "iterations: \(meta.iterations)\(meta.converged ? " (converged)" : "")",
         ]
+        if let selection = meta.selection {
+            lines.append(String(format: "selection:  alpha %g, %d epochs (%d-fold CV accuracy %.4f), temperature %.3f",
+                                selection.alpha, selection.epochs, selection.folds, selection.accuracy, selection.temperature))
+        }
         if let v = meta.validation {
             lines.append(String(format: "held-out accuracy: %.4f on %d documents (kept iteration %d)",
                                 v.accuracy, v.documents, v.bestIteration ?? meta.iterations))

@@ -11,7 +11,7 @@ struct InspectCommandTests {
         let result = try PrecisRunner.run(["inspect", "--model", model, "--top", "3"])
         #expect(result.status == 0, "\(result.stderr)")
         for fragment in ["classes:     3", "computing (12 training documents)", "vocabulary:", "ngram-range 1,2",
-                         "alpha = 1e-06", "over 4 runs", "2026-01-01T00:00:00Z", "train.tsv", "3-fold CV", "top terms per class:", "  sport: "] {
+                         "L2 alpha = ", "selection:   multi-class and alpha and epochs chosen", "<- chosen", "temperature:", "over 4 runs", "2026-01-01T00:00:00Z", "train.tsv", "3-fold CV", "top terms per class:", "  sport: "] {
             #expect(result.stdout.contains(fragment), "missing \(fragment)")
         }
         let json = try PrecisRunner.run(["inspect", "--model", model, "--json"])

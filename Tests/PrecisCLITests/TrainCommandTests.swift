@@ -52,6 +52,33 @@ struct TrainCommandTests {
         #expect(files[0] == files[1])
     }
 
+    @Test("defaults choose strategy, alpha and epochs by internal CV and record them; given values are kept; --tune off skips it")
+    func selection() throws {
+        let dir = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func train(_ name: String, _ extra: [String]) throws -> [String: Any] {
+            let model = dir.appendingPathComponent(name).path
+            let result = try PrecisRunner.run(["train", "--data", ClassifierCLIFixtures.path("train.tsv"), "--model", model, "--min-df", "1"] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            let inspect = try PrecisRunner.run(["inspect", "--model", model, "--json", "--top", "0"])
+            #expect(inspect.status == 0, "\(inspect.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(inspect.stdout.utf8)) as? [String: Any])
+            return try #require(object["training"] as? [String: Any])
+        }
+        let auto = try #require(try train("auto.precis", [])["selection"] as? [String: Any])
+        #expect(auto["tuned_alpha"] as? Bool == true && auto["tuned_epochs"] as? Bool == true && auto["tuned_multi_class"] as? Bool == true)
+        #expect([1e-6, 3e-6, 1e-5, 3e-5, 1e-4].contains(try #require(auto["alpha"] as? Double)))
+        #expect(["multinomial", "ovr"].contains(try #require(auto["multi_class"] as? String)))
+        #expect((auto["candidates"] as? [[String: Any]])?.count == 10)
+        let given = try #require(try train("given.precis", ["--alpha", "2e-5", "--epochs", "4", "--multi-class", "ovr"])["selection"] as? [String: Any])
+        #expect(given["tuned_alpha"] as? Bool == false && given["alpha"] as? Double == 2e-5 && given["epochs"] as? Int == 4)
+        #expect(given["tuned_multi_class"] as? Bool == false && given["multi_class"] as? String == "ovr")
+        #expect(try train("off.precis", ["--tune", "off"])["selection"] == nil)
+        let text = try PrecisRunner.run(["inspect", "--model", dir.appendingPathComponent("auto.precis").path, "--top", "0"])
+        #expect(text.stdout.contains("selection:   multi-class and alpha and epochs chosen by 3-fold CV on 36 training documents"), "\(text.stdout)")
+        #expect(text.stdout.contains("<- chosen") && text.stdout.contains("temperature"))
+    }
+
     @Test("bad input ends with a one-line message naming the problem, and a non-zero status",
           arguments: [
             (["--data", "empty.tsv"], "no documents"),
@@ -67,6 +94,9 @@ struct TrainCommandTests {
             (["--data", "train.tsv", "--validation-split", "1.5"], "--validation-split"),
             (["--data", "train.tsv", "--ngram-range", "3,1"], "--ngram-range"),
             (["--data", "train.tsv", "--min-df", "50"], "empty vocabulary"),
+            (["--data", "train.tsv", "--tune", "sometimes"], "--tune"),
+            (["--data", "train.tsv", "--tune-folds", "1"], "--tune-folds"),
+            (["--data", "train.tsv", "--tune", "off", "--tune-folds", "3"], "--tune-folds"),
           ])
     func errors(arguments: [String], fragment: String) throws {
         let dir = TestPaths.temporaryDirectory()
@@ -88,20 +118,28 @@ struct TrainCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["existing.precis"])
     }
 
-    /// Issue 4's goals: the best scikit-learn peer's test accuracy minus 0.005.
+    /// Our measured test accuracy with the default (zero-tuning) training, minus 0.003
+    /// of noise margin (issue 11; `Benchmarks/RESULTS.md`). Training is deterministic,
+    /// so the margin only covers floating-point differences between machines.
     static let accuracyGoals: [(set: String, goal: Double)] = [
-        ("bbc-news", 0.9725),
-        ("reuters21578-r8", 0.9685),
-        ("reuters21578-r52", 0.9265),
-        ("20newsgroups", 0.8535),
+        ("bbc-news", 0.9745),          // measured 0.9775
+        ("reuters21578-r8", 0.9700),   // measured 0.9730
+        ("reuters21578-r52", 0.9359),  // measured 0.9389
+        ("20newsgroups", 0.8552),      // measured 0.8582
+        ("20newsgroups-noheaders", 0.8223),  // measured 0.8253
     ]
 
-    @Test("train with defaults reaches the accuracy goal on the test split",
+    @Test("train with defaults reaches our measured accuracy on the test split",
           .enabled(if: TestPaths.hasSharedData), .tags(.corpus, .slow), .notInQuickRuns, arguments: accuracyGoals.map(\.set))
     func accuracyGoal(set: String) throws {
         let goal = try #require(Self.accuracyGoals.first { $0.set == set }?.goal)
         try CorpusCheck.trainAndEvaluate(set, minimumAccuracy: goal)
     }
+}
+
+extension Tag {
+    /// Trains on a whole shared corpus (seconds to a minute each).
+    @Tag static var corpus: Self
 }
 
 enum CorpusCheck {

@@ -7,7 +7,7 @@ struct RegularizationOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Inverse L2 regularisation strength, scikit-learn's C (instead of --alpha).", valueName: "C"))
     var c: Double?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("L2 penalty on the mean loss, scikit-learn's SGD alpha (default: 1e-6).", valueName: "ALPHA"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("L2 penalty on the mean loss, scikit-learn's SGD alpha (default: chosen from 1e-6 to 1e-4 by --tune auto, else 1e-6).", valueName: "ALPHA"))
     var alpha: Double?
 
     /// The penalty the user gave (nil: the fit's default).

@@ -3,7 +3,7 @@ import Precis
 
 /// The hyper-parameters of the SGD solver (`--solver sgd`, the default), applied together.
 struct SGDOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: ArgumentHelp("Passes over the data with --solver sgd (default: 5).", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Passes over the data with --solver sgd (default: chosen in 3...10 by --tune auto, else 5).", valueName: "N"))
     var epochs: Int?
 
     @Option(name: .customLong("average-epochs"), parsing: .unconditional, help: ArgumentHelp("With --solver sgd, keep the mean of the weights after each of the last N epochs (default: 3).", valueName: "N"))

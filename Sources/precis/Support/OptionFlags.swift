@@ -54,6 +54,7 @@ enum OptionFlags {
 extension Solver: ExpressibleByArgument {}
 extension MultiClass: ExpressibleByArgument {}
 extension ClassWeighting: ExpressibleByArgument {}
+extension Tuning: ExpressibleByArgument {}
 extension Norm: ExpressibleByArgument {}
 extension ConfusionDisplay: ExpressibleByArgument {}
 extension DataFormat: ExpressibleByArgument {}
