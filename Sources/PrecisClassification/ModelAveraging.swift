@@ -14,7 +14,8 @@ import PrecisLinearAlgebra
 /// the same columns (the same hashing width, or the same vocabulary) and the
 /// same idf (so train them on document frequencies summed over all partitions,
 /// ``PrecisFeatures/DocumentFrequencies``), and the same probability model
-/// (softmax or one-vs-rest). Their labels may differ (a partition may lack a
+/// (softmax or one-vs-rest). A temperature the parts share is kept; different
+/// ones are averaged geometrically. Their labels may differ (a partition may lack a
 /// rare class): the merged classifier has the union of the labels, and each
 /// class's weights are the mean over the parts that have that class.
 ///
@@ -81,10 +82,24 @@ public enum ModelAveraging {
             for c in 0..<k { merged[j * k + c] = Float(weights[j * k + c] / classShare[c]) }
         }
         let bias = (0..<k).map { Float(intercepts[$0] / classShare[$0]) }
-        let model = LogisticRegressionModel(weights: Matrix(rows: features, columns: k, elements: merged),
+        var model = LogisticRegressionModel(weights: Matrix(rows: features, columns: k, elements: merged),
                                             intercepts: bias, multiClass: first.model.multiClass)
+        model.temperature = temperature(sorted, share: share)
         return TextClassifier(vectorizer: first.vectorizer, model: model, labels: labels,
                               metadata: metadata(sorted, share: share))
+    }
+
+    /// The parts' common probability temperature, or the weighted geometric mean of
+    /// theirs when they differ (a temperature is a scale).
+    static func temperature(_ parts: [TextClassifier], share: [Double]) -> Float {
+        let first = parts[0].model.temperature
+        if parts.allSatisfy({ $0.model.temperature == first }) { return first }
+        var sum = 0.0, total = 0.0
+        for (part, s) in zip(parts, share) where s > 0 {
+            sum += s * log(Double(part.model.temperature))
+            total += s
+        }
+        return Float(exp(sum / total))
     }
 
     /// Why `other` cannot be averaged with `reference`, or nil when it can.

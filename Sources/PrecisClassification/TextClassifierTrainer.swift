@@ -20,21 +20,30 @@ extension TfidfConfiguration {
 }
 
 /// Trains a ``TextClassifier`` from labelled texts: fits the TF-IDF vectoriser,
-/// chooses the SGD penalty and epoch count and a probability temperature by an
-/// internal cross-validation on the same matrix (``HyperparameterSearch``, unless
-/// ``selection`` is ``HyperparameterSearch/off``), then fits the logistic
-/// regression on the whole matrix.
+/// chooses the multi-class strategy, the SGD penalty, the epoch count and a
+/// probability temperature by an internal cross-validation on the same matrix
+/// (``HyperparameterSearch``, unless ``selection`` is ``HyperparameterSearch/off``),
+/// then fits the logistic regression on the whole matrix.
+///
+/// A trainer made without a classifier configuration searches (`precis train`'s
+/// defaults); one given a configuration trains it as given, unless a search is
+/// passed too. A hashed trainer (``hashing``) never searches, so in-memory and
+/// streamed (``StreamingTrainer``) hashed models are the same.
 ///
 /// ```swift
-/// let trainer = TextClassifierTrainer()
+/// let trainer = TextClassifierTrainer()                    // zero tuning
 /// let classifier = try trainer.fit(texts: texts, labels: labels).classifier
 /// classifier.predict(["The match ended 2-1"])
+///
+/// var config = LogisticRegressionConfiguration()
+/// config.regularization = .alpha(1e-5)
+/// let fixed = TextClassifierTrainer(classifier: config)    // trained as given
 /// ```
 public struct TextClassifierTrainer: Sendable {
     /// The vectoriser's hyper-parameters.
     public var vectorizer: TfidfConfiguration
-    /// The classifier's hyper-parameters (the penalty and epochs are replaced by
-    /// the search's choice when ``selection`` tunes them).
+    /// The classifier's hyper-parameters (the strategy, penalty and epochs are
+    /// replaced by the search's choice when ``selection`` tunes them).
     public var classifier: LogisticRegressionConfiguration
     /// The most weights (classes × features) a fit may allocate: 2^30 Float32
     /// values, 4 GiB. Each distinct label is a class, so a wrong label column (one
@@ -48,12 +57,18 @@ public struct TextClassifierTrainer: Sendable {
     public var hashing: Int?
 
     /// A trainer with the given (or default) settings.
+    ///
+    /// - Parameters:
+    ///   - classifier: the classifier's hyper-parameters; nil for the defaults.
+    ///   - selection: the internal search; nil for ``HyperparameterSearch/init()``
+    ///     when `classifier` is nil, and ``HyperparameterSearch/off`` when it is given
+    ///     (a configuration the caller wrote is trained as written).
     public init(vectorizer: TfidfConfiguration = .classifierDefaults,
-                classifier: LogisticRegressionConfiguration = LogisticRegressionConfiguration(),
-                selection: HyperparameterSearch = HyperparameterSearch()) {
+                classifier: LogisticRegressionConfiguration? = nil,
+                selection: HyperparameterSearch? = nil) {
         self.vectorizer = vectorizer
-        self.classifier = classifier
-        self.selection = selection
+        self.classifier = classifier ?? LogisticRegressionConfiguration()
+        self.selection = selection ?? (classifier == nil ? HyperparameterSearch() : .off)
     }
 
     /// What happens during a fit, for progress displays.
@@ -108,7 +123,7 @@ public struct TextClassifierTrainer: Sendable {
         }
         var configuration = classifier
         var report: ModelSelectionReport?
-        if selection.isEnabled && configuration.solver == .sgd {
+        if selection.isEnabled && configuration.solver == .sgd && hashing == nil {
             progress?(.selecting(documents: x.rows, features: x.columns))
             report = try selection.run(x, labels: y, classCount: classes.count, configuration: configuration)
             if let report {

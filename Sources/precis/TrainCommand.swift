@@ -183,7 +183,7 @@ struct TrainCommand: ParsableCommand {
             "iterations: \(meta.iterations)\(meta.converged ? " (converged)" : "")",
         ]
         if let selection = meta.selection {
-            lines.append(String(format: "selection:  alpha %g, %d epochs (%d-fold CV accuracy %.4f), temperature %.3f",
+            lines.append("selection:  \(selection.multiClass.rawValue), " + String(format: "alpha %g, %d epochs (%d-fold CV accuracy %.4f), temperature %.3f",
                                 selection.alpha, selection.epochs, selection.folds, selection.accuracy, selection.temperature))
         }
         if let v = meta.validation {
