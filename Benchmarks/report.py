@@ -354,7 +354,8 @@ def goals(results):
     p, s = (tr.get("20newsgroups") or {}).get("precis-peer-settings"), (tr.get("20newsgroups") or {}).get("sklearn-sgd")
     if ok(p) and ok(s):
         r = median_wall(p) / median_wall(s)
-        row("train 20NG (peer settings): wall ≤ 0.25× scikit-learn SGD (#4)", f"{r:.2f}×", r <= 0.25)
+        # #4 asked for 0.25×; #11 (the internal search) allows the default training 0.5×.
+        row("train 20NG (peer settings = defaults): wall ≤ 0.5× scikit-learn SGD (#11; #4 had 0.25× before the search)", f"{r:.2f}×", r <= 0.5)
         row("train 20NG (peer settings): peak RSS ≤ scikit-learn SGD's (#4)", f"{rss(p):.0f} vs {rss(s):.0f} MB",
             rss(p) <= rss(s))
     for name, target in ISSUE_ACCURACY.items():
