@@ -27,20 +27,7 @@ public struct StratifiedKFold: FoldAssignment {
     public init<L: Hashable & Comparable>(labels: [L], folds: Int, seed: UInt64) {
         precondition(folds >= 2, "StratifiedKFold needs at least two folds")
         self.folds = folds
-        var byClass: [L: [Int]] = [:]
-        for (row, y) in labels.enumerated() { byClass[y, default: []].append(row) }
-        var rng = SplitMix64(seed: seed)
-        var assignment = [Int](repeating: 0, count: labels.count)
-        var fold = 0
-        for y in byClass.keys.sorted() {
-            var rows = byClass[y]!
-            rng.shuffle(&rows)
-            for row in rows {
-                assignment[row] = fold
-                fold = (fold + 1) % folds
-            }
-        }
-        self.assignment = assignment
+        assignment = StratifiedAssignment.folds(labels: labels, count: folds, seed: seed)
     }
 }
 

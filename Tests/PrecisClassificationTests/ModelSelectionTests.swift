@@ -139,9 +139,18 @@ struct ModelSelectionTests {
             let top = (0..<k).max { before[i, $0] < before[i, $1] }!
             #expect(after[i, top] < before[i, top], "a higher temperature lowers the top probability")
         }
-        let bytes = try ModelFile.encode(classifier)
-        let read = try bytes.withUnsafeBytes { try ModelFile.decode($0, path: "t.precis") }
+        // Float32 weights round-trip exactly; the default int8 weights keep the temperature
+        // and the probabilities within quantisation error.
+        let exact = try ModelFile.encode(classifier, weights: .float32)
+        let read = try exact.withUnsafeBytes { try ModelFile.decode($0, path: "t.precis") }
         #expect(read.model.temperature == 2 && read.probabilities(probe) == after)
+        let compact = try ModelFile.encode(classifier)
+        let small = try compact.withUnsafeBytes { try ModelFile.decode($0, path: "t.precis") }
+        let approximate = small.probabilities(probe)
+        #expect(small.model.temperature == 2 && small.predict(probe) == predicted)
+        for i in 0..<probe.count {
+            for c in 0..<classifier.labels.count { #expect(abs(approximate[i, c] - after[i, c]) < 0.01) }
+        }
     }
 
     @Test("search settings are range-checked", arguments: ["folds", "alphas", "maxEpochs", "survivors"])

@@ -10,37 +10,24 @@ import PrecisCore
 /// folds.heldOut(0).count        // 2: one document of each class
 /// folds.training(0).count       // 4
 /// ```
-public struct StratifiedFolds: Sendable, Equatable {
+package struct StratifiedFolds: Sendable, Equatable {
     /// The fold of each row.
-    public let fold: [Int]
+    package let fold: [Int]
     /// Number of folds.
-    public let count: Int
+    package let count: Int
 
     /// Folds for rows with class indices `labels`.
     ///
     /// - Precondition: `folds >= 2`.
-    public init(labels: [Int], folds: Int, seed: UInt64) {
+    package init(labels: [Int], folds: Int, seed: UInt64) {
         precondition(folds >= 2, "StratifiedFolds needs at least two folds")
-        var byClass: [Int: [Int]] = [:]
-        for (row, y) in labels.enumerated() { byClass[y, default: []].append(row) }
-        var rng = SplitMix64(seed: seed ^ 0x464F_4C44_5345_4C45)
-        var assignment = [Int](repeating: 0, count: labels.count)
-        var next = 0
-        for y in byClass.keys.sorted() {
-            var rows = byClass[y]!
-            rng.shuffle(&rows)
-            for row in rows {
-                assignment[row] = next
-                next = (next + 1) % folds
-            }
-        }
-        fold = assignment
+        fold = StratifiedAssignment.folds(labels: labels, count: folds, seed: seed ^ 0x464F_4C44_5345_4C45)
         count = folds
     }
 
     /// Rows of fold `k` (ascending): scored when the others are trained on.
-    public func heldOut(_ k: Int) -> [Int] { fold.indices.filter { fold[$0] == k } }
+    package func heldOut(_ k: Int) -> [Int] { fold.indices.filter { fold[$0] == k } }
 
     /// Rows of every fold but `k` (ascending).
-    public func training(_ k: Int) -> [Int] { fold.indices.filter { fold[$0] != k } }
+    package func training(_ k: Int) -> [Int] { fold.indices.filter { fold[$0] != k } }
 }
