@@ -53,7 +53,7 @@ public enum TemperatureScaling {
 
     /// The temperature of least loss on `curve` (summed losses at the ``grid``
     /// temperatures) and that loss, refined between grid points by a parabola in `log T`.
-    public static func minimum(of curve: [Double]) -> (temperature: Double, loss: Double) {
+    package static func minimum(of curve: [Double]) -> (temperature: Double, loss: Double) {
         precondition(curve.count == grid.count)
         var best = 0
         for i in curve.indices where curve[i] < curve[best] { best = i }
