@@ -116,28 +116,68 @@ extension HashingTfidfModel {
         let offsets = counts.rowOffsets, columns = counts.columnIndices
         var x = counts
         let scratch = GrowableBuffer<Double>(capacity: 1024)
-        idf.withUnsafeBufferPointer { idf in
-            let weighting = TfidfWeighting(idf: idf, configuration: vectorizer.configuration)
+        withRowWeigher { weigher in
             x.updateValues { values in
                 values.withUnsafeMutableBufferPointer { values in
                     columns.withUnsafeBufferPointer { columns in
                         for i in 0..<counts.rows {
                             let start = offsets[i], n = offsets[i + 1] - start
-                            guard n > 0 else { continue }
-                            scratch.removeAll()
                             scratch.reserve(n)
-                            for k in start..<(start + n) {
-                                let column = Int(columns[k])
-                                scratch.append(weighting.weight(count: UInt32(values[k]), idf: weighting.useIDF ? idf[column] : 1))
-                            }
-                            let w = scratch.base
-                            let scale = TfidfWeighting.divisor(weighting.norm, count: n) { w[$0] }
-                            for k in 0..<n { values[start + k] = Float(scale == 1 ? w[k] : w[k] / scale) }
+                            let idf = weigher.idf
+                            weigher.weigh(n, scratch: scratch.base, idf: { idf[Int(columns[start + $0])] },
+                                          count: { UInt32(values[start + $0]) }, store: { values[start + $0] = $1 })
                         }
                     }
                 }
             }
         }
         return x
+    }
+
+    /// Calls `body` with a ``RowWeigher`` of this model: the weighting of
+    /// ``weigh(counts:)``, one row of counts at a time, wherever they are stored.
+    ///
+    /// ```swift
+    /// model.withRowWeigher { weigher in
+    ///     weigher.weigh(2, idf: idfOfTheColumns, counts: counts, scratch: doubles, into: row)
+    /// }
+    /// ```
+    package func withRowWeigher<R>(_ body: (RowWeigher) throws -> R) rethrows -> R {
+        try idf.withUnsafeBufferPointer { idf in
+            try body(RowWeigher(weighting: TfidfWeighting(idf: idf, configuration: vectorizer.configuration)))
+        }
+    }
+
+    /// Weighs one row of hashed counts whose columns strictly increase (and whose
+    /// counts are checked): the arithmetic of ``weigh(counts:)``, in the same order,
+    /// so the bits are the same whatever holds the counts (a cache read back, say).
+    package struct RowWeigher {
+        let weighting: TfidfWeighting
+
+        /// The idf of each column (the model's own).
+        package var idf: UnsafeBufferPointer<Float> { weighting.idf }
+
+        /// Weighs the row of `n` entries whose `k`th has inverse document frequency
+        /// `idf(k)` and is seen `count(k)` times, calling `store(k, value)` with each
+        /// TF-IDF value, normalised; `scratch` must hold `n` values.
+        @inline(__always)
+        func weigh(_ n: Int, scratch: UnsafeMutablePointer<Double>, idf: (Int) -> Float,
+                   count: (Int) -> UInt32, store: (Int, Float) -> Void) {
+            guard n > 0 else { return }
+            let useIDF = weighting.useIDF
+            for k in 0..<n {
+                scratch[k] = weighting.weight(count: count(k), idf: useIDF ? idf(k) : 1)
+            }
+            let scale = TfidfWeighting.divisor(weighting.norm, count: n) { scratch[$0] }
+            for k in 0..<n { store(k, Float(scale == 1 ? scratch[k] : scratch[k] / scale)) }
+        }
+
+        /// Weighs the row of `n` entries whose `k`th has inverse document frequency
+        /// `idf[k]` (looked up by the caller, ``idf``) and is seen `counts[k]` times,
+        /// into `values[0..<n]`; `scratch` must hold `n` values.
+        package func weigh(_ n: Int, idf: UnsafePointer<Float>, counts: UnsafePointer<UInt32>,
+                           scratch: UnsafeMutablePointer<Double>, into values: UnsafeMutablePointer<Float>) {
+            weigh(n, scratch: scratch, idf: { idf[$0] }, count: { counts[$0] }, store: { values[$0] = $1 })
+        }
     }
 }

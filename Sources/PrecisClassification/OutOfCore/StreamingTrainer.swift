@@ -155,6 +155,7 @@ public struct StreamingTrainer: Sendable {
         // one array per task (integer sums: the same in any order), added up at the end.
         let dfTasks = 2
         var dfParts = [[Int32]](repeating: [Int32](repeating: 0, count: featureCount), count: dfTasks)
+        let encoders = (0..<dfTasks).map { _ in HashedCountsCache.Encoder() }
         var labelIDs: [String: Int32] = [:]
         var labelNames: [String] = []
         var labelCounts: [Int] = []
@@ -180,8 +181,10 @@ public struct StreamingTrainer: Sendable {
                 labelCounts[Int(id)] += 1
                 ids.append(id)
             }
-            // The data checksum (one sequential hash) beside the document-frequency counting.
+            // The data checksum (one sequential hash) beside the document-frequency counting
+            // and the encoding of the cache blocks, each task on its own whole chunks.
             let offsets = counts.rowOffsets, columns = counts.columnIndices
+            let chunks = (ids.count + Self.chunkDocuments - 1) / Self.chunkDocuments
             dfParts.withUnsafeMutableBufferPointer { parts in
                 Parallelism.run(dfTasks + 1) { task in
                     if task == dfTasks {
@@ -193,20 +196,24 @@ public struct StreamingTrainer: Sendable {
                         }
                         return
                     }
-                    let rows = (task * counts.rows / dfTasks)..<((task + 1) * counts.rows / dfTasks)
+                    let mine = (task * chunks / dfTasks)..<((task + 1) * chunks / dfTasks)
+                    let rows = min(mine.lowerBound * Self.chunkDocuments, ids.count)..<min(mine.upperBound * Self.chunkDocuments, ids.count)
                     parts[task].withUnsafeMutableBufferPointer { df in
                         columns.withUnsafeBufferPointer { columns in
                             for p in offsets[rows.lowerBound]..<offsets[rows.upperBound] { df[Int(columns[p])] &+= 1 }
                         }
                     }
+                    // Cached in chunks, so that a window gathers documents from all over the corpus
+                    // (a file sorted by label then still trains on every class in every window).
+                    let encoder = encoders[task]
+                    encoder.removeAll()
+                    for lower in stride(from: rows.lowerBound, to: rows.upperBound, by: Self.chunkDocuments) {
+                        encoder.encode(counts: counts, labels: ids, rows: lower..<min(lower + Self.chunkDocuments, rows.upperBound))
+                    }
                 }
             }
             for text in block.texts { bytes += text.utf8.count }
-            // Cached in chunks, so that a window gathers documents from all over the corpus
-            // (a file sorted by label then still trains on every class in every window).
-            for lower in stride(from: 0, to: ids.count, by: Self.chunkDocuments) {
-                try cache.append(counts: counts, labels: ids, rows: lower..<min(lower + Self.chunkDocuments, ids.count))
-            }
+            for encoder in encoders { try cache.append(encoder) }
             documents += block.texts.count
             progress?(.reading(documents: documents, bytes: bytes))
         }
@@ -238,23 +245,8 @@ public struct StreamingTrainer: Sendable {
         let layout = StochasticGradientDescent.Layout(documentFrequencies: df)
         let buffer = ShuffleBuffer(blockSizes: cache.entries.map(\.documents), capacity: windowDocuments, seed: config.seed)
 
-        /// Window `blocks` of the cache, weighted: its TF-IDF rows (in stream order), class
-        /// indices, and column indices mapped to the SGD layout's slots (all made on the cores).
-        func window(_ blocks: [Int]) throws -> (x: SparseMatrix, labels: ContiguousArray<Int32>, slots: ContiguousArray<Int32>) {
-            let parts = try Parallelism.map(blocks.count, chunk: 1) { k in
-                Result { () throws -> (SparseMatrix, ContiguousArray<Int32>, ContiguousArray<Int32>) in
-                    let (counts, local) = try cache.block(blocks[k])
-                    let weighed = try tfidf.weigh(counts: counts)
-                    return (weighed, ContiguousArray(local.map { classOf[Int($0)] }), layout.slotIndices(of: weighed))
-                }
-            }.map { try $0.get() }
-            var slots = ContiguousArray<Int32>()
-            slots.reserveCapacity(parts.reduce(0) { $0 + $1.2.count })
-            for part in parts { slots.append(contentsOf: part.2) }
-            return (SparseMatrix.stacking(parts.map(\.0), columns: featureCount), ContiguousArray(parts.flatMap(\.1)), slots)
-        }
-
-        var lastWindow: (x: SparseMatrix, labels: ContiguousArray<Int32>)?
+        // The window's buffers, reused from window to window (and holding the last one at the end).
+        let window = TrainingWindow(model: tfidf, slot: layout.slot)
         var epochIndex = 0
         let fit = try LogisticRegression.sgdEpochs(config, layout: layout, documents: documents, classCount: classes.count, alpha: alpha,
                                                    warmStart: start, afterEpoch: { iteration, loss, _ in
@@ -268,14 +260,13 @@ public struct StreamingTrainer: Sendable {
             var visited = [Int](repeating: 0, count: runs)
             var windowLosses: [Double] = []
             for (w, blocks) in windows.enumerated() {
-                // The window kept for the training accuracy is let go before the next is built.
-                lastWindow = nil
-                let (x, y, slots) = try window(blocks)
+                try window.fill(blocks: blocks, cache: cache, classOf: classOf)
+                let x = window.matrix, y = window.labels
                 let weights = classWeight.map { cw in ContiguousArray(y.map { cw[Int($0)] }) }
                 // Each run's rows of the window: all of them, or its own part when sharded.
                 let parts = (0..<runs).map { r in plan.sharded ? (r * x.rows / runs)..<((r + 1) * x.rows / runs) : 0..<x.rows }
                 var losses = [Double](repeating: 0, count: runs)
-                for r in states.indices { states[r].slotIndices = slots }
+                for r in states.indices { states[r].slotIndices = window.slots }
                 states.withUnsafeMutableBufferPointer { stateBuffer in
                     losses.withUnsafeMutableBufferPointer { lossBuffer in
                         let stateBase = stateBuffer.baseAddress!, lossBase = lossBuffer.baseAddress!
@@ -284,12 +275,13 @@ public struct StreamingTrainer: Sendable {
                         }
                     }
                 }
+                // The window's buffers are the next window's: nothing keeps them.
+                for r in states.indices { states[r].slotIndices = [] }
                 for r in losses.indices {
                     lossSums[r] += losses[r] * Double(parts[r].count)
                     visited[r] += parts[r].count
                 }
                 windowLosses = losses
-                lastWindow = (x, y)
                 progress?(.epoch(epochIndex, window: w + 1, of: windows.count))
             }
             for r in states.indices { states[r].slotIndices = [] }
@@ -306,9 +298,9 @@ public struct StreamingTrainer: Sendable {
         metadata.iterations = (start?.epochs ?? 0) + fit.epochs
         metadata.converged = fit.converged
         metadata.finalLoss = fit.loss
-        if let (x, y) = lastWindow {
+        if window.rows > 0 {
             // Accuracy on the last window trained on (the whole corpus when it fits in one).
-            let predicted = model.predict(x)
+            let predicted = model.predict(window.matrix), y = window.labels
             metadata.trainingAccuracy = Double(zip(predicted, y).filter { $0 == Int($1) }.count) / Double(max(y.count, 1))
         }
         return TextClassifier(vectorizer: TfidfModel(hashing: tfidf), model: model, labels: classes, metadata: metadata)
@@ -343,26 +335,5 @@ extension TfidfConfiguration {
         config.maxDF = defaults.maxDF
         config.maxFeatures = defaults.maxFeatures
         return config
-    }
-}
-
-extension SparseMatrix {
-    /// The rows of `parts`, one after the other (all with `columns` columns).
-    static func stacking(_ parts: [SparseMatrix], columns: Int) -> SparseMatrix {
-        if parts.count == 1 { return parts[0] }
-        var offsets = ContiguousArray<Int>([0])
-        var indices = ContiguousArray<Int32>()
-        var values = ContiguousArray<Float>()
-        let nnz = parts.reduce(0) { $0 + $1.nonZeroCount }
-        indices.reserveCapacity(nnz)
-        values.reserveCapacity(nnz)
-        offsets.reserveCapacity(parts.reduce(1) { $0 + $1.rows })
-        for part in parts {
-            let base = indices.count
-            offsets.append(contentsOf: part.rowOffsets.dropFirst().map { $0 + base })
-            indices.append(contentsOf: part.columnIndices)
-            values.append(contentsOf: part.values)
-        }
-        return SparseMatrix(rows: offsets.count - 1, columns: columns, rowOffsets: offsets, columnIndices: indices, values: values)
     }
 }
