@@ -144,14 +144,15 @@ public struct HashingVectorizer: Equatable, Sendable {
         Parallelism.run(ranges.count) { p in
             let out = parts[p]
             let buffer = TokenBuffer()
-            let arena = GrowableBuffer<UInt8>(capacity: 1 << 14)    // the document's tokens, back to back
+            // The document's tokens, back to back, each followed by one space: an n-gram's
+            // space-joined bytes are then a slice of it, hashed where they lie.
+            let arena = GrowableBuffer<UInt8>(capacity: 1 << 14)
             let spans = GrowableBuffer<UInt64>(capacity: 1024)      // offset << 32 | length
-            let joined = GrowableBuffer<UInt8>(capacity: 256)
             let hits = GrowableBuffer<UInt64>(capacity: 1024)       // column << 1 | negative
             let entries = GrowableBuffer<UInt64>(capacity: 1024)    // column << 32 | count
             let scratch = GrowableBuffer<UInt64>(capacity: 1024)    // the radix sort's other half
-            let counts = GrowableBuffer<Int32>(repeating: 0, count: 256)
             let keyBits = RadixSort.bits(featureCount - 1) + 1
+            let counts = GrowableBuffer<Int32>(repeating: 0, count: 256 * ((keyBits + 7) / 8))
             for d in ranges[p] {
                 arena.removeAll()
                 spans.removeAll()
@@ -159,25 +160,21 @@ public struct HashingVectorizer: Equatable, Sendable {
                 entries.removeAll()
                 config.tokenizer.forEachToken(in: documents[d], buffer: buffer) { token in
                     if stopWords.count > 0 && stopWords.find(token) >= 0 { return }
-                    spans.append(UInt64(arena.count) << 32 | UInt64(token.count))
-                    arena.append(contentsOf: token)
+                    let at = arena.count, length = token.count
+                    spans.append(UInt64(at) << 32 | UInt64(length))
+                    arena.reserve(at + length + 1)
+                    // Tokens are short: a loop, not a call to memmove.
+                    let target = arena.base + at
+                    for k in 0..<length { target[k] = token[k] }
+                    target[length] = 0x20
+                    arena.count = at + length + 1
                 }
                 let n = spans.count
                 for length in config.ngramRange where length <= n {
                     for s in 0...(n - length) {
-                        let bytes: UnsafeBufferPointer<UInt8>
-                        if length == 1 {
-                            bytes = UnsafeBufferPointer(start: arena.base + Int(spans[s] >> 32), count: Int(spans[s] & 0xFFFF_FFFF))
-                        } else {
-                            joined.removeAll()
-                            for k in s..<(s + length) {
-                                if k > s { joined.append(0x20) }
-                                joined.append(contentsOf: UnsafeBufferPointer(start: arena.base + Int(spans[k] >> 32),
-                                                                              count: Int(spans[k] & 0xFFFF_FFFF)))
-                            }
-                            bytes = UnsafeBufferPointer(start: joined.base, count: joined.count)
-                        }
-                        let (c, negative) = column(bytes)
+                        let first = spans[s], last = spans[s + length - 1]
+                        let start = Int(first >> 32), end = Int(last >> 32) + Int(last & 0xFFFF_FFFF)
+                        let (c, negative) = column(UnsafeBufferPointer(start: arena.base + start, count: end - start))
                         hits.append(UInt64(c) << 1 | (signed && negative ? 1 : 0))
                     }
                 }
@@ -194,7 +191,7 @@ public struct HashingVectorizer: Equatable, Sendable {
                 appendRow(entries.buffer, out)
                 out.endRow()
             }
-            withExtendedLifetime((arena, joined, scratch, counts)) {}
+            withExtendedLifetime((arena, scratch, counts)) {}
         }
         withExtendedLifetime(stopWords) {}
         return RowsBuffer.concatenate(parts, columns: featureCount)

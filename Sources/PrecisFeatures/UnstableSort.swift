@@ -139,28 +139,32 @@ enum RadixSort {
 
     /// Sorts `a`, whose keys use only their low `keyBits` bits, with 8-bit digits
     /// (256 counters, so short arrays such as one document's hashed terms pay little
-    /// per pass); a digit shared by every key is skipped. `scratch` must hold
-    /// `a.count` elements and `counts` 256. Arrays of fewer than 64 keys go to
+    /// per pass; every digit is counted in one pass over the keys); a digit shared by
+    /// every key is skipped. `scratch` must hold `a.count` elements and `counts`
+    /// 256 per digit (`256 × ⌈keyBits / 8⌉`). Arrays of fewer than 64 keys go to
     /// ``UnstableSort``. The result is the ascending order whatever the method.
     static func sortShortKeys(_ a: UnsafeMutableBufferPointer<UInt64>, keyBits: Int,
                               scratch: UnsafeMutablePointer<UInt64>, counts: UnsafeMutablePointer<Int32>) {
         let n = a.count
         guard n >= 64, var source = a.baseAddress else { UnstableSort.sort(a); return }
         var target = scratch
-        var shift = 0
-        while shift < keyBits {
-            let s = UInt64(shift)
-            shift += 8
-            counts.update(repeating: 0, count: 256)
-            for i in 0..<n { counts[Int(truncatingIfNeeded: source[i] >> s) & 0xFF] &+= 1 }
-            if counts[Int(truncatingIfNeeded: source[0] >> s) & 0xFF] == Int32(truncatingIfNeeded: n) { continue }
+        // Every digit's histogram in one pass over the keys (`counts` holds 256 per digit).
+        let digits = (keyBits + 7) / 8
+        counts.update(repeating: 0, count: 256 * digits)
+        for i in 0..<n {
+            let x = source[i]
+            for d in 0..<digits { counts[d << 8 | Int(truncatingIfNeeded: x >> UInt64(8 * d)) & 0xFF] &+= 1 }
+        }
+        for d in 0..<digits {
+            let s = UInt64(8 * d), histogram = counts + 256 * d
+            if histogram[Int(truncatingIfNeeded: source[0] >> s) & 0xFF] == Int32(truncatingIfNeeded: n) { continue }
             var total: Int32 = 0
-            for k in 0..<256 { let c = counts[k]; counts[k] = total; total &+= c }
+            for k in 0..<256 { let c = histogram[k]; histogram[k] = total; total &+= c }
             for i in 0..<n {
                 let x = source[i]
-                let d = Int(truncatingIfNeeded: x >> s) & 0xFF
-                target[Int(counts[d])] = x
-                counts[d] &+= 1
+                let digit = Int(truncatingIfNeeded: x >> s) & 0xFF
+                target[Int(histogram[digit])] = x
+                histogram[digit] &+= 1
             }
             swap(&source, &target)
         }
