@@ -161,6 +161,9 @@ public struct StreamingTrainer: Sendable {
         var labelCounts: [Int] = []
         var checksum = FNV64()
         var documents = 0, bytes = 0
+        // The checksum and the cache are the lane's until it is waited for.
+        let lane = BackgroundLane()
+        defer { lane.finish() }
         try read { labels, texts in
             let block = (labels: labels, texts: texts)
             guard block.labels.count == block.texts.count else {
@@ -181,21 +184,13 @@ public struct StreamingTrainer: Sendable {
                 labelCounts[Int(id)] += 1
                 ids.append(id)
             }
-            // The data checksum (one sequential hash) beside the document-frequency counting
-            // and the encoding of the cache blocks, each task on its own whole chunks.
+            // Document frequencies counted and the cache blocks encoded on the cores, each
+            // task on its own whole chunks (once the lane has written the last block's).
             let offsets = counts.rowOffsets, columns = counts.columnIndices
             let chunks = (ids.count + Self.chunkDocuments - 1) / Self.chunkDocuments
+            try lane.wait()
             dfParts.withUnsafeMutableBufferPointer { parts in
-                Parallelism.run(dfTasks + 1) { task in
-                    if task == dfTasks {
-                        for (label, text) in zip(block.labels, block.texts) {
-                            checksum.combine(label.utf8)
-                            checksum.combine(CollectionOfOne(0x09))
-                            checksum.combine(text.utf8)
-                            checksum.combine(CollectionOfOne(0x0A))
-                        }
-                        return
-                    }
+                Parallelism.run(dfTasks) { task in
                     let mine = (task * chunks / dfTasks)..<((task + 1) * chunks / dfTasks)
                     let rows = min(mine.lowerBound * Self.chunkDocuments, ids.count)..<min(mine.upperBound * Self.chunkDocuments, ids.count)
                     parts[task].withUnsafeMutableBufferPointer { df in
@@ -212,11 +207,21 @@ public struct StreamingTrainer: Sendable {
                     }
                 }
             }
+            // The data checksum (one sequential hash) and the cache write, beside the next block's work.
+            lane.submit {
+                for (label, text) in zip(block.labels, block.texts) {
+                    checksum.combine(label.utf8)
+                    checksum.combine(CollectionOfOne(0x09))
+                    checksum.combine(text.utf8)
+                    checksum.combine(CollectionOfOne(0x0A))
+                }
+                for encoder in encoders { try cache.append(encoder) }
+            }
             for text in block.texts { bytes += text.utf8.count }
-            for encoder in encoders { try cache.append(encoder) }
             documents += block.texts.count
             progress?(.reading(documents: documents, bytes: bytes))
         }
+        try lane.wait()
         guard documents > 0 else { throw ClassificationError.emptyTrainingSet }
         var df = [Int](repeating: 0, count: featureCount)
         for part in dfParts { for j in df.indices { df[j] += Int(part[j]) } }

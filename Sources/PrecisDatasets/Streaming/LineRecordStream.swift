@@ -34,19 +34,52 @@ public enum LineRecordStream {
         return try run(stream, options: options, parse: parse, process: process, emit: emit)
     }
 
-    /// Runs the stream over an open ``LineStream``.
+    /// Runs the stream over an open ``LineStream``. The next block is read and its
+    /// lines parsed on a second thread (a ``PrecisCore/BackgroundLane``) while the
+    /// records of the current one are processed and emitted; `process` and `emit`
+    /// run on the calling thread, block after block, in input order.
     @discardableResult
     public static func run<Record, Output>(_ stream: LineStream, options: StreamOptions = StreamOptions(),
                                            parse: (UnsafeBufferPointer<UInt8>, Int) throws -> Record?,
                                            process: ([Record]) throws -> [Output],
                                            emit: ([Output]) throws -> Void) throws -> StreamSummary {
+        try withoutActuallyEscaping(parse) { escapable in
+            try runReadingAhead(stream, options: options, parse: escapable, process: process, emit: emit)
+        }
+    }
+
+    /// ``run(_:options:parse:process:emit:)`` with a `parse` the lane may hold (it is
+    /// done with it before this returns).
+    private static func runReadingAhead<Record, Output>(_ stream: LineStream, options: StreamOptions,
+                                                        parse: @escaping (UnsafeBufferPointer<UInt8>, Int) throws -> Record?,
+                                                        process: ([Record]) throws -> [Output],
+                                                        emit: ([Output]) throws -> Void) throws -> StreamSummary {
         var summary = StreamSummary()
-        while let block = try stream.nextBlock() {
-            let parsed = block.map(parse)
+        let lane = BackgroundLane()
+        // Touched by the lane's job only until `lane.wait()` returns.
+        var next: ReadBlock<Record>?
+        func readAhead() {
+            lane.submit {
+                if let block = try stream.nextBlock() {
+                    next = ReadBlock(parsed: block.map(parse), consumed: stream.consumed)
+                } else {
+                    next = nil
+                }
+            }
+        }
+        // The lane may still be reading when this returns early (a bad line, or a throw
+        // from `process` or `emit`): it is done before `parse` and the stream are let go.
+        defer { lane.finish() }
+        readAhead()
+        while true {
+            try lane.wait()
+            guard let current = next else { break }
+            next = nil
+            readAhead()
             var records: [Record] = []
-            records.reserveCapacity(parsed.count)
+            records.reserveCapacity(current.parsed.count)
             var failure: Error?
-            for result in parsed {
+            for result in current.parsed {
                 switch result {
                 case .success(let record?): records.append(record)
                 case .success(nil): continue
@@ -65,9 +98,15 @@ public enum LineRecordStream {
             }
             if let failure { throw failure }
             options.progress?(StreamProgress(records: summary.records, badLines: summary.badLines,
-                                             bytes: stream.consumed, totalBytes: stream.totalBytes))
+                                             bytes: current.consumed, totalBytes: stream.totalBytes))
         }
         return summary
+    }
+
+    /// A block read ahead: its lines parsed, and the stream's offset after it.
+    private struct ReadBlock<Record> {
+        var parsed: [Result<Record?, Error>]
+        var consumed: Int
     }
 
     /// `transform` of every record of a block, on all cores, in order: a
