@@ -137,7 +137,9 @@ public struct HashingVectorizer: Equatable, Sendable {
     /// the document's row to `out`.
     func hashedRows(_ documents: [String], signed: Bool,
                     _ appendRow: (_ entries: UnsafeMutableBufferPointer<UInt64>, _ out: RowsBuffer) -> Void) -> SparseMatrix {
-        let ranges = Parallelism.ranges(documents, parts: Parallelism.cores)
+        // A few parts per core, so that a core done early takes another (the rows are
+        // the same however the documents are split).
+        let ranges = Parallelism.ranges(documents, parts: 4 * Parallelism.cores)
         let parts = ranges.map { _ in RowsBuffer() }
         let config = configuration
         let stopWords = TermTable(words: config.stopWords)
