@@ -33,11 +33,19 @@ extension VectorizeCommand {
         var idf: [Float] = reused?.idf ?? []
         var read = StreamSummary()
         var stop: DatasetError?
+        // With a fitted vectoriser, each block's labels and rows are written out on a lane
+        // beside the next block's transform (`keep`'s state and the spills are the lane's until
+        // it is waited for).
+        let lane = BackgroundLane()
+        defer { lane.finish() }
         do {
             if let reused {
                 read = try StreamingVectorization.transform(rows, model: reused) { block, features in
-                    try keep(block)
-                    try matrix.append(features)
+                    try lane.wait()
+                    lane.submit {
+                        try keep(block)
+                        try matrix.append(features)
+                    }
                 }
             } else {
                 let hashing = HashingVectorizer(featureCount: columns, alternateSign: false,
@@ -48,6 +56,7 @@ extension VectorizeCommand {
         } catch let error as DatasetError {
             stop = error
         }
+        try lane.wait()
         guard matrix.rows > 0 else { throw stop ?? DatasetError(path: data.path, "no documents") }
         let streamed = ContinuousClock.now
 

@@ -44,14 +44,25 @@ public enum LineRecordStream {
                                            process: ([Record]) throws -> [Output],
                                            emit: ([Output]) throws -> Void) throws -> StreamSummary {
         try withoutActuallyEscaping(parse) { escapable in
-            try runReadingAhead(stream, options: options, parse: escapable, process: process, emit: emit)
+            // The lane's jobs reach `parse` through the holder, which lets go of it once the
+            // lane is done, so nothing holds it when this returns (the lane's last job
+            // object itself may be released a moment later, on the lane's thread).
+            let parse = Holder(escapable)
+            defer { parse.value = nil }
+            return try runReadingAhead(stream, options: options, parse: parse, process: process, emit: emit)
         }
     }
 
-    /// ``run(_:options:parse:process:emit:)`` with a `parse` the lane may hold (it is
+    /// A reference to a closure that can be dropped.
+    private final class Holder<Value> {
+        var value: Value?
+        init(_ value: Value) { self.value = value }
+    }
+
+    /// ``run(_:options:parse:process:emit:)`` with a `parse` the lane may reach (it is
     /// done with it before this returns).
     private static func runReadingAhead<Record, Output>(_ stream: LineStream, options: StreamOptions,
-                                                        parse: @escaping (UnsafeBufferPointer<UInt8>, Int) throws -> Record?,
+                                                        parse: Holder<(UnsafeBufferPointer<UInt8>, Int) throws -> Record?>,
                                                         process: ([Record]) throws -> [Output],
                                                         emit: ([Output]) throws -> Void) throws -> StreamSummary {
         var summary = StreamSummary()
@@ -60,7 +71,7 @@ public enum LineRecordStream {
         var next: ReadBlock<Record>?
         func readAhead() {
             lane.submit {
-                if let block = try stream.nextBlock() {
+                if let block = try stream.nextBlock(), let parse = parse.value {
                     next = ReadBlock(parsed: block.map(parse), consumed: stream.consumed)
                 } else {
                     next = nil
