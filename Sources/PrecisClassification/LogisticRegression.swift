@@ -235,10 +235,11 @@ public struct LogisticRegression: Sendable {
             if !afterEpoch(epochs, loss, meanParameters) { break }
         }
         let theta: ContiguousArray<Float>
-        if var sum, averaged > 1 {
+        if var mean = sum, averaged > 1 {
+            sum = nil       // `mean` is the only reference: scaled in place, not copied
             let scale = 1 / Float(averaged)
-            for i in sum.indices { sum[i] *= scale }
-            theta = sum
+            for i in mean.indices { mean[i] *= scale }
+            theta = mean
         } else {
             theta = meanParameters()
         }

@@ -84,20 +84,38 @@ public struct ThresholdSelection: Sendable {
 
     /// The cut maximising F1 when everything at or above it is predicted positive:
     /// halfway between the last score kept and the next one (ties on F1: the higher cut).
+    ///
+    /// Complexity: one sort of the `n` pairs, packed into `UInt64` keys (the score's
+    /// bits in falling order, then the truth bit): `O(n log n)` with no closures.
     public static func bestCut(_ scored: [(Float, Bool)]) -> (threshold: Float, f1: Double) {
-        let sorted = scored.sorted { $0.0 > $1.0 }
-        let positives = sorted.filter(\.1).count
-        guard positives > 0, !sorted.isEmpty else { return (0.5, 0) }
+        var keys = scored.map { score, positive in UInt64(~ascendingBits(score)) << 1 | (positive ? 1 : 0) }
+        keys.sort()
+        let positives = scored.reduce(0) { $0 + ($1.1 ? 1 : 0) }
+        guard positives > 0 else { return (0.5, 0) }
+        func score(_ j: Int) -> Float { Float(ascendingBits: ~UInt32(truncatingIfNeeded: keys[j] >> 1)) }
         var tp = 0, bestF1 = -1.0, bestIndex = 0
-        for (j, item) in sorted.enumerated() {
-            if item.1 { tp += 1 }
+        for j in keys.indices {
+            if keys[j] & 1 == 1 { tp += 1 }
             // Only cut between distinct scores.
-            if j + 1 < sorted.count && sorted[j + 1].0 == item.0 { continue }
+            if j + 1 < keys.count && score(j + 1) == score(j) { continue }
             let f1 = 2 * Double(tp) / Double((j + 1) + positives)     // 2TP / (predicted + actual)
             if f1 > bestF1 { bestF1 = f1; bestIndex = j }
         }
-        let above = sorted[bestIndex].0
-        let below = bestIndex + 1 < sorted.count ? sorted[bestIndex + 1].0 : 0
+        let above = score(bestIndex)
+        let below = bestIndex + 1 < keys.count ? score(bestIndex + 1) : 0
         return ((above + below) / 2, bestF1)
+    }
+
+    /// The bits of `x` as an unsigned integer that orders like the float.
+    private static func ascendingBits(_ x: Float) -> UInt32 {
+        let bits = x.bitPattern
+        return bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+    }
+}
+
+private extension Float {
+    /// The float whose ``ThresholdSelection`` ascending bits are `bits`.
+    init(ascendingBits bits: UInt32) {
+        self.init(bitPattern: bits & 0x8000_0000 != 0 ? bits & 0x7FFF_FFFF : ~bits)
     }
 }
