@@ -223,7 +223,8 @@ public struct LogisticRegression: Sendable {
             let losses = try epoch(optimisers, &states)
             epochs += 1
             if let losses {
-                loss = (0..<runs).reduce(0.0) { $0 + losses[$1] + 0.5 * alpha * states[$1].squaredNorm() } / Double(runs)
+                let norms = Parallelism.map(runs, chunk: 1) { states[$0].squaredNorm() }
+                loss = (0..<runs).reduce(0.0) { $0 + losses[$1] + 0.5 * alpha * norms[$1] } / Double(runs)
                 converged = abs(previous - loss) <= config.tolerance * max(abs(loss), 1)
                 previous = loss
             }

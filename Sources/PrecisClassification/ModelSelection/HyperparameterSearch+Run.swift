@@ -30,12 +30,10 @@ extension HyperparameterSearch {
         let ys = sampled.map { labels[$0] }
         guard xs.rows >= 2 * folds else { return nil }
         let assignment = StratifiedFolds(labels: ys, folds: folds, seed: base.seed)
-        var data: [FoldData] = []
-        for k in 0..<folds {
-            let trainRows = assignment.training(k)
-            guard Set(trainRows.map { ys[$0] }).count >= 2 else { return nil }
-            data.append(FoldData(x: xs, labels: ys, trainRows: trainRows, heldRows: assignment.heldOut(k),
-                                 classCount: classCount, weighting: base.classWeighting))
+        for k in 0..<folds where Set(assignment.training(k).map { ys[$0] }).count < 2 { return nil }
+        let data = Parallelism.map(folds, chunk: 1) { k in
+            FoldData(x: xs, labels: ys, trainRows: assignment.training(k), heldRows: assignment.heldOut(k),
+                     classCount: classCount, weighting: base.classWeighting)
         }
 
         let fullAlpha = base.regularization.alpha(documents: Double(x.rows))
