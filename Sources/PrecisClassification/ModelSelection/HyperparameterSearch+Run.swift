@@ -53,7 +53,7 @@ extension HyperparameterSearch {
         // when its calibrated loss has not improved for `patience` epochs, when it
         // trails the best by more than the margin and did not improve in this epoch,
         // or when it trails by more than four margins (too far behind to catch up).
-        let first = grid.map { makeRun(fold: 0, $0) }
+        let first = Parallelism.map(grid.count, chunk: 1) { makeRun(fold: 0, grid[$0]) }     // zeroing weights on the cores
         var stopEpoch = [Int](repeating: lastEpoch, count: grid.count)
         var active = Array(grid.indices)
         let slack = 1 + pruneMargin, farBehind = 1 + 4 * pruneMargin
