@@ -1,0 +1,253 @@
+import PrecisCore
+import PrecisText
+
+/// A vocabulary kept front-coded, as a model file stores it (the `VOCF` section of
+/// `Models/FORMAT.md`): each term is the number of bytes it shares with the previous
+/// term and the bytes that follow, the terms strictly ascending by UTF-8 bytes.
+/// The records stay where the file was read (``PrecisCore/OwnedBytes``); loading
+/// makes one validating pass over them and copies only every
+/// ``restartInterval``-th term in full (the *restart* terms).
+///
+/// A term is found by binary search over the restart terms, then by walking at most
+/// ``restartInterval`` − 1 records of its block, comparing only the bytes each record
+/// adds (``column(of:)``). So classifying one document with a large model needs
+/// neither the whole vocabulary decoded nor an index of it; ``forEachTerm(_:)``
+/// decodes the terms in order when an index is wanted (many documents).
+///
+/// ```swift
+/// let terms = try FrontCodedTerms(owner: file, records: range, count: n, totalBytes: total) { ModelError($0) }
+/// terms.column(of: key)      // its column, or -1
+/// ```
+package struct FrontCodedTerms: @unchecked Sendable {
+    /// Every this many terms (from term 0), one is kept in full.
+    package static let restartInterval = 16
+
+    /// Keeps the records' bytes alive.
+    let owner: OwnedBytes
+    /// The records: per term, varint `shared`, varint `suffix`, `suffix` bytes.
+    let records: UnsafeRawBufferPointer
+    /// Number of terms.
+    package let count: Int
+    /// Total bytes of the terms (decoded).
+    package let byteCount: Int
+    /// The longest term's bytes.
+    let longest: Int
+    /// Restart term `r` (term `r × restartInterval`) is
+    /// `restartBytes[restartEnds[r]..<restartEnds[r + 1]]`; the record after it
+    /// starts at `records[afterRestart[r]]`.
+    let restartBytes: ContiguousArray<UInt8>
+    let restartEnds: ContiguousArray<Int>
+    let afterRestart: ContiguousArray<Int>
+
+    /// Checks the `count` records in `records` (which `owner` keeps alive) and
+    /// indexes their restart terms. Refused with `fail`'s error: a record running past
+    /// the bytes, a `shared` longer than the previous term, an empty suffix, a term
+    /// not strictly after the previous one, a term that is not valid UTF-8, starts
+    /// inside a character, starts or ends with a space or has two spaces in a row,
+    /// term bytes that disagree with `totalBytes`, bytes after the last record.
+    /// Allocates at most about `totalBytes` (whose bound the caller checked).
+    package init(owner: OwnedBytes, records: UnsafeRawBufferPointer, count: Int, totalBytes: Int,
+                 fail: (String) -> any Error) throws {
+        self.owner = owner
+        self.records = records
+        self.count = count
+        self.byteCount = totalBytes
+        var restartBytes = ContiguousArray<UInt8>(), restartEnds: ContiguousArray<Int> = [0], afterRestart = ContiguousArray<Int>()
+        let restarts = (count + Self.restartInterval - 1) / Self.restartInterval
+        restartEnds.reserveCapacity(restarts + 1)
+        afterRestart.reserveCapacity(restarts)
+        // The current term, rebuilt record by record (grown to the longest term).
+        var term = ContiguousArray<UInt8>(repeating: 0, count: min(256, totalBytes))
+        var position = 0, end = 0, previousLength = 0, longest = 0
+        let size = records.count
+        let truncated = fail("corrupt vocabulary (a term is cut short)")
+        for t in 0..<count {
+            guard let shared = Self.checkedVarint(records, &position), let suffix = Self.checkedVarint(records, &position) else { throw truncated }
+            guard shared <= previousLength, suffix >= 1, suffix <= size - position else {
+                throw fail("corrupt vocabulary (term \(t) has bad lengths)")
+            }
+            guard suffix <= totalBytes - end - shared else { throw fail("corrupt vocabulary (terms longer than declared)") }
+            let length = shared + suffix
+            if length > term.count { term.append(contentsOf: repeatElement(0, count: max(length, 2 * term.count) - term.count)) }
+            let tail = UnsafeRawBufferPointer(rebasing: records[position..<(position + suffix)])
+            let outcome: String? = term.withUnsafeMutableBufferPointer { term in
+                // Strictly after the previous term: it extends it, or differs upwards at `shared`.
+                if t > 0 && shared < previousLength && tail[0] <= term[shared] {
+                    return "corrupt vocabulary (term \(t) is not after term \(t - 1) in byte order)"
+                }
+                // Where the character holding byte `shared` starts: there, if `shared`
+                // cuts the previous term inside a character, the new bytes complete it.
+                var check = shared
+                if shared < previousLength { while check > 0 && term[check] & 0xC0 == 0x80 { check -= 1 } }
+                var ascii: UInt8 = 0
+                for i in 0..<suffix {
+                    term[shared + i] = tail[i]
+                    ascii |= tail[i]
+                }
+                if shared == 0 && (term[0] == 0x20 || term[0] & 0xC0 == 0x80) { return "corrupt vocabulary (term \(t) starts badly)" }
+                if term[length - 1] == 0x20 { return "corrupt vocabulary (term \(t) ends with a space)" }
+                // No empty word: no two spaces in a row (the new bytes and the one before them).
+                for i in max(1, shared)..<length where term[i] == 0x20 && term[i - 1] == 0x20 {
+                    return "corrupt vocabulary (a term has an empty word)"
+                }
+                // The previous term is valid UTF-8, so this one is when its bytes from `check` are.
+                if !(check == shared && ascii < 0x80)
+                    && !Self.isValidUTF8(UnsafeBufferPointer(rebasing: term[check..<length])) {
+                    return "corrupt vocabulary (a term is not valid UTF-8)"
+                }
+                return nil
+            }
+            if let outcome { throw fail(outcome) }
+            position += suffix
+            end += length
+            previousLength = length
+            longest = max(longest, length)
+            if t % Self.restartInterval == 0 {
+                restartBytes.append(contentsOf: term[0..<length])
+                restartEnds.append(restartBytes.count)
+                afterRestart.append(position)
+            }
+        }
+        guard end == totalBytes else { throw fail("corrupt vocabulary (\(end) bytes of terms, \(totalBytes) declared)") }
+        guard position == size else { throw fail("corrupt vocabulary (trailing bytes)") }
+        self.longest = longest
+        self.restartBytes = restartBytes
+        self.restartEnds = restartEnds
+        self.afterRestart = afterRestart
+    }
+
+    /// Whether `bytes` are valid UTF-8 (no overlong forms, surrogates or values
+    /// beyond U+10FFFF), each character whole.
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let (scalar, length) = UTF8Decoding.decode(bytes, at: i)
+            guard scalar != nil else { return false }
+            i += length
+        }
+        return true
+    }
+
+    /// An unsigned LEB128 varint of at most 5 bytes below 2³² at `position` (moved
+    /// past it), or nil when cut short or too long.
+    @inline(__always)
+    static func checkedVarint(_ bytes: UnsafeRawBufferPointer, _ position: inout Int) -> Int? {
+        var value = 0
+        for shift in stride(from: 0, to: 35, by: 7) {
+            guard position < bytes.count else { return nil }
+            let byte = bytes[position]
+            position += 1
+            value |= Int(byte & 0x7F) << shift
+            if byte & 0x80 == 0 { return value <= Int(UInt32.max) ? value : nil }
+        }
+        return nil
+    }
+
+    /// A varint of the (checked) records at `position`, moved past it.
+    @inline(__always)
+    private func varint(_ base: UnsafePointer<UInt8>, _ position: inout Int) -> Int {
+        var value = 0, shift = 0
+        while true {
+            let byte = base[position]
+            position += 1
+            value |= Int(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    /// Calls `body` with each term's column and bytes, in column order (the bytes are
+    /// valid only during the call).
+    package func forEachTerm(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        guard count > 0, let base = records.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        let term = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, longest))
+        defer { term.deallocate() }
+        var position = 0
+        for t in 0..<count {
+            let shared = varint(base, &position), suffix = varint(base, &position)
+            (term + shared).update(from: base + position, count: suffix)
+            position += suffix
+            body(t, UnsafeBufferPointer(start: term, count: shared + suffix))
+        }
+    }
+
+    /// The terms decoded back to back, and where each starts (`count + 1` offsets).
+    package func decoded() -> (bytes: ContiguousArray<UInt8>, offsets: ContiguousArray<Int>) {
+        var offsets = ContiguousArray<Int>(repeating: 0, count: count + 1)
+        let bytes = ContiguousArray<UInt8>(unsafeUninitializedCapacity: byteCount) { out, initialized in
+            offsets.withUnsafeMutableBufferPointer { offsets in
+                var end = 0
+                forEachTerm { t, term in
+                    _ = UnsafeMutableBufferPointer(rebasing: out[end..<(end + term.count)]).initialize(from: term)
+                    end += term.count
+                    offsets[t + 1] = end
+                }
+                initialized = end
+            }
+        }
+        return (bytes, offsets)
+    }
+}
+
+extension FrontCodedTerms: TermSearching {
+    /// The column of the term `key`, or -1: binary search over the restart terms, then
+    /// a walk through the records of one block. The walk keeps how many leading
+    /// bytes the current term shares with `key` (`matched`, the current term sorting
+    /// before `key`) and reads only each record's new bytes: a record sharing more
+    /// than `matched` with its predecessor still sorts before `key`, one sharing less
+    /// sorts after it (so `key` is absent), and one sharing exactly `matched` is
+    /// compared from there.
+    package func column(of key: UnsafeBufferPointer<UInt8>) -> Int {
+        let restarts = afterRestart.count
+        guard restarts > 0, let base = records.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return -1 }
+        return restartBytes.withUnsafeBufferPointer { restartBytes in
+            restartEnds.withUnsafeBufferPointer { ends in
+                // The first restart term after `key`; the block before it may hold `key`.
+                var low = 0, high = restarts
+                while low < high {
+                    let mid = (low + high) >> 1
+                    let start = ends[mid]
+                    if SortedTermArray.compare(UnsafeBufferPointer(rebasing: restartBytes[start..<ends[mid + 1]]), key) <= 0 {
+                        low = mid + 1
+                    } else {
+                        high = mid
+                    }
+                }
+                let block = low - 1
+                guard block >= 0 else { return -1 }
+                let restart = UnsafeBufferPointer(rebasing: restartBytes[ends[block]..<ends[block + 1]])
+                var matched = Self.commonPrefix(restart.baseAddress!, restart.count, key.baseAddress, key.count)
+                let first = block * Self.restartInterval
+                if matched == restart.count && matched == key.count { return first }
+                var position = afterRestart[block]
+                for t in (first + 1)..<min(count, first + Self.restartInterval) {
+                    let shared = varint(base, &position), suffix = varint(base, &position)
+                    let tail = base + position
+                    position += suffix
+                    if shared > matched { continue }
+                    if shared < matched { return -1 }
+                    let common = Self.commonPrefix(tail, suffix, key.baseAddress.map { $0 + matched }, key.count - matched)
+                    if common == suffix {
+                        if matched + common == key.count { return t }
+                        matched += common
+                    } else if matched + common == key.count || tail[common] > key[matched + common] {
+                        return -1
+                    } else {
+                        matched += common
+                    }
+                }
+                return -1
+            }
+        }
+    }
+
+    /// How many leading bytes `a` (of `aCount`) and `b` (of `bCount`) share.
+    @inline(__always)
+    static func commonPrefix(_ a: UnsafePointer<UInt8>, _ aCount: Int, _ b: UnsafePointer<UInt8>?, _ bCount: Int) -> Int {
+        guard let b else { return 0 }
+        let limit = min(aCount, bCount)
+        var i = 0
+        while i < limit && a[i] == b[i] { i += 1 }
+        return i
+    }
+}
