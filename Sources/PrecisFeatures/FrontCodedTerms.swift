@@ -56,54 +56,81 @@ package struct FrontCodedTerms: @unchecked Sendable {
         let restarts = (count + Self.restartInterval - 1) / Self.restartInterval
         restartEnds.reserveCapacity(restarts + 1)
         afterRestart.reserveCapacity(restarts)
+        restartBytes.reserveCapacity(restarts * 16)
         // The current term, rebuilt record by record (grown to the longest term).
-        var term = ContiguousArray<UInt8>(repeating: 0, count: min(256, totalBytes))
+        var capacity = 256
+        var term = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { term.deallocate() }
         var position = 0, end = 0, previousLength = 0, longest = 0
         let size = records.count
-        let truncated = fail("corrupt vocabulary (a term is cut short)")
+        guard count > 0, let base = records.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+            guard count == 0 else { throw fail("corrupt vocabulary (a term is cut short)") }
+            guard totalBytes == 0, size == 0 else { throw fail("corrupt vocabulary (bytes after an empty vocabulary)") }
+            self.longest = 0
+            self.restartBytes = restartBytes
+            self.restartEnds = restartEnds
+            self.afterRestart = afterRestart
+            return
+        }
         for t in 0..<count {
-            guard let shared = Self.checkedVarint(records, &position), let suffix = Self.checkedVarint(records, &position) else { throw truncated }
+            // Lengths: one byte each for nearly every term.
+            let shared: Int, suffix: Int
+            if position + 2 <= size && (base[position] | base[position + 1]) < 0x80 {
+                shared = Int(base[position])
+                suffix = Int(base[position + 1])
+                position += 2
+            } else {
+                guard let s = Self.checkedVarint(records, &position), let n = Self.checkedVarint(records, &position) else {
+                    throw fail("corrupt vocabulary (a term is cut short)")
+                }
+                shared = s
+                suffix = n
+            }
             guard shared <= previousLength, suffix >= 1, suffix <= size - position else {
                 throw fail("corrupt vocabulary (term \(t) has bad lengths)")
             }
             guard suffix <= totalBytes - end - shared else { throw fail("corrupt vocabulary (terms longer than declared)") }
             let length = shared + suffix
-            if length > term.count { term.append(contentsOf: repeatElement(0, count: max(length, 2 * term.count) - term.count)) }
-            let tail = UnsafeRawBufferPointer(rebasing: records[position..<(position + suffix)])
-            let outcome: String? = term.withUnsafeMutableBufferPointer { term in
-                // Strictly after the previous term: it extends it, or differs upwards at `shared`.
-                if t > 0 && shared < previousLength && tail[0] <= term[shared] {
-                    return "corrupt vocabulary (term \(t) is not after term \(t - 1) in byte order)"
-                }
-                // Where the character holding byte `shared` starts: there, if `shared`
-                // cuts the previous term inside a character, the new bytes complete it.
-                var check = shared
-                if shared < previousLength { while check > 0 && term[check] & 0xC0 == 0x80 { check -= 1 } }
-                var ascii: UInt8 = 0
-                for i in 0..<suffix {
-                    term[shared + i] = tail[i]
-                    ascii |= tail[i]
-                }
-                if shared == 0 && (term[0] == 0x20 || term[0] & 0xC0 == 0x80) { return "corrupt vocabulary (term \(t) starts badly)" }
-                if term[length - 1] == 0x20 { return "corrupt vocabulary (term \(t) ends with a space)" }
-                // No empty word: no two spaces in a row (the new bytes and the one before them).
-                for i in max(1, shared)..<length where term[i] == 0x20 && term[i - 1] == 0x20 {
-                    return "corrupt vocabulary (a term has an empty word)"
-                }
-                // The previous term is valid UTF-8, so this one is when its bytes from `check` are.
-                if !(check == shared && ascii < 0x80)
-                    && !Self.isValidUTF8(UnsafeBufferPointer(rebasing: term[check..<length])) {
-                    return "corrupt vocabulary (a term is not valid UTF-8)"
-                }
-                return nil
+            if length > capacity {
+                capacity = max(length, 2 * capacity)
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+                grown.update(from: term, count: previousLength)
+                term.deallocate()
+                term = grown
             }
-            if let outcome { throw fail(outcome) }
+            let tail = base + position
+            // Strictly after the previous term: it extends it, or differs upwards at `shared`.
+            if t > 0 && shared < previousLength && tail[0] <= term[shared] {
+                throw fail("corrupt vocabulary (term \(t) is not after term \(t - 1) in byte order)")
+            }
+            if shared == 0 && (tail[0] == 0x20 || tail[0] & 0xC0 == 0x80) { throw fail("corrupt vocabulary (term \(t) starts badly)") }
+            if tail[suffix - 1] == 0x20 { throw fail("corrupt vocabulary (term \(t) ends with a space)") }
+            // Where the character holding byte `shared` starts: there, if `shared` cuts
+            // the previous term inside a character, the new bytes complete it.
+            var check = shared
+            if shared < previousLength { while check > 0 && term[check] & 0xC0 == 0x80 { check -= 1 } }
+            // Copy the new bytes, noting any non-ASCII byte and any two spaces in a row
+            // (an empty word; the byte before the new ones included).
+            var high: UInt8 = 0, spaces: UInt8 = 0
+            var before: UInt8 = shared > 0 ? term[shared - 1] : 0
+            for i in 0..<suffix {
+                let byte = tail[i]
+                term[shared + i] = byte
+                high |= byte
+                spaces |= ((byte ^ 0x20) | (before ^ 0x20)) == 0 ? 1 : 0
+                before = byte
+            }
+            if spaces != 0 { throw fail("corrupt vocabulary (a term has an empty word)") }
+            // The previous term is valid UTF-8, so this one is when its bytes from `check` are.
+            if (check != shared || high >= 0x80) && !Self.isValidUTF8(UnsafeBufferPointer(start: term + check, count: length - check)) {
+                throw fail("corrupt vocabulary (a term is not valid UTF-8)")
+            }
             position += suffix
             end += length
             previousLength = length
             longest = max(longest, length)
             if t % Self.restartInterval == 0 {
-                restartBytes.append(contentsOf: term[0..<length])
+                restartBytes.append(contentsOf: UnsafeBufferPointer(start: term, count: length))
                 restartEnds.append(restartBytes.count)
                 afterRestart.append(position)
             }
