@@ -57,10 +57,13 @@ package struct FrontCodedTerms: @unchecked Sendable {
         restartEnds.reserveCapacity(restarts + 1)
         afterRestart.reserveCapacity(restarts)
         restartBytes.reserveCapacity(restarts * 16)
-        // The current term, rebuilt record by record (grown to the longest term).
+        // The current term, rebuilt record by record (grown to the longest term), with
+        // one zero byte before it and sixteen bytes of room after it for the 16-byte
+        // loads and stores below.
         var capacity = 256
-        var term = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        defer { term.deallocate() }
+        var term = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 17) + 1
+        term[-1] = 0
+        defer { (term - 1).deallocate() }
         var position = 0, end = 0, previousLength = 0, longest = 0
         let size = records.count
         guard count > 0, let base = records.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
@@ -93,9 +96,10 @@ package struct FrontCodedTerms: @unchecked Sendable {
             let length = shared + suffix
             if length > capacity {
                 capacity = max(length, 2 * capacity)
-                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 17) + 1
+                grown[-1] = 0
                 grown.update(from: term, count: previousLength)
-                term.deallocate()
+                (term - 1).deallocate()
                 term = grown
             }
             let tail = base + position
@@ -111,16 +115,30 @@ package struct FrontCodedTerms: @unchecked Sendable {
             if shared < previousLength { while check > 0 && term[check] & 0xC0 == 0x80 { check -= 1 } }
             // Copy the new bytes, noting any non-ASCII byte and any two spaces in a row
             // (an empty word; the byte before the new ones included).
-            var high: UInt8 = 0, spaces: UInt8 = 0
-            var before: UInt8 = shared > 0 ? term[shared - 1] : 0
-            for i in 0..<suffix {
-                let byte = tail[i]
-                term[shared + i] = byte
-                high |= byte
-                spaces |= ((byte ^ 0x20) | (before ^ 0x20)) == 0 ? 1 : 0
-                before = byte
+            var high: UInt8 = 0, spaces = false
+            if suffix <= 16 && position + 16 <= size {
+                // Nearly every term: sixteen bytes as two words, the bytes past the suffix
+                // masked off (no loop whose length the branch predictor must guess).
+                let new0 = Self.word(tail), new1 = Self.word(tail + 8)
+                UnsafeMutableRawPointer(term + shared).storeBytes(of: new0.littleEndian, as: UInt64.self)
+                UnsafeMutableRawPointer(term + shared + 8).storeBytes(of: new1.littleEndian, as: UInt64.self)
+                let before0 = Self.word(term + shared - 1), before1 = Self.word(term + shared + 7)
+                let inside0 = Self.firstBytes(suffix), inside1 = Self.firstBytes(suffix - 8)
+                let spaces0 = Self.zeroBytes(new0 ^ Self.spaces) & Self.zeroBytes(before0 ^ Self.spaces) & inside0
+                let spaces1 = Self.zeroBytes(new1 ^ Self.spaces) & Self.zeroBytes(before1 ^ Self.spaces) & inside1
+                spaces = spaces0 | spaces1 != 0
+                high = ((new0 & inside0) | (new1 & inside1)) & 0x8080_8080_8080_8080 != 0 ? 0x80 : 0
+            } else {
+                var before: UInt8 = term[shared - 1]
+                for i in 0..<suffix {
+                    let byte = tail[i]
+                    term[shared + i] = byte
+                    high |= byte
+                    spaces = spaces || (byte == 0x20 && before == 0x20)
+                    before = byte
+                }
             }
-            if spaces != 0 { throw fail("corrupt vocabulary (a term has an empty word)") }
+            if spaces { throw fail("corrupt vocabulary (a term has an empty word)") }
             // The previous term is valid UTF-8, so this one is when its bytes from `check` are.
             if (check != shared || high >= 0x80) && !Self.isValidUTF8(UnsafeBufferPointer(start: term + check, count: length - check)) {
                 throw fail("corrupt vocabulary (a term is not valid UTF-8)")
@@ -141,6 +159,29 @@ package struct FrontCodedTerms: @unchecked Sendable {
         self.restartBytes = restartBytes
         self.restartEnds = restartEnds
         self.afterRestart = afterRestart
+    }
+
+    /// Eight ASCII spaces.
+    static let spaces: UInt64 = 0x2020_2020_2020_2020
+
+    /// The little-endian word at `p` (byte `i` in bits `8i..<8i+8`).
+    @inline(__always)
+    static func word(_ p: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+    }
+
+    /// All ones in the low `n` bytes (none for `n ≤ 0`, all for `n ≥ 8`).
+    @inline(__always)
+    static func firstBytes(_ n: Int) -> UInt64 {
+        n <= 0 ? 0 : n >= 8 ? ~0 : (UInt64(1) << UInt64(8 * n)) &- 1
+    }
+
+    /// `0x80` in each byte of `x` that is zero, `0` in the others (exact: no carry
+    /// crosses a byte).
+    @inline(__always)
+    static func zeroBytes(_ x: UInt64) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & low7) &+ low7) | x | low7)
     }
 
     /// Whether `bytes` are valid UTF-8 (no overlong forms, surrogates or values
