@@ -120,9 +120,11 @@ package struct FrontCodedTerms: @unchecked Sendable {
                 // Nearly every term: sixteen bytes as two words, the bytes past the suffix
                 // masked off (no loop whose length the branch predictor must guess).
                 let new0 = Self.word(tail), new1 = Self.word(tail + 8)
+                // Each byte's predecessor, from the registers (reloading the bytes just
+                // stored at another offset would stall on store forwarding).
+                let before0 = new0 << 8 | UInt64(term[shared - 1]), before1 = new1 << 8 | new0 >> 56
                 UnsafeMutableRawPointer(term + shared).storeBytes(of: new0.littleEndian, as: UInt64.self)
                 UnsafeMutableRawPointer(term + shared + 8).storeBytes(of: new1.littleEndian, as: UInt64.self)
-                let before0 = Self.word(term + shared - 1), before1 = Self.word(term + shared + 7)
                 let inside0 = Self.firstBytes(suffix), inside1 = Self.firstBytes(suffix - 8)
                 let spaces0 = Self.zeroBytes(new0 ^ Self.spaces) & Self.zeroBytes(before0 ^ Self.spaces) & inside0
                 let spaces1 = Self.zeroBytes(new1 ^ Self.spaces) & Self.zeroBytes(before1 ^ Self.spaces) & inside1
