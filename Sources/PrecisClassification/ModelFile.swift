@@ -15,7 +15,10 @@ import PrecisCore
 /// see ``CompactSections``. Version 1 files (`VOCB`, `IDF `, `WGHT`) are still read. Writing is atomic (``PrecisDatasets/AtomicFile``),
 /// so a failed or interrupted write never leaves a partial model or a temporary
 /// file, nor touches an existing model. Reading treats every file as hostile,
-/// checksum or not (see ``decode(_:path:)``).
+/// checksum or not (see ``decode(_:path:)``), and keeps the file's bytes: the
+/// vocabulary is searched front-coded where it was read (``PrecisFeatures/FrontCodedTerms``)
+/// and the 8-bit weights are scored without being dequantised (``QuantisedWeights``),
+/// so loading a large model to classify one document decodes neither.
 ///
 /// ```swift
 /// try ModelFile.write(classifier, to: "topics.precis")
