@@ -38,6 +38,7 @@ import sections.multilabel  # noqa: E402  (Benchmarks/sections/multilabel.py)
 import sections.shorttext  # noqa: E402  (Benchmarks/sections/shorttext.py)
 from sections import segmentation  # noqa: E402  (Benchmarks/sections/segmentation.py)
 from sections import outofcore  # noqa: E402  (Benchmarks/sections/outofcore.py)
+from sections import model_latency  # noqa: E402  (Benchmarks/sections/model_latency.py)
 from sections import server as server_section  # noqa: E402  (Benchmarks/sections/server.py)
 from sections import spark as spark_section  # noqa: E402  (Benchmarks/sections/spark.py)
 from rouge_eval import read_predictions, score as rouge_score  # noqa: E402
@@ -499,6 +500,7 @@ class Harness:
         if self.precis.has("classify"):
             shipped = measure([self.precis.path, "classify", doc], runs, 1)
             lat["precis-shipped-model"] = shipped
+        lat.update(model_latency.run(self, measure, read_tsv, runs))  # sections/model_latency.py (#11)
         for kind, path in [("sklearn-sgd", models / f"{name}-sgd.pkl"), ("fasttext", models / f"{name}-fasttext.bin")]:
             if path.exists():
                 lat[kind] = measure(self.peer("classify_one.py", "--kind", "sklearn" if kind.startswith("sklearn")

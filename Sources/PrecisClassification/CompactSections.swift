@@ -1,4 +1,5 @@
 import PrecisCore
+import PrecisFeatures
 import PrecisLinearAlgebra
 
 /// The compact sections of model format version 2 (see `Models/FORMAT.md`), each
@@ -16,7 +17,7 @@ import PrecisLinearAlgebra
 ///
 /// ```swift
 /// let body = CompactSections.quantisedWeights(model.weights)
-/// let weights = try CompactSections.weights(fromQuantised: body, rows: n, columns: k, fail: fail)
+/// let weights = try CompactSections.weights(fromQuantised: body, owner: file, rows: n, columns: k, fail: fail)
 /// ```
 enum CompactSections {
     // MARK: VOCF
@@ -62,12 +63,12 @@ enum CompactSections {
     /// the plain `VOCB` section instead.
     static let maximumExpansion = 16
 
-    /// Decodes a `VOCF` section of `count` terms into the terms' bytes back to back
-    /// and their `count + 1` offsets. Checks: the declared sizes against the bytes
-    /// present, each term non-empty and strictly after the previous one, valid UTF-8,
-    /// with no empty words (no leading, trailing or double spaces).
-    static func vocabulary(fromFrontCoded body: UnsafeRawBufferPointer, count: Int,
-                           fail: (String) -> ModelFileError) throws -> (bytes: ContiguousArray<UInt8>, offsets: ContiguousArray<Int>) {
+    /// Reads a `VOCF` section of `count` terms in place (in `owner`'s bytes): the
+    /// declared sizes are checked against the bytes present, then each term (non-empty,
+    /// strictly after the previous one, valid UTF-8, no empty words: see
+    /// ``PrecisFeatures/FrontCodedTerms``), without decoding the vocabulary.
+    static func vocabulary(fromFrontCoded body: UnsafeRawBufferPointer, owner: OwnedBytes, count: Int,
+                           fail: (String) -> ModelFileError) throws -> FrontCodedTerms {
         var reader = ByteReader(bytes: body, offset: 0)
         let declared = Int(try reader.uint32(or: fail("corrupt vocabulary")))
         guard declared == count else { throw fail("corrupt model file (vocabulary size \(declared), expected \(count))") }
@@ -77,87 +78,9 @@ enum CompactSections {
         guard total <= UInt64(body.count) * UInt64(maximumExpansion), total >= UInt64(count) else {
             throw fail("corrupt vocabulary (\(total) bytes of terms declared in a \(body.count)-byte section)")
         }
-        let totalBytes = Int(total)
-        var bytes = ContiguousArray<UInt8>(repeating: 0, count: totalBytes)
-        var offsets = ContiguousArray<Int>(repeating: 0, count: count + 1)
-        guard count > 0 else {
-            guard totalBytes == 0, reader.offset == body.count else { throw fail("corrupt vocabulary (bytes after an empty vocabulary)") }
-            return (bytes, offsets)
-        }
-        let truncated = fail("corrupt vocabulary (a term is cut short)")
-        try bytes.withUnsafeMutableBufferPointer { out in
-            try offsets.withUnsafeMutableBufferPointer { offsets in
-                let base = out.baseAddress!
-                var end = 0, previousStart = 0, previousLength = 0
-                for t in 0..<count {
-                    let shared = try reader.varint(or: truncated)
-                    let suffix = try reader.varint(or: truncated)
-                    guard shared <= UInt64(previousLength), suffix >= 1, suffix <= UInt64(body.count - reader.offset) else {
-                        throw fail("corrupt vocabulary (term \(t) has bad lengths)")
-                    }
-                    let s = Int(shared), n = Int(suffix)
-                    guard n <= totalBytes - end - s else { throw fail("corrupt vocabulary (terms longer than declared)") }
-                    let tail = try reader.bytes(n, or: truncated)
-                    // Strictly after the previous term: it extends it, or differs upwards at `shared`.
-                    if t > 0 && s < previousLength && tail[0] <= base[previousStart + s] {
-                        throw fail("corrupt vocabulary (term \(t) is not after term \(t - 1) in byte order)")
-                    }
-                    let start = end
-                    copyBytes(base + start, from: base + previousStart, count: s)
-                    copyBytes(base + start + s, from: tail.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
-                    end = start + s + n
-                    offsets[t + 1] = end
-                    previousStart = start
-                    previousLength = s + n
-                    // The term starts on a character boundary and neither starts nor ends
-                    // with a space (a shared prefix starts as the previous term did).
-                    if s == 0 {
-                        guard base[start] != 0x20, base[start] & 0xC0 != 0x80 else {
-                            throw fail("corrupt vocabulary (term \(t) starts badly)")
-                        }
-                    }
-                    guard base[end - 1] != 0x20 else { throw fail("corrupt vocabulary (term \(t) ends with a space)") }
-                }
-                guard end == totalBytes else { throw fail("corrupt vocabulary (\(end) bytes of terms, \(totalBytes) declared)") }
-                // No empty word: as no term starts or ends with a space, two spaces in a row
-                // anywhere in the terms back to back are two inside one term.
-                guard !hasDoubleSpace(base, count: end) else { throw fail("corrupt vocabulary (a term has an empty word)") }
-            }
-            guard reader.offset == body.count else { throw fail("corrupt vocabulary (trailing bytes)") }
-            // Every term starts on a character boundary, so all valid means each valid.
-            guard String(validating: UnsafeBufferPointer(out), as: UTF8.self) != nil else {
-                throw fail("corrupt vocabulary (a term is not valid UTF-8)")
-            }
-        }
-        return (bytes, offsets)
-    }
-
-    /// Whether two spaces follow each other in `bytes[0..<count]`, sixteen bytes at a
-    /// time (a measured kernel: one pass over 20newsgroups' 4 MB of terms).
-    static func hasDoubleSpace(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
-        let space = SIMD16<UInt8>(repeating: 0x20)
-        var i = 1
-        while i + 16 <= count {
-            let here = UnsafeRawPointer(bytes + i).loadUnaligned(as: SIMD16<UInt8>.self)
-            let before = UnsafeRawPointer(bytes + i - 1).loadUnaligned(as: SIMD16<UInt8>.self)
-            if any((here .== space) .& (before .== space)) { return true }
-            i += 16
-        }
-        while i < count {
-            if bytes[i] == 0x20 && bytes[i - 1] == 0x20 { return true }
-            i += 1
-        }
-        return false
-    }
-
-    /// Copies `count` bytes (short ones byte by byte: most terms share or add a few bytes).
-    @inline(__always)
-    private static func copyBytes(_ target: UnsafeMutablePointer<UInt8>, from source: UnsafePointer<UInt8>, count: Int) {
-        if count <= 16 {
-            for i in 0..<count { target[i] = source[i] }
-        } else {
-            target.update(from: source, count: count)
-        }
+        guard count > 0 || (total == 0 && reader.offset == body.count) else { throw fail("corrupt vocabulary (bytes after an empty vocabulary)") }
+        return try FrontCodedTerms(owner: owner, records: UnsafeRawBufferPointer(rebasing: body[reader.offset...]), count: count,
+                                   totalBytes: Int(total), fail: fail)
     }
 
     // MARK: IDFP
@@ -242,10 +165,12 @@ enum CompactSections {
         return out.bytes
     }
 
-    /// Decodes a `WQ8R` section of `rows × columns` weights: exact size, scales finite,
-    /// non-negative and small enough for every product to be finite, codes in −127…127.
-    static func weights(fromQuantised body: UnsafeRawBufferPointer, rows: Int, columns: Int,
-                        fail: (String) -> ModelFileError) throws -> [Float] {
+    /// Reads a `WQ8R` section of `rows × columns` weights in place (in `owner`'s
+    /// bytes): exact size, scales finite, non-negative and small enough for every
+    /// product to be finite, codes in −127…127. Nothing is dequantised
+    /// (``QuantisedWeights``).
+    static func weights(fromQuantised body: UnsafeRawBufferPointer, owner: OwnedBytes, rows: Int, columns: Int,
+                        fail: (String) -> ModelFileError) throws -> QuantisedWeights {
         var reader = ByteReader(bytes: body, offset: 0)
         let declaredRows = Int(try reader.uint32(or: fail("corrupt weights")))
         let declaredColumns = Int(try reader.uint32(or: fail("corrupt weights")))
@@ -257,45 +182,24 @@ enum CompactSections {
         guard !overflow, rows <= remaining / 4, cells == remaining - rows * 4 else {
             throw fail("corrupt weights (\(remaining) bytes for \(rows)×\(columns) 8-bit weights and \(rows) scales)")
         }
-        let scales = try ModelFile.finiteFloats(try reader.bytes(rows * 4, or: fail("corrupt weights")), count: rows,
-                                                or: fail("corrupt weights (a scale is not a finite number)"))
-        let largest = Float.greatestFiniteMagnitude / 127
-        guard scales.allSatisfy({ $0 >= 0 && $0 <= largest }) else { throw fail("corrupt weights (a scale is negative or too large)") }
+        let scales = try reader.bytes(rows * 4, or: fail("corrupt weights"))
+        // Finite, non-negative (−0 included) and at most max / 127, in one test per scale:
+        // as unsigned bits, those floats are exactly 0...largest's bits and −0's (a
+        // negative scale, infinity and NaN all have larger patterns).
+        let largest = (Float.greatestFiniteMagnitude / 127).bitPattern, negativeZero = (-Float.zero).bitPattern
+        var highest: UInt32 = 0
+        for j in 0..<rows {
+            let bits = UInt32(littleEndian: scales.loadUnaligned(fromByteOffset: j * 4, as: UInt32.self))
+            highest = max(highest, bits == negativeZero ? 0 : bits)
+        }
+        guard highest <= largest else { throw fail("corrupt weights (a scale is not a finite number, is negative or too large)") }
         let codes = try reader.bytes(cells, or: fail("corrupt weights"))
         // Codes in −127…127: the smallest code (a reduction compilers vectorise).
         let signed = UnsafeBufferPointer(start: codes.baseAddress?.assumingMemoryBound(to: Int8.self), count: cells)
         var smallest: Int8 = 0
         for code in signed { smallest = min(smallest, code) }
         guard smallest != Int8.min else { throw fail("corrupt weights (an 8-bit code is -128)") }
-        return scales.withUnsafeBufferPointer { scales in
-            [Float](unsafeUninitializedCapacity: cells) { out, initialized in
-                if cells > 0, let q = signed.baseAddress, let w = out.baseAddress {
-                    dequantise(q, scales: scales, into: w, rows: rows, columns: columns)
-                }
-                initialized = cells
-            }
-        }
-    }
-
-    /// `w[j·k + c] = q[j·k + c] × scales[j]` for `rows` rows of `k = columns`, eight
-    /// columns at a time (a measured kernel: 2 ms instead of 37 for 20newsgroups'
-    /// 385,502 × 20 weights).
-    static func dequantise(_ q: UnsafePointer<Int8>, scales: UnsafeBufferPointer<Float>, into w: UnsafeMutablePointer<Float>,
-                           rows: Int, columns: Int) {
-        for j in 0..<rows {
-            let scale = scales[j], base = j * columns
-            var c = 0
-            while c + 8 <= columns {
-                let codes = UnsafeRawPointer(q + base + c).loadUnaligned(as: SIMD8<Int8>.self)
-                let values = SIMD8<Float>(SIMD8<Int32>(truncatingIfNeeded: codes)) * scale
-                UnsafeMutableRawPointer(w + base + c).storeBytes(of: values, as: SIMD8<Float>.self)
-                c += 8
-            }
-            while c < columns {
-                w[base + c] = Float(q[base + c]) * scale
-                c += 1
-            }
-        }
+        return QuantisedWeights(owner: owner, scales: scales, codes: codes, rows: rows, columns: columns)
     }
 }
 

@@ -223,7 +223,8 @@ public struct LogisticRegression: Sendable {
             let losses = try epoch(optimisers, &states)
             epochs += 1
             if let losses {
-                loss = (0..<runs).reduce(0.0) { $0 + losses[$1] + 0.5 * alpha * states[$1].squaredNorm() } / Double(runs)
+                let norms = Parallelism.map(runs, chunk: 1) { states[$0].squaredNorm() }
+                loss = (0..<runs).reduce(0.0) { $0 + losses[$1] + 0.5 * alpha * norms[$1] } / Double(runs)
                 converged = abs(previous - loss) <= config.tolerance * max(abs(loss), 1)
                 previous = loss
             }
@@ -235,10 +236,11 @@ public struct LogisticRegression: Sendable {
             if !afterEpoch(epochs, loss, meanParameters) { break }
         }
         let theta: ContiguousArray<Float>
-        if var sum, averaged > 1 {
+        if var mean = sum, averaged > 1 {
+            sum = nil       // `mean` is the only reference: scaled in place, not copied
             let scale = 1 / Float(averaged)
-            for i in sum.indices { sum[i] *= scale }
-            theta = sum
+            for i in mean.indices { mean[i] *= scale }
+            theta = mean
         } else {
             theta = meanParameters()
         }

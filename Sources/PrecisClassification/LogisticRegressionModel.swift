@@ -10,7 +10,19 @@ import PrecisLinearAlgebra
 /// ```
 public struct LogisticRegressionModel: Equatable, Sendable {
     /// `features × classes`, row-major: `weights[j, c]` is feature `j`'s vote for class `c`.
-    public var weights: Matrix
+    /// (A model read from a file keeps its 8-bit weights as stored and makes this
+    /// matrix on first access; its scores never need it.)
+    public var weights: Matrix {
+        get { quantised?.dense ?? denseWeights }
+        set {
+            denseWeights = newValue
+            quantised = nil
+        }
+    }
+    /// The weights, unless ``quantised`` holds them (then empty).
+    private var denseWeights: Matrix
+    /// A model file's 8-bit weights, read in place; nil for a model made from a matrix.
+    private(set) var quantised: QuantisedWeights?
     /// One intercept per class.
     public var intercepts: [Float]
     /// How scores become probabilities: a softmax (``MultiClass/multinomial``) or
@@ -26,22 +38,42 @@ public struct LogisticRegressionModel: Equatable, Sendable {
     /// - Precondition: `intercepts.count == weights.columns`.
     public init(weights: Matrix, intercepts: [Float], multiClass: MultiClass = .multinomial) {
         precondition(intercepts.count == weights.columns, "LogisticRegressionModel: one intercept per class")
-        self.weights = weights
+        self.denseWeights = weights
+        self.intercepts = intercepts
+        self.multiClass = multiClass
+    }
+
+    /// A model whose weights stay 8-bit as a model file stores them.
+    init(quantised: QuantisedWeights, intercepts: [Float], multiClass: MultiClass = .multinomial) {
+        precondition(intercepts.count == quantised.columns, "LogisticRegressionModel: one intercept per class")
+        self.denseWeights = Matrix(rows: 0, columns: 0)
+        self.quantised = quantised
         self.intercepts = intercepts
         self.multiClass = multiClass
     }
 
     /// Number of classes.
-    public var classCount: Int { weights.columns }
+    public var classCount: Int { quantised?.columns ?? denseWeights.columns }
     /// Number of features.
-    public var featureCount: Int { weights.rows }
+    public var featureCount: Int { quantised?.rows ?? denseWeights.rows }
+
+    /// Weight `(feature, c)` (``weights``' element, without making the matrix).
+    func weight(_ feature: Int, _ c: Int) -> Float {
+        quantised?.weight(feature, c) ?? denseWeights[feature, c]
+    }
+
+    public static func == (lhs: LogisticRegressionModel, rhs: LogisticRegressionModel) -> Bool {
+        lhs.intercepts == rhs.intercepts && lhs.multiClass == rhs.multiClass && lhs.temperature == rhs.temperature
+            && (lhs.quantised != nil && lhs.quantised === rhs.quantised || lhs.weights == rhs.weights)
+    }
 
     /// The raw scores `X·W + b` (rows × classes).
     ///
     /// - Precondition: `x.columns == featureCount`.
     public func decisionFunction(_ x: SparseMatrix) -> Matrix {
         precondition(x.columns == featureCount, "decisionFunction: X has \(x.columns) columns, the model \(featureCount) features")
-        return x.multiply(weights, bias: intercepts)
+        if let quantised { return quantised.multiply(x, bias: intercepts) }
+        return x.multiply(denseWeights, bias: intercepts)
     }
 
     /// Class probabilities (rows × classes) from ``decisionFunction(_:)``: its softmax,

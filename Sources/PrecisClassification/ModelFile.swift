@@ -15,7 +15,10 @@ import PrecisCore
 /// see ``CompactSections``. Version 1 files (`VOCB`, `IDF `, `WGHT`) are still read. Writing is atomic (``PrecisDatasets/AtomicFile``),
 /// so a failed or interrupted write never leaves a partial model or a temporary
 /// file, nor touches an existing model. Reading treats every file as hostile,
-/// checksum or not (see ``decode(_:path:)``).
+/// checksum or not (see ``decode(_:path:)``), and keeps the file's bytes: the
+/// vocabulary is searched front-coded where it was read (``PrecisFeatures/FrontCodedTerms``)
+/// and the 8-bit weights are scored without being dequantised (``QuantisedWeights``),
+/// so loading a large model to classify one document decodes neither.
 ///
 /// ```swift
 /// try ModelFile.write(classifier, to: "topics.precis")
@@ -148,13 +151,13 @@ public enum ModelFile {
         _ = try header.withUnsafeBytes {
             try checkHeader(UnsafeRawBufferPointer(rebasing: $0[0..<headerBytes]), fileSize: size, path: path)
         }
-        // Not zero-filled first: every byte is read into (or the read throws).
-        let bytes = try [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            _ = UnsafeMutableBufferPointer(rebasing: buffer[0..<headerSize]).initialize(from: header)
-            try readExactly(size - headerSize, into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[headerSize...])))
-            initialized = size
+        // Read into memory the model then keeps (its vocabulary and 8-bit weights are
+        // used in place); not zero-filled first: every byte is read into (or the read throws).
+        let file = try OwnedBytes(count: size) { buffer in
+            UnsafeMutableRawBufferPointer(rebasing: buffer[0..<headerSize]).copyBytes(from: header)
+            try readExactly(size - headerSize, into: UnsafeMutableRawBufferPointer(rebasing: buffer[headerSize...]))
         }
-        return try bytes.withUnsafeBytes { try decode($0, path: path) }
+        return try decode(file, path: path)
     }
 
     /// Checks the fixed header of a file of `fileSize` bytes whose first bytes are
@@ -197,6 +200,14 @@ public enum ModelFile {
     /// says: sizes against the bytes present, labels and vocabulary terms unique and
     /// non-empty, weights, intercepts and idf finite, the vectoriser's settings in range.
     public static func decode(_ bytes: UnsafeRawBufferPointer, path: String) throws -> TextClassifier {
+        try decode(OwnedBytes(copying: bytes), path: path)
+    }
+
+    /// Parses the model file in `file`, whose bytes the model keeps using (its
+    /// vocabulary and 8-bit weights stay where they are, see ``FrontCodedTerms`` and
+    /// ``QuantisedWeights``).
+    static func decode(_ file: OwnedBytes, path: String) throws -> TextClassifier {
+        let bytes = file.bytes
         func fail(_ message: String) -> ModelFileError { ModelFileError(path: path, message) }
         _ = try checkHeader(UnsafeRawBufferPointer(rebasing: bytes.prefix(headerSize)), fileSize: bytes.count, path: path)
         let version = bytes.loadUnaligned(fromByteOffset: magic.count, as: UInt32.self).littleEndian
@@ -253,11 +264,10 @@ public enum ModelFile {
 
         // The vocabulary first (its size is the first check of META's feature count);
         // a hashed model's is empty but still checked.
-        enum Vocabulary { case sorted(ContiguousArray<UInt8>, ContiguousArray<Int>), terms([String]) }
+        enum Vocabulary { case frontCoded(FrontCodedTerms), terms([String]) }
         let vocabulary: Vocabulary
         if frontCoded {
-            let (termBytes, offsets) = try CompactSections.vocabulary(fromFrontCoded: try section("VOCF"), count: termCount, fail: fail)
-            vocabulary = .sorted(termBytes, offsets)
+            vocabulary = .frontCoded(try CompactSections.vocabulary(fromFrontCoded: try section("VOCF"), owner: file, count: termCount, fail: fail))
         } else {
             vocabulary = .terms(try plainVocabulary(try section("VOCB"), count: termCount, fail: fail))
         }
@@ -269,9 +279,10 @@ public enum ModelFile {
             guard idfBytes.count == rows * 4 else { throw fail("corrupt idf section (\(idfBytes.count) bytes for \(rows) features)") }
             idf = try finiteFloats(idfBytes, count: rows, or: fail("corrupt idf section (a value is not a finite number)"))
         }
-        let weightValues = quantised
-            ? try CompactSections.weights(fromQuantised: try section("WQ8R"), rows: rows, columns: columns, fail: fail)
-            : try plainWeights(try section("WGHT"), rows: rows, columns: columns, fail: fail)
+        let quantisedWeights = quantised
+            ? try CompactSections.weights(fromQuantised: try section("WQ8R"), owner: file, rows: rows, columns: columns, fail: fail)
+            : nil
+        let weightValues = quantised ? [] : try plainWeights(try section("WGHT"), rows: rows, columns: columns, fail: fail)
         let biasBytes = try section("BIAS")
         guard biasBytes.count == columns * 4 else { throw fail("corrupt intercepts (\(biasBytes.count) bytes for \(columns) classes)") }
         let intercepts = try finiteFloats(biasBytes, count: columns, or: fail("corrupt intercepts (an intercept is not a finite number)"))
@@ -282,13 +293,15 @@ public enum ModelFile {
             tfidf = TfidfModel(hashing: HashingTfidfModel(vectorizer: HashingVectorizer(featureCount: hashed, alternateSign: false,
                                                                                         configuration: configuration),
                                                           idfValues: idf))
-        case (nil, .sorted(let termBytes, let offsets)):
-            tfidf = TfidfModel(configuration: configuration, termBytes: termBytes, offsets: offsets, idf: idf, sorted: true)
+        case (nil, .frontCoded(let terms)):
+            tfidf = TfidfModel(configuration: configuration, frontCoded: terms, idf: idf)
         case (nil, .terms(let terms)):
             tfidf = TfidfModel(configuration: configuration, vocabulary: terms, idf: idf)
         }
-        let model = LogisticRegressionModel(weights: Matrix(rows: rows, columns: columns, elements: weightValues),
-                                            intercepts: intercepts, multiClass: meta.multiClass ?? .multinomial)
+        let multiClass = meta.multiClass ?? .multinomial
+        let model = quantisedWeights.map { LogisticRegressionModel(quantised: $0, intercepts: intercepts, multiClass: multiClass) }
+            ?? LogisticRegressionModel(weights: Matrix(rows: rows, columns: columns, elements: weightValues),
+                                       intercepts: intercepts, multiClass: multiClass)
         var classifier = TextClassifier(vectorizer: tfidf, model: model, labels: meta.labels, metadata: meta.training)
         if let temperature = meta.temperature {
             // Fitted temperatures lie on TemperatureScaling's grid (1/16...16, refined).

@@ -139,9 +139,9 @@ public struct TextClassifier: Sendable {
         for (j, v) in zip(row.indices, row.values) {
             let feature = Int(j)
             var mean: Float = 0
-            for cls in 0..<k { mean += model.weights[feature, cls] }
+            for cls in 0..<k { mean += model.weight(feature, cls) }
             mean /= Float(k)
-            let push = v * (model.weights[feature, c] - mean)
+            let push = v * (model.weight(feature, c) - mean)
             if push > 0 { contributions.append(Contribution(term: vectorizer.term(feature), weight: push)) }
         }
         contributions.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
@@ -164,14 +164,15 @@ public struct TextClassifier: Sendable {
     /// ```
     public func topTerms(per top: Int) -> [ClassTerms] {
         let k = labels.count
+        let weights = model.weights
         return labels.enumerated().map { c, label in
             var scored: [Contribution] = []
             scored.reserveCapacity(vectorizer.featureCount)
             for j in 0..<vectorizer.featureCount {
                 var mean: Float = 0
-                for cls in 0..<k { mean += model.weights[j, cls] }
+                for cls in 0..<k { mean += weights[j, cls] }
                 mean /= Float(k)
-                scored.append(Contribution(term: vectorizer.term(j), weight: model.weights[j, c] - mean))
+                scored.append(Contribution(term: vectorizer.term(j), weight: weights[j, c] - mean))
             }
             let best = scored.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }.prefix(top)
             return ClassTerms(label: label, terms: Array(best))

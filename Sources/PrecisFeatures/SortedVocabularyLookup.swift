@@ -2,8 +2,8 @@ import PrecisText
 import PrecisCore
 
 /// Feature counting for a few documents without building a ``FeatureIndex``: each
-/// token and n-gram is looked up by binary search in the vocabulary's UTF-8 bytes,
-/// which are sorted. Building the index of a large vocabulary (hundreds of thousands
+/// token and n-gram is looked up in the sorted vocabulary (``TermSearching``: binary
+/// search in its UTF-8 bytes, or in a model file's front-coded records). Building the index of a large vocabulary (hundreds of thousands
 /// of terms) costs far more than looking up the terms of one document, so
 /// ``TfidfModel/transform(_:)`` takes this path for small inputs (a `classify` of
 /// one file) and gives the same matrix: the same tokens are dropped as stop words,
@@ -11,20 +11,18 @@ import PrecisCore
 /// only when it is a feature.
 ///
 /// ```swift
-/// let lookup = SortedVocabularyLookup(bytes: termBytes, offsets: offsets, configuration: config)
+/// let lookup = SortedVocabularyLookup(terms: SortedTermArray(bytes: termBytes, offsets: offsets), configuration: config)
 /// lookup.count("one small document", scratch: scratch)   // scratch.pairs: column << 32 | count
 /// ```
-struct SortedVocabularyLookup {
-    /// Terms back to back, sorted by bytes; term `j` is `bytes[offsets[j]..<offsets[j + 1]]`.
-    let bytes: UnsafeBufferPointer<UInt8>
-    let offsets: UnsafeBufferPointer<Int>
+struct SortedVocabularyLookup<Terms: TermSearching> {
+    /// The vocabulary, searched term by term.
+    let terms: Terms
     let configuration: TfidfConfiguration
     /// The stop words, or nil when there are none.
     let stopWords: TermTable?
 
-    init(bytes: UnsafeBufferPointer<UInt8>, offsets: UnsafeBufferPointer<Int>, configuration: TfidfConfiguration) {
-        self.bytes = bytes
-        self.offsets = offsets
+    init(terms: Terms, configuration: TfidfConfiguration) {
+        self.terms = terms
         self.configuration = configuration
         stopWords = configuration.stopWords.isEmpty ? nil : TermTable(words: configuration.stopWords)
     }
@@ -39,32 +37,6 @@ struct SortedVocabularyLookup {
         let key = GrowableBuffer<UInt8>(capacity: 256)
         let columns = GrowableBuffer<UInt64>(capacity: 256)
         let pairs = GrowableBuffer<UInt64>(capacity: 256)
-    }
-
-    /// The column of the term `key`, or -1.
-    func column(of key: UnsafeBufferPointer<UInt8>) -> Int {
-        var low = 0, high = offsets.count - 1
-        while low < high {
-            let mid = (low + high) >> 1
-            let order = compare(term: mid, key)
-            if order == 0 { return mid }
-            if order < 0 { low = mid + 1 } else { high = mid }
-        }
-        return -1
-    }
-
-    /// The byte order of term `j` against `key` (negative: the term sorts first).
-    @inline(__always)
-    private func compare(term j: Int, _ key: UnsafeBufferPointer<UInt8>) -> Int {
-        let start = offsets[j], length = offsets[j + 1] - start
-        let common = min(length, key.count)
-        var i = 0
-        while i < common {
-            let a = bytes[start + i], b = key[i]
-            if a != b { return a < b ? -1 : 1 }
-            i += 1
-        }
-        return length - key.count
     }
 
     /// Fills `scratch.pairs` with `column << 32 | count` for each feature of `text`,
@@ -91,7 +63,7 @@ struct SortedVocabularyLookup {
                 for b in start..<ends[s + length] { key.append(tokenBytes[b]) }
                 length += 1
                 guard length >= minN else { continue }
-                let c = column(of: UnsafeBufferPointer(start: key.base, count: key.count))
+                let c = terms.column(of: UnsafeBufferPointer(start: key.base, count: key.count))
                 if c >= 0 { columns.append(UInt64(c)) }
             }
         }

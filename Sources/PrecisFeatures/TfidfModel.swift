@@ -79,6 +79,18 @@ public struct TfidfModel: Equatable, Sendable {
         self.lazyIndex = LazyFeatureIndex()
     }
 
+    /// A model read from a file whose terms stay front-coded (``FrontCodedTerms``):
+    /// a few documents are transformed by searching them in place, and the index for
+    /// many documents is built by decoding them in order.
+    package init(configuration: TfidfConfiguration, frontCoded: FrontCodedTerms, idf: [Float]) {
+        precondition(frontCoded.count == idf.count, "TfidfModel: one idf per term")
+        self.configuration = configuration
+        self.storage = VocabularyStorage(frontCoded: frontCoded)
+        self.idf = idf
+        self.hashedFeatureCount = nil
+        self.lazyIndex = LazyFeatureIndex()
+    }
+
     public static func == (lhs: TfidfModel, rhs: TfidfModel) -> Bool {
         lhs.configuration == rhs.configuration && lhs.idf == rhs.idf && lhs.hashedFeatureCount == rhs.hashedFeatureCount
             && (lhs.storage === rhs.storage || lhs.vocabulary == rhs.vocabulary)
@@ -153,20 +165,26 @@ extension TfidfModel {
         // costs about log2(terms) comparisons per token and n-gram length.
         let lookups = textBytes * configuration.ngramRange.upperBound
         guard lookups < storage.byteCount / 16, storage.isSearchable else { return nil }
+        if let frontCoded = storage.frontCoded { return transform(documents, searching: frontCoded) }
+        return storage.withCompactForm { bytes, offsets in
+            transform(documents, searching: SortedTermArray(bytes: bytes, offsets: offsets))
+        }
+    }
+
+    /// The matrix of `documents`, each term looked up in `terms`.
+    private func transform<Terms: TermSearching>(_ documents: [String], searching terms: Terms) -> SparseMatrix {
         let out = RowsBuffer()
         let config = configuration
-        return storage.withCompactForm { bytes, offsets in
-            idf.withUnsafeBufferPointer { idf in
-                let weighting = TfidfWeighting(idf: idf, configuration: config)
-                let lookup = SortedVocabularyLookup(bytes: bytes, offsets: offsets, configuration: config)
-                let scratch = SortedVocabularyLookup.Scratch()
-                for document in documents {
-                    lookup.count(document, scratch: scratch)
-                    weighting.appendCounts(scratch.pairs.buffer, scratch: out.scratch, indices: out.indices, values: out.values)
-                    out.endRow()
-                }
-                return RowsBuffer.concatenate([out], columns: featureCount)
+        return idf.withUnsafeBufferPointer { idf in
+            let weighting = TfidfWeighting(idf: idf, configuration: config)
+            let lookup = SortedVocabularyLookup(terms: terms, configuration: config)
+            let scratch = SortedVocabularyLookup<Terms>.Scratch()
+            for document in documents {
+                lookup.count(document, scratch: scratch)
+                weighting.appendCounts(scratch.pairs.buffer, scratch: out.scratch, indices: out.indices, values: out.values)
+                out.endRow()
             }
+            return RowsBuffer.concatenate([out], columns: featureCount)
         }
     }
 }

@@ -36,7 +36,7 @@ public final class PrecisServer: Sendable {
         guard configuration.requestTimeout > .zero else { throw ServerError("--timeout must be positive") }
         self.configuration = configuration
         self.logger = logger
-        BLASThreads.useOnePerRequest()
+        BLASThreads.useOneThreadPerCaller()     // one request per core already: no BLAS threads inside a request
         store = try ModelStore(sources: configuration.models)
         warmUp()
     }

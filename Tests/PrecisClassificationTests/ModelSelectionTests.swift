@@ -49,6 +49,44 @@ struct ModelSelectionTests {
         #expect(grid[TemperatureScaling.unitIndex] == 1)
     }
 
+    @Test("walking downhill finds the same refined minimum as the whole curve, from any start, with few evaluations")
+    func temperatureDescent() {
+        let grid = TemperatureScaling.grid
+        for centre in [-3.7, -0.6, 0.0, 0.45, 2.2, 5.0] {
+            let curve = grid.map { pow(log2($0) - centre, 2) + 0.1 * abs(log2($0) - centre) + 1 }
+            let whole = TemperatureScaling.minimum(of: curve)
+            for start in [0, 5, TemperatureScaling.unitIndex, 27, grid.count - 1] {
+                var asked = Set<Int>()
+                let walked = TemperatureScaling.descend(from: start) { asked.insert($0); return curve[$0] }
+                #expect(walked.temperature == whole.temperature && walked.loss == whole.loss, "centre \(centre) start \(start)")
+                #expect(curve[walked.index] == curve.min())
+                #expect(asked.count <= abs(walked.index - start) + 3)
+            }
+        }
+        // Minimum on the grid's edge: no parabola, the edge point itself.
+        let falling = grid.map { -log2($0) }
+        let edge = TemperatureScaling.descend(from: 3) { falling[$0] }
+        #expect(edge.index == grid.count - 1 && edge.temperature == grid.last!)
+    }
+
+    @Test("a lazily evaluated loss curve equals the eagerly accumulated one")
+    func lazyLossCurve() {
+        let labels = (0..<60).map { $0 % 3 }
+        let scores = (0..<180).map { Double(($0 * 7919) % 23) / 4 - 2 }
+        for multiClass in [MultiClass.multinomial, .ovr] {
+            var eager = [Double](repeating: 0, count: TemperatureScaling.grid.count)
+            let floats = scores.map { Double(Float($0)) }
+            floats.withUnsafeBufferPointer {
+                TemperatureScaling.accumulate(scores: $0, labels: labels, classes: 3, multiClass: multiClass, into: &eager)
+            }
+            let lazy = LossCurve(scores: ContiguousArray(scores.map { Float($0) }), labels: labels, classes: 3, multiClass: multiClass)
+            for t in [0, 9, TemperatureScaling.unitIndex, 32] { #expect(abs(lazy.loss(at: t) - eager[t]) <= 1e-9 * eager[t]) }
+            let pooled = LossCurve.minimum(of: [lazy, lazy], from: TemperatureScaling.unitIndex)
+            let whole = TemperatureScaling.minimum(of: eager.map { 2 * $0 })
+            #expect(abs(pooled.loss - whole.loss) <= 1e-9 * whole.loss && abs(pooled.temperature - whole.temperature) < 1e-9)
+        }
+    }
+
     @Test("over-confident scores get T > 1, under-confident ones T < 1")
     func temperatureDirection() {
         // Two classes; 80% of documents have the larger score on the true class.

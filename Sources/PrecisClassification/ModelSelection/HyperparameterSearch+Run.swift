@@ -30,12 +30,10 @@ extension HyperparameterSearch {
         let ys = sampled.map { labels[$0] }
         guard xs.rows >= 2 * folds else { return nil }
         let assignment = StratifiedFolds(labels: ys, folds: folds, seed: base.seed)
-        var data: [FoldData] = []
-        for k in 0..<folds {
-            let trainRows = assignment.training(k)
-            guard Set(trainRows.map { ys[$0] }).count >= 2 else { return nil }
-            data.append(FoldData(x: xs, labels: ys, trainRows: trainRows, heldRows: assignment.heldOut(k),
-                                 classCount: classCount, weighting: base.classWeighting))
+        for k in 0..<folds where Set(assignment.training(k).map { ys[$0] }).count < 2 { return nil }
+        let data = Parallelism.map(folds, chunk: 1) { k in
+            FoldData(x: xs, labels: ys, trainRows: assignment.training(k), heldRows: assignment.heldOut(k),
+                     classCount: classCount, weighting: base.classWeighting)
         }
 
         let fullAlpha = base.regularization.alpha(documents: Double(x.rows))
@@ -55,7 +53,7 @@ extension HyperparameterSearch {
         // when its calibrated loss has not improved for `patience` epochs, when it
         // trails the best by more than the margin and did not improve in this epoch,
         // or when it trails by more than four margins (too far behind to catch up).
-        let first = grid.map { makeRun(fold: 0, $0) }
+        let first = Parallelism.map(grid.count, chunk: 1) { makeRun(fold: 0, grid[$0]) }     // zeroing weights on the cores
         var stopEpoch = [Int](repeating: lastEpoch, count: grid.count)
         var active = Array(grid.indices)
         let slack = 1 + pruneMargin, farBehind = 1 + 4 * pruneMargin
@@ -70,6 +68,7 @@ extension HyperparameterSearch {
                 let hopeless = run.bestLoss > leader * slack && (run.bestEpoch < epoch || run.bestLoss > leader * farBehind)
                 if stalled || hopeless || epoch == lastEpoch {
                     stopEpoch[a] = epoch
+                    run.finish()
                     return false
                 }
                 return true
@@ -94,17 +93,17 @@ extension HyperparameterSearch {
         // Pooled out-of-fold scores per (candidate, epochs). The calibrated loss is the
         // pooled log-loss at the one temperature that suits all the folds best: it
         // ranks how well the scores separate the classes, whatever their scale.
-        typealias Score = (correct: Int, loss: Double, calibrated: Double, held: Int)
+        typealias Score = (correct: Int, loss: Double, calibrated: Double, temperature: Double, held: Int)
         func pooled(_ a: Int, _ e: Int) -> Score {
-            var curve = [Double](repeating: 0, count: TemperatureScaling.grid.count)
             var correct = 0, loss = 0.0, held = 0
             for r in runs[a] {
                 correct += r.correct[e - 1]
                 loss += r.loss[e - 1]
                 held += r.held
-                for (t, value) in r.curves[e - choices[0]].enumerated() { curve[t] += value }
             }
-            return (correct, loss, TemperatureScaling.minimum(of: curve).loss, held)
+            let scored = runs[a].map { $0.curves[e - choices[0]] }
+            let fitted = LossCurve.minimum(of: scored.map(\.curve), from: scored[0].best)
+            return (correct, loss, fitted.loss, fitted.temperature, held)
         }
         func better(_ x: Score, than y: Score) -> Bool {
             let left = x.calibrated / Double(x.held), right = y.calibrated / Double(y.held)
@@ -130,14 +129,9 @@ extension HyperparameterSearch {
         let before = score.loss / Double(score.held)
         var temperature = 1.0, after = before
         if calibrate {
-            var curve = [Double](repeating: 0, count: TemperatureScaling.grid.count)
-            for r in runs[chosen.alpha] {
-                for (t, value) in r.curves[chosen.epochs - choices[0]].enumerated() { curve[t] += value }
-            }
-            let fitted = TemperatureScaling.minimum(of: curve)
-            let fittedLoss = fitted.loss / Double(score.held)
+            let fittedLoss = score.calibrated / Double(score.held)
             if fittedLoss < before * (1 - 1e-3) {
-                temperature = fitted.temperature
+                temperature = score.temperature
                 after = fittedLoss
             }
         }
@@ -157,9 +151,10 @@ struct Trajectory {
     var correct: [Int] = []
     /// Summed held-out log-loss after each epoch (0 before the first scored epoch).
     var loss: [Double] = []
-    /// Per scored epoch (from the first epoch choice on), the summed log-loss at
-    /// each ``TemperatureScaling/grid`` temperature (empty without calibration).
-    var curves: [[Double]] = []
+    /// Per scored epoch (from the first epoch choice on), the held-out loss curve
+    /// over the ``TemperatureScaling/grid`` temperatures and the grid index of its
+    /// least point.
+    var curves: [(curve: LossCurve, best: Int)] = []
 
     /// The record extended to `epochs` epochs by repeating its last values (for
     /// epochs a stopped run did not reach; they are never chosen).
@@ -244,7 +239,8 @@ struct FoldData: @unchecked Sendable {
 final class SearchRun: @unchecked Sendable {
     let fold: FoldData
     let sgd: StochasticGradientDescent
-    var state: StochasticGradientDescent.State
+    /// The SGD state; nil once the run is finished (``finish()``), to free its weights.
+    private var state: StochasticGradientDescent.State?
     let averaged: Int
     let scoredFrom: Int
     private var recent: [[Double]] = []
@@ -254,6 +250,9 @@ final class SearchRun: @unchecked Sendable {
     /// log-loss at its best ``TemperatureScaling/grid`` temperature) and its epoch.
     private(set) var bestLoss = Double.infinity
     private(set) var bestEpoch = 0
+    /// Grid index of the last scored epoch's best temperature (where the next
+    /// epoch's search starts: the scores change little from one epoch to the next).
+    private var temperatureIndex = TemperatureScaling.unitIndex
 
     init(fold: FoldData, alpha: Double, base: LogisticRegressionConfiguration, scoredFrom: Int) {
         self.fold = fold
@@ -269,8 +268,11 @@ final class SearchRun: @unchecked Sendable {
     /// One more epoch, then the held-out scores.
     func advance() {
         epoch += 1
-        _ = sgd.runEpoch(&state, x: fold.x, labels: fold.labels, sampleWeights: fold.weights)
-        recent.append(heldOutScores())
+        guard var current = state else { return }
+        state = nil     // `current` is the only reference: no copy on write
+        _ = sgd.runEpoch(&current, x: fold.x, labels: fold.labels, sampleWeights: fold.weights)
+        recent.append(Self.heldOutScores(&current, fold: fold))
+        state = current
         if recent.count > averaged { recent.removeFirst() }
         var mean = recent[0]
         if recent.count > 1 {
@@ -278,7 +280,7 @@ final class SearchRun: @unchecked Sendable {
             let inverse = 1 / Double(recent.count)
             for i in mean.indices { mean[i] *= inverse }
         }
-        let k = fold.classCount, labels = fold.heldLabels, multiClass = sgd.multiClass
+        let k = fold.classCount, labels = fold.heldLabels
         var correct = 0, loss = 0.0, calibrated = Double.infinity
         let scored = epoch >= scoredFrom
         mean.withUnsafeBufferPointer { z in
@@ -287,14 +289,15 @@ final class SearchRun: @unchecked Sendable {
                 for c in 1..<k where z[i * k + c] > z[i * k + top] { top = c }
                 if top == y { correct += 1 }
             }
-            guard scored else { return }
-            var curve = [Double](repeating: 0, count: TemperatureScaling.grid.count)
-            let unit = TemperatureScaling.unitIndex
-            TemperatureScaling.accumulate(scores: z, labels: labels, classes: k, multiClass: multiClass,
-                                          temperatures: 0...(curve.count - 1), into: &curve)
-            loss = curve[unit]
-            trajectory.curves.append(curve)
-            calibrated = TemperatureScaling.minimum(of: curve).loss
+        }
+        if scored {
+            let curve = LossCurve(scores: ContiguousArray(mean.lazy.map { Float($0) }), labels: labels,
+                                  classes: k, multiClass: sgd.multiClass)
+            let fitted = LossCurve.minimum(of: [curve], from: temperatureIndex)
+            temperatureIndex = fitted.index
+            trajectory.curves.append((curve, fitted.index))
+            loss = curve.unscaled
+            calibrated = fitted.loss
         }
         trajectory.correct.append(correct)
         trajectory.loss.append(loss)
@@ -304,8 +307,15 @@ final class SearchRun: @unchecked Sendable {
         }
     }
 
-    /// The held-out rows' scores `scale · x V + b` (rows × classes).
-    private func heldOutScores() -> [Double] {
+    /// Frees the SGD state and the recent scores: the run advances no more, and
+    /// keeps only its ``trajectory``.
+    func finish() {
+        state = nil
+        recent = []
+    }
+
+    /// The held-out rows' scores `scale · x V + b` (rows × classes) under `state`.
+    private static func heldOutScores(_ state: inout StochasticGradientDescent.State, fold: FoldData) -> [Double] {
         let k = fold.classCount, n = fold.heldLabels.count, scale = state.scale
         var out = [Double](repeating: 0, count: n * k)
         out.withUnsafeMutableBufferPointer { out in

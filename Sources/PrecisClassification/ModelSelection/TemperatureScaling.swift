@@ -12,6 +12,11 @@ import Foundation
 /// without keeping any scores; ``minimum(of:)`` then refines the grid's best point
 /// by a parabola through its neighbours (in `log T`).
 ///
+/// The multinomial log-loss is convex in `1/T`, so along the grid it falls to
+/// one minimum and rises after it. ``descend(from:_:)`` uses that to find the
+/// minimum from a few grid points (typically 3–5 of 33) when each point costs a
+/// pass over the held-out scores.
+///
 /// ```swift
 /// var curve = [Double](repeating: 0, count: TemperatureScaling.grid.count)
 /// TemperatureScaling.accumulate(scores: z, labels: y, classes: 3, multiClass: .multinomial, into: &curve)
@@ -27,7 +32,7 @@ public enum TemperatureScaling {
     /// Adds, for each grid temperature (those of `temperatures`, indices into
     /// ``grid``: all by default), the summed log-loss of the documents whose scores
     /// (`labels.count × classes`, row-major) and true classes are given.
-    package static func accumulate(scores: UnsafeBufferPointer<Double>, labels: [Int], classes k: Int,
+    package static func accumulate<Score: BinaryFloatingPoint>(scores: UnsafeBufferPointer<Score>, labels: [Int], classes k: Int,
                                   multiClass: MultiClass, temperatures: ClosedRange<Int> = 0...(grid.count - 1),
                                   into curve: inout [Double]) {
         precondition(curve.count == grid.count && scores.count == labels.count * k)
@@ -37,7 +42,7 @@ public enum TemperatureScaling {
             var total = 0.0
             for (i, y) in labels.enumerated() {
                 for c in 0..<k {
-                    let z = scores[i * k + c] * inverse
+                    let z = Double(scores[i * k + c]) * inverse
                     // One-vs-rest probabilities are the sigmoids scaled to sum to one: a softmax of log σ(z).
                     row[c] = multiClass == .ovr ? -(max(-z, 0) + log1p(exp(-abs(z)))) : z
                 }
@@ -57,8 +62,41 @@ public enum TemperatureScaling {
         precondition(curve.count == grid.count)
         var best = 0
         for i in curve.indices where curve[i] < curve[best] { best = i }
-        guard best > 0, best < curve.count - 1 else { return (grid[best], curve[best]) }
-        let (a, b, c) = (curve[best - 1], curve[best], curve[best + 1])
+        return refine(curve, at: best)
+    }
+
+    /// The same minimum as ``minimum(of:)`` for a curve that falls to one minimum
+    /// and then rises, known only point by point: `loss(t)` is the summed loss at
+    /// ``grid`` index `t`. Walks downhill from index `start` and evaluates only the
+    /// points it passes and their neighbours (callers cache `loss`, which may be
+    /// asked for a point twice). Returns the grid index of the least point too.
+    ///
+    /// Complexity: `O(|start − best| + 3)` evaluations of `loss`.
+    package static func descend(from start: Int, _ loss: (Int) -> Double) -> (temperature: Double, loss: Double, index: Int) {
+        precondition(grid.indices.contains(start))
+        var best = start, value = loss(start)
+        for step in [-1, 1] {
+            var moved = false
+            while grid.indices.contains(best + step) {
+                let next = loss(best + step)
+                guard next < value else { break }
+                (best, value, moved) = (best + step, next, true)
+            }
+            if moved { break }
+        }
+        let refined = refine(best, value, left: best > 0 ? loss(best - 1) : nil, right: best < grid.count - 1 ? loss(best + 1) : nil)
+        return (refined.temperature, refined.loss, best)
+    }
+
+    /// The grid minimum at index `best` of a full curve, refined by a parabola.
+    private static func refine(_ curve: [Double], at best: Int) -> (temperature: Double, loss: Double) {
+        refine(best, curve[best], left: best > 0 ? curve[best - 1] : nil, right: best < curve.count - 1 ? curve[best + 1] : nil)
+    }
+
+    /// The vertex of the parabola (in `log T`) through the grid point `best` of loss
+    /// `b` and its neighbours' losses, when both exist and it opens upwards.
+    private static func refine(_ best: Int, _ b: Double, left: Double?, right: Double?) -> (temperature: Double, loss: Double) {
+        guard let a = left, let c = right else { return (grid[best], b) }
         let denominator = a - 2 * b + c
         guard denominator > 0 else { return (grid[best], b) }
         // Offset in grid steps (within ±½) of the parabola's vertex, and its value.

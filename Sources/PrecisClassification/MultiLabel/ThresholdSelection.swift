@@ -1,3 +1,4 @@
+import PrecisCore
 import PrecisLinearAlgebra
 
 /// Per-label decision thresholds from out-of-fold probabilities: for each label the
@@ -33,37 +34,55 @@ public struct ThresholdSelection: Sendable {
     }
 
     /// Thresholds for `probabilities` (documents × labels) against `targets`.
+    ///
+    /// The labels' cuts, the pooled cut and the scoring of documents run side by side
+    /// on the cores (``PrecisCore/Parallelism``); the result does not depend on their number.
     public func select(probabilities p: Matrix, targets: MultiLabelTargets, allowEmpty: Bool = false) -> Result {
         let n = p.rows, k = p.columns
         var truth = [[Bool]](repeating: [Bool](repeating: false, count: n), count: k)
         for i in 0..<n { for c in targets.labels(of: i) { truth[Int(c)][i] = true } }
-        // Pooled cut: maximises micro-F1 over every (document, label) pair.
-        var pooled: [(Float, Bool)] = []
-        pooled.reserveCapacity(n * k)
-        for i in 0..<n { for c in 0..<k { pooled.append((p[i, c], truth[c][i])) } }
-        let pooledCut = Self.bestCut(pooled).threshold
-        var thresholds = [Float](repeating: pooledCut, count: k)
-        var fallback = 0
-        for c in 0..<k {
-            let column = (0..<n).map { (p[$0, c], truth[c][$0]) }
-            let positives = column.filter(\.1).count
-            if positives < minimumPositives {
-                fallback += 1
-                continue
+        // Task c < k: label c's own cut (nil when it has too few positives to tune);
+        // task k: the pooled cut, which maximises micro-F1 over every (document, label) pair.
+        let cuts = Parallelism.map(k + 1, chunk: 1) { c -> Float? in
+            if c == k {
+                var pooled: [(Float, Bool)] = []
+                pooled.reserveCapacity(n * k)
+                for i in 0..<n { for l in 0..<k { pooled.append((p[i, l], truth[l][i])) } }
+                return Self.bestCut(pooled).threshold
             }
-            thresholds[c] = Self.bestCut(column).threshold
+            let column = (0..<n).map { (p[$0, c], truth[c][$0]) }
+            guard column.reduce(0, { $0 + ($1.1 ? 1 : 0) }) >= minimumPositives else { return nil }
+            return Self.bestCut(column).threshold
         }
+        let pooledCut = cuts[k]!
+        let thresholds = cuts.prefix(k).map { $0 ?? pooledCut }
+        let fallback = cuts.prefix(k).filter { $0 == nil }.count
         let decision = MultiLabelDecision(thresholds: thresholds, allowEmpty: allowEmpty)
-        var tp = [Int](repeating: 0, count: k), fp = tp, fn = tp
-        for i in 0..<n {
-            let predicted = Set(decision.labels(probabilities: (0..<k).map { p[i, $0] }))
-            for c in 0..<k {
-                switch (predicted.contains(c), truth[c][i]) {
-                case (true, true): tp[c] += 1
-                case (true, false): fp[c] += 1
-                case (false, true): fn[c] += 1
-                default: break
+        // Per block of documents, each label's true positives, false positives and misses.
+        let blockSize = 512
+        let counts = Parallelism.map((n + blockSize - 1) / blockSize, chunk: 1) { b -> [(tp: Int, fp: Int, fn: Int)] in
+            var mine = [(tp: Int, fp: Int, fn: Int)](repeating: (0, 0, 0), count: k)
+            var predicted = [Bool](repeating: false, count: k)
+            for i in (b * blockSize)..<min(n, (b + 1) * blockSize) {
+                for c in decision.labels(probabilities: (0..<k).map { p[i, $0] }) { predicted[c] = true }
+                for c in 0..<k {
+                    switch (predicted[c], truth[c][i]) {
+                    case (true, true): mine[c].tp += 1
+                    case (true, false): mine[c].fp += 1
+                    case (false, true): mine[c].fn += 1
+                    default: break
+                    }
+                    predicted[c] = false
                 }
+            }
+            return mine
+        }
+        var tp = [Int](repeating: 0, count: k), fp = tp, fn = tp
+        for block in counts {
+            for c in 0..<k {
+                tp[c] += block[c].tp
+                fp[c] += block[c].fp
+                fn[c] += block[c].fn
             }
         }
         let (micro, macro) = Self.f1(tp: tp, fp: fp, fn: fn)
@@ -84,20 +103,38 @@ public struct ThresholdSelection: Sendable {
 
     /// The cut maximising F1 when everything at or above it is predicted positive:
     /// halfway between the last score kept and the next one (ties on F1: the higher cut).
+    ///
+    /// Complexity: one sort of the `n` pairs, packed into `UInt64` keys (the score's
+    /// bits in falling order, then the truth bit): `O(n log n)` with no closures.
     public static func bestCut(_ scored: [(Float, Bool)]) -> (threshold: Float, f1: Double) {
-        let sorted = scored.sorted { $0.0 > $1.0 }
-        let positives = sorted.filter(\.1).count
-        guard positives > 0, !sorted.isEmpty else { return (0.5, 0) }
+        var keys = scored.map { score, positive in UInt64(~ascendingBits(score)) << 1 | (positive ? 1 : 0) }
+        keys.sort()
+        let positives = scored.reduce(0) { $0 + ($1.1 ? 1 : 0) }
+        guard positives > 0 else { return (0.5, 0) }
+        func score(_ j: Int) -> Float { Float(ascendingBits: ~UInt32(truncatingIfNeeded: keys[j] >> 1)) }
         var tp = 0, bestF1 = -1.0, bestIndex = 0
-        for (j, item) in sorted.enumerated() {
-            if item.1 { tp += 1 }
+        for j in keys.indices {
+            if keys[j] & 1 == 1 { tp += 1 }
             // Only cut between distinct scores.
-            if j + 1 < sorted.count && sorted[j + 1].0 == item.0 { continue }
+            if j + 1 < keys.count && score(j + 1) == score(j) { continue }
             let f1 = 2 * Double(tp) / Double((j + 1) + positives)     // 2TP / (predicted + actual)
             if f1 > bestF1 { bestF1 = f1; bestIndex = j }
         }
-        let above = sorted[bestIndex].0
-        let below = bestIndex + 1 < sorted.count ? sorted[bestIndex + 1].0 : 0
+        let above = score(bestIndex)
+        let below = bestIndex + 1 < keys.count ? score(bestIndex + 1) : 0
         return ((above + below) / 2, bestF1)
+    }
+
+    /// The bits of `x` as an unsigned integer that orders like the float.
+    private static func ascendingBits(_ x: Float) -> UInt32 {
+        let bits = x.bitPattern
+        return bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+    }
+}
+
+private extension Float {
+    /// The float whose ``ThresholdSelection`` ascending bits are `bits`.
+    init(ascendingBits bits: UInt32) {
+        self.init(bitPattern: bits & 0x8000_0000 != 0 ? bits & 0x7FFF_FFFF : ~bits)
     }
 }
