@@ -3,10 +3,10 @@
 /// the integer keys of the hot paths, where stability is not needed because
 /// keys are distinct. About twice as fast as the standard library's stable
 /// sort on these inputs.
-enum UnstableSort {
+package enum UnstableSort {
     /// Sorts `a` ascending.
     @inline(__always)
-    static func sort(_ a: UnsafeMutableBufferPointer<UInt64>) {
+    package static func sort(_ a: UnsafeMutableBufferPointer<UInt64>) {
         guard a.count > 1, let base = a.baseAddress else { return }
         quicksort(base, 0, a.count - 1, depth: 2 * Int.bitWidth - a.count.leadingZeroBitCount)
     }

@@ -1,4 +1,5 @@
 import PrecisCore
+import PrecisFeatures
 import PrecisLinearAlgebra
 
 /// Per-label decision thresholds from out-of-fold probabilities: for each label the
@@ -105,10 +106,11 @@ public struct ThresholdSelection: Sendable {
     /// halfway between the last score kept and the next one (ties on F1: the higher cut).
     ///
     /// Complexity: one sort of the `n` pairs, packed into `UInt64` keys (the score's
-    /// bits in falling order, then the truth bit): `O(n log n)` with no closures.
+    /// bits in falling order, then the truth bit): `O(n log n)`, an in-place quicksort
+    /// with no closures (``PrecisFeatures/UnstableSort``).
     public static func bestCut(_ scored: [(Float, Bool)]) -> (threshold: Float, f1: Double) {
         var keys = scored.map { score, positive in UInt64(~ascendingBits(score)) << 1 | (positive ? 1 : 0) }
-        keys.sort()
+        keys.withUnsafeMutableBufferPointer { UnstableSort.sort($0) }   // equal keys are interchangeable
         let positives = scored.reduce(0) { $0 + ($1.1 ? 1 : 0) }
         guard positives > 0 else { return (0.5, 0) }
         func score(_ j: Int) -> Float { Float(ascendingBits: ~UInt32(truncatingIfNeeded: keys[j] >> 1)) }
