@@ -18,11 +18,19 @@ package enum HugePageArray {
     static let hugePage = 2 << 20
 
     /// An array of `count` zeros of a trivial numeric type.
-    package static func zeros<T: Numeric>(count: Int, of type: T.Type = T.self) -> ContiguousArray<T> {
+    ///
+    /// The zeros are written by one `memset` (all-zero bytes are the value 0 of every
+    /// standard numeric type), not element by element through the generic type.
+    package static func zeros<T: Numeric & BitwiseCopyable>(count: Int, of type: T.Type = T.self) -> ContiguousArray<T> {
         ContiguousArray<T>(unsafeUninitializedCapacity: count) { buffer, initialized in
             if let base = buffer.baseAddress {
-                advise(UnsafeMutableRawPointer(base), bytes: count * MemoryLayout<T>.stride)
+                let bytes = count * MemoryLayout<T>.stride
+                advise(UnsafeMutableRawPointer(base), bytes: bytes)
+                #if canImport(Glibc)
+                _ = memset(base, 0, bytes)
+                #else
                 base.initialize(repeating: 0, count: count)
+                #endif
             }
             initialized = count
         }
