@@ -170,13 +170,19 @@ struct StochasticGradientDescent {
 
     /// A zero-initialised state over the layout of the training matrix.
     func makeState(layout: Layout, classes: Int) -> State {
-        let stride = (classes + 7) / 8 * 8
+        let stride = Self.stride(classes: classes)
         return State(v: HugePageArray.zeros(count: layout.rows * stride),
                      b: ContiguousArray(repeating: 0, count: classes),
                      features: layout.features, rows: layout.rows, classes: classes, stride: stride,
                      rng: SplitMix64(seed: seed ^ 0x5347_445F_5348_5546),
                      slot: layout.slot, slotIndices: layout.slotIndices)
     }
+
+    /// Weights per row of ``State/v``: the classes rounded up to a multiple of 8.
+    static func stride(classes: Int) -> Int { (classes + 7) / 8 * 8 }
+
+    /// Weights (`Float`s) a state made by ``makeState(layout:classes:)`` holds.
+    static func stateWeightCount(layout: Layout, classes: Int) -> Int { layout.rows * stride(classes: classes) }
 
     /// `t₀` of the `'optimal'` schedule: scikit-learn's `1 / (α η₀)` with
     /// `η₀ = √(1/√α)` (a typical weight size) divided by the log-loss slope there.

@@ -139,6 +139,26 @@ struct ModelSelectionTests {
         #expect(try ModelFile.encode(a) == ModelFile.encode(b))
     }
 
+    @Test("over its weight budget the search runs one strategy after the other and still reports every candidate in grid order")
+    func searchInWaves() throws {
+        let (texts, labels) = try Self.fixture()
+        var waves = HyperparameterSearch()
+        waves.concurrentWeights = 0
+        let trainer = TextClassifierTrainer(vectorizer: Self.vectorizer(), selection: waves)
+        let a = try trainer.fit(texts: texts, labels: labels).classifier
+        let b = try trainer.fit(texts: texts, labels: labels).classifier
+        #expect(try ModelFile.encode(a) == ModelFile.encode(b))
+        let report = try #require(a.metadata.selection)
+        #expect(report.candidates.map(\.multiClass) == waves.multiClasses.flatMap { m in waves.alphas.map { _ in m } })
+        #expect(report.candidates.map(\.alpha) == waves.multiClasses.flatMap { _ in waves.alphas })
+        let chosen = try #require(report.candidates.first { $0.alpha == report.alpha && $0.multiClass == report.multiClass })
+        #expect(chosen.folds == 3)
+        #expect(report.candidates.filter { $0.folds == 3 }.allSatisfy { $0.calibratedLogLoss >= chosen.calibratedLogLoss })
+        // Negative budgets are refused by name.
+        waves.concurrentWeights = -1
+        #expect(throws: ConfigurationError.self) { try waves.validate() }
+    }
+
     @Test("a given strategy, penalty and epoch count are kept; the search then only fits the temperature")
     func givenValuesAreKept() throws {
         let (texts, labels) = try Self.fixture()

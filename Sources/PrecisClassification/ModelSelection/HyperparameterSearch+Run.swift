@@ -31,10 +31,12 @@ extension HyperparameterSearch {
         guard xs.rows >= 2 * folds else { return nil }
         let assignment = StratifiedFolds(labels: ys, folds: folds, seed: base.seed)
         for k in 0..<folds where Set(assignment.training(k).map { ys[$0] }).count < 2 { return nil }
-        let data = Parallelism.map(folds, chunk: 1) { k in
+        func foldData(_ k: Int) -> FoldData {
             FoldData(x: xs, labels: ys, trainRows: assignment.training(k), heldRows: assignment.heldOut(k),
                      classCount: classCount, weighting: base.classWeighting)
         }
+        // The other folds are prepared once the first fold's runs are done (less memory at once).
+        var data = [foldData(0)]
 
         let fullAlpha = base.regularization.alpha(documents: Double(x.rows))
         let strategies = multiClasses.isEmpty ? [base.multiClass] : multiClasses
@@ -53,27 +55,39 @@ extension HyperparameterSearch {
         // when its calibrated loss has not improved for `patience` epochs, when it
         // trails the best by more than the margin and did not improve in this epoch,
         // or when it trails by more than four margins (too far behind to catch up).
-        let first = Parallelism.map(grid.count, chunk: 1) { makeRun(fold: 0, grid[$0]) }     // zeroing weights on the cores
+        // When all their weights together would pass `concurrentWeights`, the
+        // strategies run one after the other (a wave each, one-vs-rest first); a later
+        // wave is measured against the best of the earlier ones too.
+        var firstRuns = [SearchRun?](repeating: nil, count: grid.count)
         var stopEpoch = [Int](repeating: lastEpoch, count: grid.count)
-        var active = Array(grid.indices)
         let slack = 1 + pruneMargin, farBehind = 1 + 4 * pruneMargin
-        for epoch in 1...lastEpoch where !active.isEmpty {
-            let now = active
-            Parallelism.run(now.count) { first[now[$0]].advance() }
-            guard epoch >= choices[0] else { continue }
-            let leader = first.map(\.bestLoss).min() ?? 0
-            active = now.filter { a in
-                let run = first[a]
-                let stalled = tuneEpochs && epoch - run.bestEpoch >= patience
-                let hopeless = run.bestLoss > leader * slack && (run.bestEpoch < epoch || run.bestLoss > leader * farBehind)
-                if stalled || hopeless || epoch == lastEpoch {
-                    stopEpoch[a] = epoch
-                    run.finish()
-                    return false
+        let stateWeights = StochasticGradientDescent.stateWeightCount(layout: data[0].layout, classes: classCount)
+        let waves: [[Int]] = stateWeights * grid.count <= concurrentWeights
+            ? [Array(grid.indices)]
+            : strategies.sorted { ($0 == .ovr ? 0 : 1) < ($1 == .ovr ? 0 : 1) }.map { m in grid.indices.filter { grid[$0].multiClass == m } }
+        for wave in waves {
+            let made = Parallelism.map(wave.count, chunk: 1) { makeRun(fold: 0, grid[wave[$0]]) }     // zeroing weights on the cores
+            for (i, a) in wave.enumerated() { firstRuns[a] = made[i] }
+            var active = wave
+            for epoch in 1...lastEpoch where !active.isEmpty {
+                let now = active
+                Parallelism.run(now.count) { firstRuns[now[$0]]!.advance() }
+                guard epoch >= choices[0] else { continue }
+                let leader = firstRuns.compactMap { $0?.bestLoss }.min() ?? 0
+                active = now.filter { a in
+                    let run = firstRuns[a]!
+                    let stalled = tuneEpochs && epoch - run.bestEpoch >= patience
+                    let hopeless = run.bestLoss > leader * slack && (run.bestEpoch < epoch || run.bestLoss > leader * farBehind)
+                    if stalled || hopeless || epoch == lastEpoch {
+                        stopEpoch[a] = epoch
+                        run.finish()
+                        return false
+                    }
+                    return true
                 }
-                return true
             }
         }
+        let first = firstRuns.map { $0! }
         let leader = first.map(\.bestLoss).min() ?? 0
         // Successive halving: at most the best `survivors` candidates go on.
         let survivors = grid.indices
@@ -81,6 +95,7 @@ extension HyperparameterSearch {
             .sorted { first[$0].bestLoss != first[$1].bestLoss ? first[$0].bestLoss < first[$1].bestLoss : $0 < $1 }
             .prefix(self.survivors).sorted()
         // The survivors on the other folds, for as many epochs as they ran on the first.
+        data += Parallelism.map(folds - 1, chunk: 1) { foldData($0 + 1) }
         let rest = Parallelism.map(survivors.count * (folds - 1), chunk: 1) { t -> Trajectory in
             let a = survivors[t / (folds - 1)]
             let run = makeRun(fold: 1 + t % (folds - 1), grid[a])

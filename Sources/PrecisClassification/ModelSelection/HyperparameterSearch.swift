@@ -18,11 +18,14 @@ import PrecisCore
 /// is smoother than accuracy, whose ties and single-document steps decide
 /// nothing on small sets. Ties go to the higher accuracy.
 ///
-/// **Cost.** All candidates run side by side on the first fold. A run stops once
+/// **Cost.** All candidates run side by side on the first fold (or one strategy
+/// after the other, one-vs-rest first, when their weights together would pass
+/// ``concurrentWeights``: 20 Newsgroups' ten runs need 300 MB). A run stops once
 /// its calibrated loss has not improved for ``patience`` epochs, or when it trails
 /// the best by more than ``pruneMargin`` (relative) and did not improve in that
 /// epoch, or by more than four times that margin. Only the best ``survivors`` candidates within the margin are scored on
-/// the other folds (successive halving). The runs share nothing and go through
+/// the other folds (successive halving); the other folds are prepared only then.
+/// The runs share nothing and go through
 /// `Parallelism`, so the choice is the same on any number of cores. A penalty is
 /// given for the whole training set: a fold that trains on `m` of the `n`
 /// documents uses `alpha × n / m` (the same `C` in scikit-learn's terms).
@@ -65,6 +68,11 @@ public struct HyperparameterSearch: Equatable, Sendable, Codable {
     public var survivors: Int = 2
     /// Fit a temperature to the out-of-fold log-loss (see ``TemperatureScaling``).
     public var calibrate: Bool = true
+    /// Most SGD weights (4 bytes each) the first fold's runs hold at once: above
+    /// it, the strategies of ``multiClasses`` run one after the other instead of
+    /// side by side (one-vs-rest first). The default, 2^26 (256 MB), keeps every
+    /// candidate together up to about 20 classes × 300,000 features.
+    public var concurrentWeights: Int = 1 << 26
 
     /// The defaults: choose strategy, penalty and epochs; calibrate.
     public init() {}
@@ -96,6 +104,7 @@ public struct HyperparameterSearch: Equatable, Sendable, Codable {
         try check((2...20).contains(folds), "folds", folds, "in 2...20")
         try check(maxDocuments >= 100, "maxDocuments", maxDocuments, "at least 100")
         try check(survivors >= 1, "survivors", survivors, "at least 1")
+        try check(concurrentWeights >= 0, "concurrentWeights", concurrentWeights, "a non-negative number")
         try check(pruneMargin >= 0 && pruneMargin.isFinite, "pruneMargin", pruneMargin, "a non-negative number")
     }
 }
