@@ -131,6 +131,8 @@ public struct TfidfVectorizer: Sendable {
         let parts = features.count > 50_000 ? Parallelism.cores : 1
         let step = (features.count + parts - 1) / parts
         let pieces = (0..<parts).map { _ in (GrowableBuffer<UInt8>(capacity: 1 << 16), GrowableBuffer<Int>(capacity: 1 << 12)) }
+        // One logarithm per possible document frequency when there are fewer of those than features.
+        let idfOfDF = n < features.count ? TfidfWeighting.inverseDocumentFrequencies(documents: n, smooth: configuration.smoothIDF) : []
         idf.withUnsafeMutableBufferPointer { idf in
             Parallelism.run(parts) { p in
                 var scratch: [UInt32] = []
@@ -139,8 +141,10 @@ public struct TfidfVectorizer: Sendable {
                     let f = features[j]
                     vocabulary.appendTerm(f, to: bytes, scratch: &scratch)
                     ends.append(bytes.count)
-                    idf[j] = TfidfWeighting.inverseDocumentFrequency(Int(vocabulary.documentFrequency(f)), documents: n,
-                                                                    smooth: configuration.smoothIDF)
+                    let df = Int(vocabulary.documentFrequency(f))
+                    idf[j] = idfOfDF.isEmpty
+                        ? TfidfWeighting.inverseDocumentFrequency(df, documents: n, smooth: configuration.smoothIDF)
+                        : idfOfDF[df]
                 }
             }
         }

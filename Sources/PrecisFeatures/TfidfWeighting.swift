@@ -49,6 +49,13 @@ package struct TfidfWeighting {
         return Float(log((Double(documents) + s) / (Double(documentFrequency) + s)) + 1)
     }
 
+    /// ``inverseDocumentFrequency(_:documents:smooth:)`` of every document frequency
+    /// `0...documents`, index `d` holding the idf of `d` (the same `Float`s): a corpus has
+    /// far more terms than distinct frequencies, so a lookup replaces a logarithm per term.
+    package static func inverseDocumentFrequencies(documents: Int, smooth: Bool) -> [Float] {
+        (0...max(0, documents)).map { inverseDocumentFrequency($0, documents: documents, smooth: smooth) }
+    }
+
     /// The unnormalised weight of a term seen `count` times with inverse document frequency `idf`.
     @inline(__always)
     package func weight(count: UInt32, idf: Float) -> Double {

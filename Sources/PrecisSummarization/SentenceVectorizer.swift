@@ -144,8 +144,9 @@ public struct SentenceVectorizer: Sendable {
                 df[Int(t)] += 1
             }
         }
-        let idf = df.map { TfidfWeighting.inverseDocumentFrequency(Int($0), documents: sentences.count,
-                                                                     smooth: configuration.smoothIDF) }
+        // One logarithm per distinct document frequency (at most one per sentence), not per term.
+        let idfOfDF = TfidfWeighting.inverseDocumentFrequencies(documents: sentences.count, smooth: configuration.smoothIDF)
+        let idf = df.map { idfOfDF[Int($0)] }
         // Each sentence's (term, count) pairs, weighted and normalised as TfidfModel does.
         let rows = RowsBuffer(entries: sequences.reduce(0) { $0 + $1.count })
         let pairs = GrowableBuffer<UInt64>(capacity: 64)

@@ -54,6 +54,17 @@ public enum QuotationSpans {
         c < 0x40 ? (0x0000_1084_0000_0000 as UInt64) >> c & 1 != 0 : (c == 0xE2 || c == 0xC2 || c == 0xE3)
     }
 
+    /// Whether any of the eight bytes in `word` may start a quotation mark (``mayStartMark(_:)``
+    /// holds for none otherwise): a byte of `"`, `'` or `,`, or any byte from 0x80 up.
+    @inline(__always)
+    static func mayHoldMark(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // Some byte of `v` is zero exactly when `(v - ones) & ~v & highs` is not.
+        @inline(__always) func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        return word & highs != 0 || hasZeroByte(word ^ (0x22 &* ones)) || hasZeroByte(word ^ (0x27 &* ones))
+            || hasZeroByte(word ^ (0x2C &* ones))
+    }
+
     static func mark(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ hi: Int) -> Mark? {
         let c = b[i]
         switch c {
@@ -127,7 +138,13 @@ public enum QuotationSpans {
         var spans: [Span] = []
         var open: (family: Family, at: Int)? = nil
         var i = lo
+        let base = b.baseAddress
         while i < hi {
+            // Eight bytes at a time past text that holds no byte of a mark (`"`, `'`, `,`, non-ASCII).
+            if let base {
+                while i + 8 <= hi && !mayHoldMark(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+                if i >= hi { break }
+            }
             let c = b[i]
             guard mayStartMark(c), let m = mark(b, i, hi) else { i += 1; continue }
             let after = i + m.width

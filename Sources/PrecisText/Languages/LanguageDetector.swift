@@ -40,39 +40,71 @@ public enum LanguageDetector {
     /// hashed without building strings.
     public static func detectWithScores(utf8 b: UnsafeBufferPointer<UInt8>) -> (language: Language, coverage: Double) {
         let languages = Language.allCases
-        let table = Self.table
-        var hits = [Int](repeating: 0, count: languages.count)
-        var words = 0
+        // Per-language counts in fixed storage (the masks have 16 bits, so at most 16 languages),
+        // with no array uniqueness checks in the scan.
+        var hitCounts = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var letterCounts = hitCounts
+        var words = 0, cyrillic = 0, latin = 0
+        precondition(languages.count <= 16, "a language mask has 16 bits")
+        withUnsafeMutableBytes(of: &hitCounts) { hitBytes in
+            withUnsafeMutableBytes(of: &letterCounts) { letterBytes in
+                Self.table.withStorage { table in
+                    (words, cyrillic, latin) = scan(b, table: table,
+                                                    hits: hitBytes.baseAddress!.assumingMemoryBound(to: Int.self),
+                                                    letters: letterBytes.baseAddress!.assumingMemoryBound(to: Int.self),
+                                                    languageCount: languages.count)
+                }
+            }
+        }
+        let hits = withUnsafeBytes(of: hitCounts) { Array($0.bindMemory(to: Int.self).prefix(languages.count)) }
+        let letters = withUnsafeBytes(of: letterCounts) { Array($0.bindMemory(to: Int.self).prefix(languages.count)) }
+        let english = languages.firstIndex(of: .english)!
+        if cyrillic > latin { return (.russian, words > 0 ? Double(hits[languages.firstIndex(of: .russian)!]) / Double(words) : 0) }
+        // Stop words count double; typical letters add at most four points.
+        let score = languages.indices.map { 2 * hits[$0] + min(letters[$0], 4) }
+        var best = english
+        for k in languages.indices where score[k] > score[best] { best = k }
+        return (languages[best], words > 0 ? Double(hits[best]) / Double(words) : 0)
+    }
+
+    /// Counts, over the first ``sampleBytes`` of `b`, the words, the stop-word hits and the
+    /// typical letters per language (into `hits` and `letters`), and the Cyrillic and other letters.
+    private static func scan(_ b: UnsafeBufferPointer<UInt8>, table: WordMaskTable.Storage,
+                             hits: UnsafeMutablePointer<Int>, letters: UnsafeMutablePointer<Int>,
+                             languageCount: Int) -> (words: Int, cyrillic: Int, latin: Int) {
+        // Every letter is in exactly one word (the last one flushed at the end) and is either
+        // Cyrillic or not: the other letters are counted as all letters less the Cyrillic ones,
+        // per word rather than per byte.
+        var words = 0, cyrillic = 0, allLetters = 0
         var hash = WordMaskTable.seed
         var length = 0
-        func flush() {
+        @inline(__always) func flush() {
             guard length > 0 else { return }
-            words += 1
-            var mask = table[WordMaskTable.finish(hash)]
+            words &+= 1
+            allLetters &+= length
+            var mask = WordMaskTable.lookup(WordMaskTable.finish(hash), in: table)
             while mask != 0 {                               // each language listing the word
-                hits[mask.trailingZeroBitCount] += 1
+                hits[mask.trailingZeroBitCount] &+= 1
                 mask &= mask - 1
             }
             hash = WordMaskTable.seed
             length = 0
         }
-        var letters = [Int](repeating: 0, count: languages.count)
-        var cyrillic = 0, latin = 0
         let n = min(b.count, sampleBytes)
         var i = 0
         while i < n {
             let c = b[i]
             if c < 0x80 {
-                if TextBytes.isASCIILetter(c) { hash = WordMaskTable.step(hash, c | 0x20); length += 1; latin += 1 } else { flush() }
+                if TextBytes.isASCIILetter(c) { hash = WordMaskTable.step(hash, c | 0x20); length &+= 1 } else { flush() }
                 i += 1
                 continue
             }
             let (scalar, width) = UTF8Decoding.decode(UnsafeBufferPointer(rebasing: b[..<b.count]), at: i)
             if let scalar, scalar.properties.isAlphabetic {
-                if scalar.value >= 0x400 && scalar.value < 0x500 { cyrillic += 1 } else { latin += 1 }
+                if scalar.value >= 0x400 && scalar.value < 0x500 { cyrillic += 1 }
                 let typical = typicalLetters[scalar] ?? 0
                 if typical != 0 {
-                    for k in 0..<languages.count where typical & (1 << UInt16(k)) != 0 { letters[k] += 1 }
+                    for k in 0..<languageCount where typical & (1 << UInt16(k)) != 0 { letters[k] &+= 1 }
                 }
                 if scalar.properties.isUppercase {
                     for byte in scalar.properties.lowercaseMapping.utf8 { hash = WordMaskTable.step(hash, byte) }
@@ -86,13 +118,7 @@ public enum LanguageDetector {
             i += max(width, 1)
         }
         flush()
-        let english = languages.firstIndex(of: .english)!
-        if cyrillic > latin { return (.russian, words > 0 ? Double(hits[languages.firstIndex(of: .russian)!]) / Double(words) : 0) }
-        // Stop words count double; typical letters add at most four points.
-        let score = languages.indices.map { 2 * hits[$0] + min(letters[$0], 4) }
-        var best = english
-        for k in languages.indices where score[k] > score[best] { best = k }
-        return (languages[best], words > 0 ? Double(hits[best]) / Double(words) : 0)
+        return (words, cyrillic, allLetters - cyrillic)
     }
 }
 
@@ -120,6 +146,8 @@ private let typicalLetters: [Unicode.Scalar: UInt16] = {
 }()
 
 /// An open-addressing table from 64-bit word hashes (FNV-1a of the UTF-8 bytes) to 16-bit masks.
+/// At most half full, keys and masks in separate arrays, so that the keys probed for every
+/// sampled word (a few thousand stop words: 32 KB) stay in the nearest cache.
 struct WordMaskTable: Sendable {
     private var keys: [UInt64]
     private var values: [UInt16]
@@ -127,7 +155,7 @@ struct WordMaskTable: Sendable {
 
     init(_ entries: [String: UInt16]) {
         var size = 64
-        while size < entries.count * 4 { size <<= 1 }
+        while size < entries.count * 2 { size <<= 1 }
         keys = [UInt64](repeating: 0, count: size)
         values = [UInt16](repeating: 0, count: size)
         mask = size - 1
@@ -146,14 +174,38 @@ struct WordMaskTable: Sendable {
     @inline(__always) static func step(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
     @inline(__always) static func finish(_ h: UInt64) -> UInt64 { let m = h ^ (h >> 29); return m == 0 ? 1 : m }
 
+    /// The table's storage, for a scan that looks up many keys with ``lookup(_:in:)`` (no copy or
+    /// bounds check per probe).
+    struct Storage {
+        let keys: UnsafePointer<UInt64>
+        let values: UnsafePointer<UInt16>
+        let mask: Int
+    }
+
     /// The mask of `key`, 0 if absent.
     subscript(key: UInt64) -> UInt16 {
-        var slot = Int(truncatingIfNeeded: key) & mask
+        withStorage { Self.lookup(key, in: $0) }
+    }
+
+    /// Runs `body` with the table's ``Storage``.
+    @inline(__always)
+    func withStorage<R>(_ body: (Storage) -> R) -> R {
+        keys.withUnsafeBufferPointer { keys in
+            values.withUnsafeBufferPointer { values in
+                body(Storage(keys: keys.baseAddress!, values: values.baseAddress!, mask: mask))
+            }
+        }
+    }
+
+    /// The mask of `key` in a table's `storage`, 0 if absent.
+    @inline(__always)
+    static func lookup(_ key: UInt64, in storage: Storage) -> UInt16 {
+        var slot = Int(truncatingIfNeeded: key) & storage.mask
         while true {
-            let k = keys[slot]
-            if k == key { return values[slot] }
+            let k = storage.keys[slot]
+            if k == key { return storage.values[slot] }
             if k == 0 { return 0 }
-            slot = (slot + 1) & mask
+            slot = (slot + 1) & storage.mask
         }
     }
 }
