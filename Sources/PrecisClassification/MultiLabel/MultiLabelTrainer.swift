@@ -101,26 +101,56 @@ public struct MultiLabelTrainer: Sendable {
         typealias Trial = (alpha: Double, score: Double, result: ThresholdSelection.Result, model: LogisticRegressionModel)
         var candidates: [MultiLabelSelection.Candidate] = []
         let usable = foldRows.filter { !$0.train.isEmpty && !$0.test.isEmpty }
-        /// Fits every fold for every alpha, all side by side on the cores; thresholds
-        /// from each alpha's out-of-fold probabilities.
+        // Each fold's training matrix, its SGD layout and targets, and its test matrix:
+        // built once, shared by every alpha's fits.
+        typealias Fold = (x: SparseMatrix, layout: StochasticGradientDescent.Layout, targets: MultiLabelTargets, test: SparseMatrix)
+        let prepared = Parallelism.map(usable.count, chunk: 1) { f -> Fold in
+            let train = x.selectingRows(usable[f].train)
+            return (train, StochasticGradientDescent.Layout(train), targets.selecting(usable[f].train),
+                    x.selectingRows(usable[f].test))
+        }
+        let blocks = LogisticRegression.multiLabelBlocks(classes: classes.count)
+        /// Fits every fold for every alpha, all side by side on the cores (one job per
+        /// block of classes, see ``LogisticRegression/fitMultiLabel(_:targets:positiveWeights:)``,
+        /// so the jobs are many and even); thresholds from each alpha's out-of-fold probabilities.
         func trials(_ alphas: [Double]) -> [Trial] {
             progress?("cross-validating alpha \(alphas.map { "\($0)" }.joined(separator: ", "))")
-            let jobs = alphas.flatMap { alpha in usable.indices.map { (alpha, $0) } }
-            let fits = Parallelism.map(jobs.count, chunk: 1) { j -> (LogisticRegressionModel, Matrix) in
-                let (alpha, f) = jobs[j]
-                let (train, test) = usable[f]
-                let model = sgd(alpha).fitMultiLabel(x.selectingRows(train), targets: targets.selecting(train))
-                return (model, Self.sigmoids(model, x.selectingRows(test)))
+            let fitsPerAlpha = usable.count * blocks.count
+            let parts = Parallelism.map(alphas.count * fitsPerAlpha, chunk: 1) { j -> ContiguousArray<Float> in
+                let alpha = alphas[j / fitsPerAlpha], f = j % fitsPerAlpha / blocks.count, b = j % blocks.count
+                let fold = prepared[f]
+                return sgd(alpha).fitMultiLabelBlock(fold.x, layout: fold.layout, targets: fold.targets,
+                                                     classes: blocks[b], positiveWeights: nil)
+            }
+            let perFit = blocks.count
+            // Each (alpha, fold)'s probabilities on the fold's test rows, from the model its blocks make.
+            let probabilities = Parallelism.map(alphas.count * usable.count, chunk: 1) { j -> Matrix in
+                let model = LogisticRegression.multiLabelModel(Array(parts[(j * perFit)..<((j + 1) * perFit)]),
+                                                               features: x.columns, classes: classes.count)
+                return Self.sigmoids(model, prepared[j % usable.count].test)
+            }
+            // Each alpha's mean of its fold models, block by block.
+            let means = Parallelism.map(alphas.count * perFit, chunk: 1) { j -> ContiguousArray<Float> in
+                let a = j / perFit, b = j % perFit
+                return Self.mean((0..<usable.count).map { parts[(a * usable.count + $0) * perFit + b] })
             }
             return alphas.enumerated().map { a, alpha in
-                let mine = Array(fits[(a * usable.count)..<((a + 1) * usable.count)])
                 var oof = Matrix(rows: x.rows, columns: classes.count)
-                for (f, fit) in mine.enumerated() {
-                    for (r, i) in usable[f].test.enumerated() { for c in 0..<classes.count { oof[i, c] = fit.1[r, c] } }
+                let k = classes.count
+                oof.withUnsafeMutableStorage { out in
+                    for f in usable.indices {
+                        probabilities[a * usable.count + f].storage.withUnsafeBufferPointer { scores in
+                            for (r, i) in usable[f].test.enumerated() {
+                                for c in 0..<k { out[i * k + c] = scores[r * k + c] }
+                            }
+                        }
+                    }
                 }
                 let result = selector.select(probabilities: oof, targets: targets, allowEmpty: config.allowEmpty)
                 candidates.append(.init(alpha: alpha, microF1: result.microF1, macroF1: result.macroF1))
-                return (alpha, (result.microF1 + result.macroF1) / 2, result, Self.mean(mine.map(\.0)))
+                let model = LogisticRegression.multiLabelModel(Array(means[(a * perFit)..<((a + 1) * perFit)]),
+                                                               features: x.columns, classes: k)
+                return (alpha, (result.microF1 + result.macroF1) / 2, result, model)
             }
         }
         var best: Trial?
@@ -178,20 +208,20 @@ public struct MultiLabelTrainer: Sendable {
         return Result(classifier: classifier)
     }
 
-    /// The mean of linear models of the same shape (weights and intercepts averaged).
-    static func mean(_ models: [LogisticRegressionModel]) -> LogisticRegressionModel {
-        var weights = models[0].weights, intercepts = models[0].intercepts
-        let share = 1 / Float(models.count)
-        weights.withUnsafeMutableStorage { w in
-            for i in w.indices { w[i] *= share }
-            for other in models.dropFirst() {
-                for (i, v) in other.weights.storage.enumerated() { w[i] += share * v }
+    /// The mean of parameter vectors of the same shape (for each element, the first
+    /// times the share, then plus the share times each of the others in turn).
+    static func mean(_ parts: [ContiguousArray<Float>]) -> ContiguousArray<Float> {
+        var mean = parts[0]
+        let share = 1 / Float(parts.count)
+        mean.withUnsafeMutableBufferPointer { m in
+            for i in m.indices { m[i] *= share }
+            for other in parts.dropFirst() {
+                other.withUnsafeBufferPointer { o in
+                    for i in m.indices { m[i] += share * o[i] }
+                }
             }
         }
-        for c in intercepts.indices {
-            intercepts[c] = models.reduce(0) { $0 + share * $1.intercepts[c] }
-        }
-        return LogisticRegressionModel(weights: weights, intercepts: intercepts, multiClass: .ovr)
+        return mean
     }
 
     /// The one-vs-rest SGD fit with penalty `alpha`: the configured epochs (the last

@@ -42,22 +42,24 @@ public struct ThresholdSelection: Sendable {
         let n = p.rows, k = p.columns
         var truth = [[Bool]](repeating: [Bool](repeating: false, count: n), count: k)
         for i in 0..<n { for c in targets.labels(of: i) { truth[Int(c)][i] = true } }
-        // Task c < k: label c's own cut (nil when it has too few positives to tune);
-        // task k: the pooled cut, which maximises micro-F1 over every (document, label) pair.
-        let cuts = Parallelism.map(k + 1, chunk: 1) { c -> Float? in
-            if c == k {
+        // Task 0: the pooled cut, which maximises micro-F1 over every (document, label)
+        // pair (the longest task, so it goes first and the labels' run beside it);
+        // task 1 + c: label c's own cut (nil when it has too few positives to tune).
+        let cuts = Parallelism.map(k + 1, chunk: 1) { t -> Float? in
+            if t == 0 {
                 var pooled: [(Float, Bool)] = []
                 pooled.reserveCapacity(n * k)
                 for i in 0..<n { for l in 0..<k { pooled.append((p[i, l], truth[l][i])) } }
                 return Self.bestCut(pooled).threshold
             }
+            let c = t - 1
             let column = (0..<n).map { (p[$0, c], truth[c][$0]) }
             guard column.reduce(0, { $0 + ($1.1 ? 1 : 0) }) >= minimumPositives else { return nil }
             return Self.bestCut(column).threshold
         }
-        let pooledCut = cuts[k]!
-        let thresholds = cuts.prefix(k).map { $0 ?? pooledCut }
-        let fallback = cuts.prefix(k).filter { $0 == nil }.count
+        let pooledCut = cuts[0]!
+        let thresholds = cuts.dropFirst().map { $0 ?? pooledCut }
+        let fallback = cuts.dropFirst().filter { $0 == nil }.count
         let decision = MultiLabelDecision(thresholds: thresholds, allowEmpty: allowEmpty)
         // Per block of documents, each label's true positives, false positives and misses.
         let blockSize = 512
