@@ -77,22 +77,25 @@ extension LogisticRegression {
     /// The one-vs-rest model whose consecutive class blocks (of
     /// ``multiLabelBlocks(classes:)``) have the parameters `parts`.
     static func multiLabelModel(_ parts: [ContiguousArray<Float>], features: Int, classes k: Int) -> LogisticRegressionModel {
-        var theta = ContiguousArray<Float>(repeating: 0, count: (features + 1) * k)
-        theta.withUnsafeMutableBufferPointer { t in
+        // Every element is written once, straight into the weights' storage (no zeroing, no copy).
+        var intercepts = [Float](repeating: 0, count: k)
+        let weights = ContiguousArray<Float>(unsafeUninitializedCapacity: features * k) { t, initialized in
             var low = 0
             for part in parts {
                 let width = part.count / (features + 1)
                 part.withUnsafeBufferPointer { p in
-                    // Rows 0..<features are the weights, row `features` the intercepts.
-                    for j in 0...features {
-                        let to = j * k + low, from = j * width
-                        for c in 0..<width { t[to + c] = p[from + c] }
+                    // Rows 0..<features of a part are its weights, row `features` its intercepts.
+                    for j in 0..<features {
+                        (t.baseAddress! + j * k + low).initialize(from: p.baseAddress! + j * width, count: width)
                     }
+                    for c in 0..<width { intercepts[low + c] = p[features * width + c] }
                 }
                 low += width
             }
+            initialized = features * k
         }
-        return model(from: theta, features: features, classes: k, multiClass: .ovr)
+        return LogisticRegressionModel(weights: Matrix(rows: features, columns: k, elements: weights),
+                                       intercepts: intercepts, multiClass: .ovr)
     }
 }
 

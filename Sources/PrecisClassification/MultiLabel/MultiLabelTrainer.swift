@@ -116,32 +116,33 @@ public struct MultiLabelTrainer: Sendable {
         func trials(_ alphas: [Double]) -> [Trial] {
             progress?("cross-validating alpha \(alphas.map { "\($0)" }.joined(separator: ", "))")
             let fitsPerAlpha = usable.count * blocks.count
-            let parts = Parallelism.map(alphas.count * fitsPerAlpha, chunk: 1) { j -> ContiguousArray<Float> in
+            // Per job: the block's parameters, and its classes' probabilities on the fold's test rows.
+            var parts = Parallelism.map(alphas.count * fitsPerAlpha, chunk: 1) { j -> (ContiguousArray<Float>, ContiguousArray<Float>) in
                 let alpha = alphas[j / fitsPerAlpha], f = j % fitsPerAlpha / blocks.count, b = j % blocks.count
                 let fold = prepared[f]
-                return sgd(alpha).fitMultiLabelBlock(fold.x, layout: fold.layout, targets: fold.targets,
-                                                     classes: blocks[b], positiveWeights: nil)
+                let theta = sgd(alpha).fitMultiLabelBlock(fold.x, layout: fold.layout, targets: fold.targets,
+                                                          classes: blocks[b], positiveWeights: nil)
+                return (theta, Self.sigmoids(theta, classes: blocks[b].count, fold.test))
             }
             let perFit = blocks.count
-            // Each (alpha, fold)'s probabilities on the fold's test rows, from the model its blocks make.
-            let probabilities = Parallelism.map(alphas.count * usable.count, chunk: 1) { j -> Matrix in
-                let model = LogisticRegression.multiLabelModel(Array(parts[(j * perFit)..<((j + 1) * perFit)]),
-                                                               features: x.columns, classes: classes.count)
-                return Self.sigmoids(model, prepared[j % usable.count].test)
-            }
             // Each alpha's mean of its fold models, block by block.
             let means = Parallelism.map(alphas.count * perFit, chunk: 1) { j -> ContiguousArray<Float> in
                 let a = j / perFit, b = j % perFit
-                return Self.mean((0..<usable.count).map { parts[(a * usable.count + $0) * perFit + b] })
+                return Self.mean((0..<usable.count).map { parts[(a * usable.count + $0) * perFit + b].0 })
             }
+            let probabilities = parts.map(\.1)
+            parts = []      // the fold models' parameters are no longer needed: free them before going on
             return alphas.enumerated().map { a, alpha in
                 var oof = Matrix(rows: x.rows, columns: classes.count)
                 let k = classes.count
                 oof.withUnsafeMutableStorage { out in
                     for f in usable.indices {
-                        probabilities[a * usable.count + f].storage.withUnsafeBufferPointer { scores in
-                            for (r, i) in usable[f].test.enumerated() {
-                                for c in 0..<k { out[i * k + c] = scores[r * k + c] }
+                        for (b, block) in blocks.enumerated() {
+                            probabilities[(a * usable.count + f) * perFit + b].withUnsafeBufferPointer { scores in
+                                let width = block.count
+                                for (r, i) in usable[f].test.enumerated() {
+                                    for c in 0..<width { out[i * k + block.lowerBound + c] = scores[r * width + c] }
+                                }
                             }
                         }
                     }
@@ -236,6 +237,19 @@ public struct MultiLabelTrainer: Sendable {
         sgd.interceptRampDocuments = 0
         sgd.seed = configuration.seed
         return LogisticRegression(configuration: sgd)
+    }
+
+    /// Independent per-label probabilities `σ(x·W + b)` (rows × classes, row-major) for
+    /// parameters `theta` laid out as `[W, b]` over `classes` classes (the same values,
+    /// operation for operation, as those of a model over more classes that holds these).
+    static func sigmoids(_ theta: ContiguousArray<Float>, classes k: Int, _ x: SparseMatrix) -> ContiguousArray<Float> {
+        ContiguousArray<Float>(unsafeUninitializedCapacity: x.rows * k) { out, initialized in
+            theta.withUnsafeBufferPointer { t in
+                x.multiply(t.baseAddress!, columns: k, bias: t.baseAddress! + x.columns * k, into: out.baseAddress!)
+            }
+            for i in 0..<(x.rows * k) { out[i] = 1 / (1 + expf(-out[i])) }
+            initialized = x.rows * k
+        }
     }
 
     /// Independent per-label probabilities `σ(x·W + b)`.
