@@ -2,6 +2,7 @@ import Foundation
 import PrecisFeatures
 import PrecisLinearAlgebra
 import PrecisCore
+import CPrefetch
 
 /// Hyper-parameters of a multi-label fit.
 ///
@@ -240,15 +241,65 @@ public struct MultiLabelTrainer: Sendable {
     }
 
     /// Independent per-label probabilities `σ(x·W + b)` (rows × classes, row-major) for
-    /// parameters `theta` laid out as `[W, b]` over `classes` classes (the same values,
-    /// operation for operation, as those of a model over more classes that holds these).
+    /// parameters `theta` laid out as `[W, b]` over `classes` classes: the same values,
+    /// operation for operation, as ``sigmoids(_:_:)`` of a model over more classes that
+    /// holds these (each score is the intercept plus `x_ij · w_jc` in the row's order),
+    /// with the sums kept in registers and the weight rows prefetched.
     static func sigmoids(_ theta: ContiguousArray<Float>, classes k: Int, _ x: SparseMatrix) -> ContiguousArray<Float> {
-        ContiguousArray<Float>(unsafeUninitializedCapacity: x.rows * k) { out, initialized in
+        let n = x.rows, features = x.columns, chunks = (k + 7) / 8
+        guard k >= 8 else {
+            return sigmoids(LogisticRegression.multiLabelModel([theta], features: features, classes: k), x).storage
+        }
+        return ContiguousArray<Float>(unsafeUninitializedCapacity: n * k) { out, initialized in
             theta.withUnsafeBufferPointer { t in
-                x.multiply(t.baseAddress!, columns: k, bias: t.baseAddress! + x.columns * k, into: out.baseAddress!)
+                x.rowOffsets.withUnsafeBufferPointer { offsets in
+                    x.columnIndices.withUnsafeBufferPointer { indices in
+                        x.values.withUnsafeBufferPointer { values in
+                            let w = UnsafeRawPointer(t.baseAddress!), bias = t.baseAddress! + features * k
+                            let rowBytes = k * MemoryLayout<Float>.stride
+                            Parallelism.forEachBlock(of: n, blockSize: 256) { block in
+                                var sums = [SIMD8<Float>](repeating: .zero, count: chunks)
+                                for i in block {
+                                    let start = offsets[i], end = offsets[i + 1]
+                                    // Up to four chunks of 8 classes per pass over the row's non-zeros. A last
+                                    // chunk partly past the row reads the next row's (or the intercepts')
+                                    // leading weights into lanes that are never used: in bounds, as k ≥ 8.
+                                    var group = 0
+                                    while group < chunks {
+                                        let width = Swift.min(4, chunks - group)
+                                        var a0 = SIMD8<Float>.zero, a1 = a0, a2 = a0, a3 = a0
+                                        func load(_ q: Int) -> SIMD8<Float> {
+                                            var b = SIMD8<Float>.zero
+                                            for l in 0..<Swift.min(8, k - q * 8) { b[l] = bias[q * 8 + l] }
+                                            return b
+                                        }
+                                        a0 = load(group)
+                                        if width > 1 { a1 = load(group + 1) }
+                                        if width > 2 { a2 = load(group + 2) }
+                                        if width > 3 { a3 = load(group + 3) }
+                                        let offset = group * 32
+                                        for p in start..<end {
+                                            if p + 8 < end { precis_prefetch(w + Int(indices[p + 8]) * rowBytes + offset) }
+                                            let v = values[p], row = w + Int(indices[p]) * rowBytes + offset
+                                            a0 += v * row.loadUnaligned(as: SIMD8<Float>.self)
+                                            if width > 1 { a1 += v * row.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self) }
+                                            if width > 2 { a2 += v * row.loadUnaligned(fromByteOffset: 64, as: SIMD8<Float>.self) }
+                                            if width > 3 { a3 += v * row.loadUnaligned(fromByteOffset: 96, as: SIMD8<Float>.self) }
+                                        }
+                                        sums[group] = a0
+                                        if width > 1 { sums[group + 1] = a1 }
+                                        if width > 2 { sums[group + 2] = a2 }
+                                        if width > 3 { sums[group + 3] = a3 }
+                                        group += 4
+                                    }
+                                    for c in 0..<k { out[i * k + c] = 1 / (1 + expf(-sums[c / 8][c % 8])) }
+                                }
+                            }
+                        }
+                    }
+                }
             }
-            for i in 0..<(x.rows * k) { out[i] = 1 / (1 + expf(-out[i])) }
-            initialized = x.rows * k
+            initialized = n * k
         }
     }
 
