@@ -112,7 +112,7 @@ public struct ThresholdSelection: Sendable {
     /// with no closures (``PrecisFeatures/UnstableSort``).
     public static func bestCut(_ scored: [(Float, Bool)]) -> (threshold: Float, f1: Double) {
         var keys = scored.map { score, positive in UInt64(~ascendingBits(score)) << 1 | (positive ? 1 : 0) }
-        keys.withUnsafeMutableBufferPointer { UnstableSort.sort($0) }   // equal keys are interchangeable
+        sortKeys(&keys)     // equal keys are interchangeable: any sort gives the same array
         let positives = scored.reduce(0) { $0 + ($1.1 ? 1 : 0) }
         guard positives > 0 else { return (0.5, 0) }
         func score(_ j: Int) -> Float { Float(ascendingBits: ~UInt32(truncatingIfNeeded: keys[j] >> 1)) }
@@ -127,6 +127,37 @@ public struct ThresholdSelection: Sendable {
         let above = score(bestIndex)
         let below = bestIndex + 1 < keys.count ? score(bestIndex + 1) : 0
         return ((above + below) / 2, bestF1)
+    }
+
+    /// Sorts 33-bit keys ascending: a least-significant-digit radix sort (three passes
+    /// of 11 bits, linear in the keys) for long arrays, the in-place quicksort
+    /// (``PrecisFeatures/UnstableSort``) for short ones.
+    static func sortKeys(_ keys: inout [UInt64]) {
+        let bits = 11, radix = 1 << 11
+        guard keys.count >= radix else {
+            keys.withUnsafeMutableBufferPointer { UnstableSort.sort($0) }
+            return
+        }
+        var other = [UInt64](repeating: 0, count: keys.count)
+        var start = [Int](repeating: 0, count: radix)
+        for shift in Swift.stride(from: 0, to: 33, by: bits) {
+            keys.withUnsafeBufferPointer { from in
+                other.withUnsafeMutableBufferPointer { to in
+                    start.withUnsafeMutableBufferPointer { start in
+                        for d in 0..<radix { start[d] = 0 }
+                        for key in from { start[Int(truncatingIfNeeded: key >> UInt64(shift)) & (radix - 1)] += 1 }
+                        var total = 0
+                        for d in 0..<radix { (start[d], total) = (total, total + start[d]) }
+                        for key in from {
+                            let d = Int(truncatingIfNeeded: key >> UInt64(shift)) & (radix - 1)
+                            to[start[d]] = key
+                            start[d] += 1
+                        }
+                    }
+                }
+            }
+            swap(&keys, &other)
+        }
     }
 
     /// The bits of `x` as an unsigned integer that orders like the float.
