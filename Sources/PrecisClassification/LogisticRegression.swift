@@ -229,7 +229,7 @@ public struct LogisticRegression: Sendable {
                 previous = loss
             }
             if config.averagedEpochs > 1 && epochs >= firstAveraged {
-                if sum == nil { sum = ContiguousArray(repeating: 0, count: (features + 1) * classCount) }
+                if sum == nil { sum = HugePageArray.zeros(count: (features + 1) * classCount) }
                 for state in states { state.accumulate(into: &sum!, weight: 1 / Double(runs)) }
                 averaged += 1
             }

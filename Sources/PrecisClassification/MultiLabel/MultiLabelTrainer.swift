@@ -2,6 +2,7 @@ import Foundation
 import PrecisFeatures
 import PrecisLinearAlgebra
 import PrecisCore
+import CPrefetch
 
 /// Hyper-parameters of a multi-label fit.
 ///
@@ -101,26 +102,57 @@ public struct MultiLabelTrainer: Sendable {
         typealias Trial = (alpha: Double, score: Double, result: ThresholdSelection.Result, model: LogisticRegressionModel)
         var candidates: [MultiLabelSelection.Candidate] = []
         let usable = foldRows.filter { !$0.train.isEmpty && !$0.test.isEmpty }
-        /// Fits every fold for every alpha, all side by side on the cores; thresholds
-        /// from each alpha's out-of-fold probabilities.
+        // Each fold's training matrix, its SGD layout and targets, and its test matrix:
+        // built once, shared by every alpha's fits.
+        typealias Fold = (x: SparseMatrix, layout: StochasticGradientDescent.Layout, targets: MultiLabelTargets, test: SparseMatrix)
+        let prepared = Parallelism.map(usable.count, chunk: 1) { f -> Fold in
+            let train = x.selectingRows(usable[f].train)
+            return (train, StochasticGradientDescent.Layout(train), targets.selecting(usable[f].train),
+                    x.selectingRows(usable[f].test))
+        }
+        let blocks = LogisticRegression.multiLabelBlocks(classes: classes.count)
+        /// Fits every fold for every alpha, all side by side on the cores (one job per
+        /// block of classes, see ``LogisticRegression/fitMultiLabel(_:targets:positiveWeights:)``,
+        /// so the jobs are many and even); thresholds from each alpha's out-of-fold probabilities.
         func trials(_ alphas: [Double]) -> [Trial] {
             progress?("cross-validating alpha \(alphas.map { "\($0)" }.joined(separator: ", "))")
-            let jobs = alphas.flatMap { alpha in usable.indices.map { (alpha, $0) } }
-            let fits = Parallelism.map(jobs.count, chunk: 1) { j -> (LogisticRegressionModel, Matrix) in
-                let (alpha, f) = jobs[j]
-                let (train, test) = usable[f]
-                let model = sgd(alpha).fitMultiLabel(x.selectingRows(train), targets: targets.selecting(train))
-                return (model, Self.sigmoids(model, x.selectingRows(test)))
+            let fitsPerAlpha = usable.count * blocks.count
+            // Per job: the block's parameters, and its classes' probabilities on the fold's test rows.
+            var parts = Parallelism.map(alphas.count * fitsPerAlpha, chunk: 1) { j -> (ContiguousArray<Float>, ContiguousArray<Float>) in
+                let alpha = alphas[j / fitsPerAlpha], f = j % fitsPerAlpha / blocks.count, b = j % blocks.count
+                let fold = prepared[f]
+                let theta = sgd(alpha).fitMultiLabelBlock(fold.x, layout: fold.layout, targets: fold.targets,
+                                                          classes: blocks[b], positiveWeights: nil)
+                return (theta, Self.sigmoids(theta, classes: blocks[b].count, fold.test))
             }
+            let perFit = blocks.count
+            // Each alpha's mean of its fold models, block by block.
+            let means = Parallelism.map(alphas.count * perFit, chunk: 1) { j -> ContiguousArray<Float> in
+                let a = j / perFit, b = j % perFit
+                return Self.mean((0..<usable.count).map { parts[(a * usable.count + $0) * perFit + b].0 })
+            }
+            let probabilities = parts.map(\.1)
+            parts = []      // the fold models' parameters are no longer needed: free them before going on
             return alphas.enumerated().map { a, alpha in
-                let mine = Array(fits[(a * usable.count)..<((a + 1) * usable.count)])
                 var oof = Matrix(rows: x.rows, columns: classes.count)
-                for (f, fit) in mine.enumerated() {
-                    for (r, i) in usable[f].test.enumerated() { for c in 0..<classes.count { oof[i, c] = fit.1[r, c] } }
+                let k = classes.count
+                oof.withUnsafeMutableStorage { out in
+                    for f in usable.indices {
+                        for (b, block) in blocks.enumerated() {
+                            probabilities[(a * usable.count + f) * perFit + b].withUnsafeBufferPointer { scores in
+                                let width = block.count
+                                for (r, i) in usable[f].test.enumerated() {
+                                    for c in 0..<width { out[i * k + block.lowerBound + c] = scores[r * width + c] }
+                                }
+                            }
+                        }
+                    }
                 }
                 let result = selector.select(probabilities: oof, targets: targets, allowEmpty: config.allowEmpty)
                 candidates.append(.init(alpha: alpha, microF1: result.microF1, macroF1: result.macroF1))
-                return (alpha, (result.microF1 + result.macroF1) / 2, result, Self.mean(mine.map(\.0)))
+                let model = LogisticRegression.multiLabelModel(Array(means[(a * perFit)..<((a + 1) * perFit)]),
+                                                               features: x.columns, classes: k)
+                return (alpha, (result.microF1 + result.macroF1) / 2, result, model)
             }
         }
         var best: Trial?
@@ -178,20 +210,20 @@ public struct MultiLabelTrainer: Sendable {
         return Result(classifier: classifier)
     }
 
-    /// The mean of linear models of the same shape (weights and intercepts averaged).
-    static func mean(_ models: [LogisticRegressionModel]) -> LogisticRegressionModel {
-        var weights = models[0].weights, intercepts = models[0].intercepts
-        let share = 1 / Float(models.count)
-        weights.withUnsafeMutableStorage { w in
-            for i in w.indices { w[i] *= share }
-            for other in models.dropFirst() {
-                for (i, v) in other.weights.storage.enumerated() { w[i] += share * v }
+    /// The mean of parameter vectors of the same shape (for each element, the first
+    /// times the share, then plus the share times each of the others in turn).
+    static func mean(_ parts: [ContiguousArray<Float>]) -> ContiguousArray<Float> {
+        var mean = parts[0]
+        let share = 1 / Float(parts.count)
+        mean.withUnsafeMutableBufferPointer { m in
+            for i in m.indices { m[i] *= share }
+            for other in parts.dropFirst() {
+                other.withUnsafeBufferPointer { o in
+                    for i in m.indices { m[i] += share * o[i] }
+                }
             }
         }
-        for c in intercepts.indices {
-            intercepts[c] = models.reduce(0) { $0 + share * $1.intercepts[c] }
-        }
-        return LogisticRegressionModel(weights: weights, intercepts: intercepts, multiClass: .ovr)
+        return mean
     }
 
     /// The one-vs-rest SGD fit with penalty `alpha`: the configured epochs (the last
@@ -206,6 +238,69 @@ public struct MultiLabelTrainer: Sendable {
         sgd.interceptRampDocuments = 0
         sgd.seed = configuration.seed
         return LogisticRegression(configuration: sgd)
+    }
+
+    /// Independent per-label probabilities `σ(x·W + b)` (rows × classes, row-major) for
+    /// parameters `theta` laid out as `[W, b]` over `classes` classes: the same values,
+    /// operation for operation, as ``sigmoids(_:_:)`` of a model over more classes that
+    /// holds these (each score is the intercept plus `x_ij · w_jc` in the row's order),
+    /// with the sums kept in registers and the weight rows prefetched.
+    static func sigmoids(_ theta: ContiguousArray<Float>, classes k: Int, _ x: SparseMatrix) -> ContiguousArray<Float> {
+        let n = x.rows, features = x.columns, chunks = (k + 7) / 8
+        guard k >= 8 else {
+            return sigmoids(LogisticRegression.multiLabelModel([theta], features: features, classes: k), x).storage
+        }
+        return ContiguousArray<Float>(unsafeUninitializedCapacity: n * k) { out, initialized in
+            theta.withUnsafeBufferPointer { t in
+                x.rowOffsets.withUnsafeBufferPointer { offsets in
+                    x.columnIndices.withUnsafeBufferPointer { indices in
+                        x.values.withUnsafeBufferPointer { values in
+                            let w = UnsafeRawPointer(t.baseAddress!), bias = t.baseAddress! + features * k
+                            let rowBytes = k * MemoryLayout<Float>.stride
+                            Parallelism.forEachBlock(of: n, blockSize: 256) { block in
+                                var sums = [SIMD8<Float>](repeating: .zero, count: chunks)
+                                for i in block {
+                                    let start = offsets[i], end = offsets[i + 1]
+                                    // Up to four chunks of 8 classes per pass over the row's non-zeros. A last
+                                    // chunk partly past the row reads the next row's (or the intercepts')
+                                    // leading weights into lanes that are never used: in bounds, as k ≥ 8.
+                                    var group = 0
+                                    while group < chunks {
+                                        let width = Swift.min(4, chunks - group)
+                                        var a0 = SIMD8<Float>.zero, a1 = a0, a2 = a0, a3 = a0
+                                        func load(_ q: Int) -> SIMD8<Float> {
+                                            var b = SIMD8<Float>.zero
+                                            for l in 0..<Swift.min(8, k - q * 8) { b[l] = bias[q * 8 + l] }
+                                            return b
+                                        }
+                                        a0 = load(group)
+                                        if width > 1 { a1 = load(group + 1) }
+                                        if width > 2 { a2 = load(group + 2) }
+                                        if width > 3 { a3 = load(group + 3) }
+                                        let offset = group * 32
+                                        for p in start..<end {
+                                            if p + 8 < end { precis_prefetch(w + Int(indices[p + 8]) * rowBytes + offset) }
+                                            let v = values[p], row = w + Int(indices[p]) * rowBytes + offset
+                                            a0 += v * row.loadUnaligned(as: SIMD8<Float>.self)
+                                            if width > 1 { a1 += v * row.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self) }
+                                            if width > 2 { a2 += v * row.loadUnaligned(fromByteOffset: 64, as: SIMD8<Float>.self) }
+                                            if width > 3 { a3 += v * row.loadUnaligned(fromByteOffset: 96, as: SIMD8<Float>.self) }
+                                        }
+                                        sums[group] = a0
+                                        if width > 1 { sums[group + 1] = a1 }
+                                        if width > 2 { sums[group + 2] = a2 }
+                                        if width > 3 { sums[group + 3] = a3 }
+                                        group += 4
+                                    }
+                                    for c in 0..<k { out[i * k + c] = 1 / (1 + expf(-sums[c / 8][c % 8])) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            initialized = n * k
+        }
     }
 
     /// Independent per-label probabilities `σ(x·W + b)`.

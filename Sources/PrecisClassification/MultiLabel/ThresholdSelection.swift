@@ -42,22 +42,24 @@ public struct ThresholdSelection: Sendable {
         let n = p.rows, k = p.columns
         var truth = [[Bool]](repeating: [Bool](repeating: false, count: n), count: k)
         for i in 0..<n { for c in targets.labels(of: i) { truth[Int(c)][i] = true } }
-        // Task c < k: label c's own cut (nil when it has too few positives to tune);
-        // task k: the pooled cut, which maximises micro-F1 over every (document, label) pair.
-        let cuts = Parallelism.map(k + 1, chunk: 1) { c -> Float? in
-            if c == k {
+        // Task 0: the pooled cut, which maximises micro-F1 over every (document, label)
+        // pair (the longest task, so it goes first and the labels' run beside it);
+        // task 1 + c: label c's own cut (nil when it has too few positives to tune).
+        let cuts = Parallelism.map(k + 1, chunk: 1) { t -> Float? in
+            if t == 0 {
                 var pooled: [(Float, Bool)] = []
                 pooled.reserveCapacity(n * k)
                 for i in 0..<n { for l in 0..<k { pooled.append((p[i, l], truth[l][i])) } }
                 return Self.bestCut(pooled).threshold
             }
+            let c = t - 1
             let column = (0..<n).map { (p[$0, c], truth[c][$0]) }
             guard column.reduce(0, { $0 + ($1.1 ? 1 : 0) }) >= minimumPositives else { return nil }
             return Self.bestCut(column).threshold
         }
-        let pooledCut = cuts[k]!
-        let thresholds = cuts.prefix(k).map { $0 ?? pooledCut }
-        let fallback = cuts.prefix(k).filter { $0 == nil }.count
+        let pooledCut = cuts[0]!
+        let thresholds = cuts.dropFirst().map { $0 ?? pooledCut }
+        let fallback = cuts.dropFirst().filter { $0 == nil }.count
         let decision = MultiLabelDecision(thresholds: thresholds, allowEmpty: allowEmpty)
         // Per block of documents, each label's true positives, false positives and misses.
         let blockSize = 512
@@ -110,7 +112,7 @@ public struct ThresholdSelection: Sendable {
     /// with no closures (``PrecisFeatures/UnstableSort``).
     public static func bestCut(_ scored: [(Float, Bool)]) -> (threshold: Float, f1: Double) {
         var keys = scored.map { score, positive in UInt64(~ascendingBits(score)) << 1 | (positive ? 1 : 0) }
-        keys.withUnsafeMutableBufferPointer { UnstableSort.sort($0) }   // equal keys are interchangeable
+        sortKeys(&keys)     // equal keys are interchangeable: any sort gives the same array
         let positives = scored.reduce(0) { $0 + ($1.1 ? 1 : 0) }
         guard positives > 0 else { return (0.5, 0) }
         func score(_ j: Int) -> Float { Float(ascendingBits: ~UInt32(truncatingIfNeeded: keys[j] >> 1)) }
@@ -125,6 +127,37 @@ public struct ThresholdSelection: Sendable {
         let above = score(bestIndex)
         let below = bestIndex + 1 < keys.count ? score(bestIndex + 1) : 0
         return ((above + below) / 2, bestF1)
+    }
+
+    /// Sorts 33-bit keys ascending: a least-significant-digit radix sort (three passes
+    /// of 11 bits, linear in the keys) for long arrays, the in-place quicksort
+    /// (``PrecisFeatures/UnstableSort``) for short ones.
+    static func sortKeys(_ keys: inout [UInt64]) {
+        let bits = 11, radix = 1 << 11
+        guard keys.count >= radix else {
+            keys.withUnsafeMutableBufferPointer { UnstableSort.sort($0) }
+            return
+        }
+        var other = [UInt64](repeating: 0, count: keys.count)
+        var start = [Int](repeating: 0, count: radix)
+        for shift in Swift.stride(from: 0, to: 33, by: bits) {
+            keys.withUnsafeBufferPointer { from in
+                other.withUnsafeMutableBufferPointer { to in
+                    start.withUnsafeMutableBufferPointer { start in
+                        for d in 0..<radix { start[d] = 0 }
+                        for key in from { start[Int(truncatingIfNeeded: key >> UInt64(shift)) & (radix - 1)] += 1 }
+                        var total = 0
+                        for d in 0..<radix { (start[d], total) = (total, total + start[d]) }
+                        for key in from {
+                            let d = Int(truncatingIfNeeded: key >> UInt64(shift)) & (radix - 1)
+                            to[start[d]] = key
+                            start[d] += 1
+                        }
+                    }
+                }
+            }
+            swap(&keys, &other)
+        }
     }
 
     /// The bits of `x` as an unsigned integer that orders like the float.
