@@ -93,20 +93,32 @@ struct SGDDocumentStep {
         if rowBytes > 64 { precis_prefetch(row + 64) }
     }
 
-    /// ``scores`` ← `scale · x_i V + b` for document `i`.
+    /// `lanes[g] += Σ values[p] · row(indices[p])[8g ..< 8g + 8]` over the entries `p` of
+    /// `entries`, for every vector `g` of `chunks` (rows of `rowBytes` bytes from `rows`):
+    /// the scoring kernel shared by SGD steps and multi-label fold scoring. Up to four
+    /// vectors (32 classes) per pass over the entries, sums kept in registers, each pass
+    /// prefetching its part of the rows ``prefetchDistance`` entries ahead. The
+    /// additions run in entry order, so the sums do not depend on the machine.
     @inline(__always)
-    func computeScores(of i: Int, scale: Double) {
-        let v = UnsafeMutableRawPointer(weights.baseAddress!)
-        let start = offsets[i], end = offsets[i + 1], rowBytes = self.rowBytes
+    static func accumulate(_ entries: Range<Int>, indices: UnsafeBufferPointer<Int32>, values: UnsafeBufferPointer<Float>,
+                           rows: UnsafeRawPointer, rowBytes: Int, chunks: Int, into lanes: UnsafeMutablePointer<SIMD8<Float>>) {
+        let end = entries.upperBound
         var group = 0
         while group < chunks {
             let width = min(4, chunks - group)
-            var a0 = SIMD8<Float>.zero, a1 = a0, a2 = a0, a3 = a0
-            let offset = group * 32
-            for p in start..<end {
-                if group == 0 { prefetchRow(ahead: p, end: end, v) }
+            var a0 = lanes[group]
+            var a1 = width > 1 ? lanes[group + 1] : .zero
+            var a2 = width > 2 ? lanes[group + 2] : .zero
+            var a3 = width > 3 ? lanes[group + 3] : .zero
+            let offset = group * 32, ahead = rowBytes - offset > 64
+            for p in entries {
+                if p + prefetchDistance < end {
+                    let next = rows + Int(indices[p + prefetchDistance]) * rowBytes + offset
+                    precis_prefetch(next)
+                    if ahead { precis_prefetch(next + 64) }
+                }
                 let xv = values[p]
-                let row = v + Int(indices[p]) * rowBytes + offset
+                let row = rows + Int(indices[p]) * rowBytes + offset
                 a0 += xv * row.loadUnaligned(as: SIMD8<Float>.self)
                 if width > 1 { a1 += xv * row.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self) }
                 if width > 2 { a2 += xv * row.loadUnaligned(fromByteOffset: 64, as: SIMD8<Float>.self) }
@@ -118,6 +130,15 @@ struct SGDDocumentStep {
             if width > 3 { lanes[group + 3] = a3 }
             group += 4
         }
+    }
+
+    /// ``scores`` ← `scale · x_i V + b` for document `i`.
+    @inline(__always)
+    func computeScores(of i: Int, scale: Double) {
+        let v = UnsafeMutableRawPointer(weights.baseAddress!)
+        for g in 0..<chunks { lanes[g] = .zero }
+        Self.accumulate(offsets[i]..<offsets[i + 1], indices: indices, values: values,
+                        rows: UnsafeRawPointer(v), rowBytes: rowBytes, chunks: chunks, into: lanes)
         for c in 0..<classes {
             scores[c] = scale * Double(lanes[c >> 3][c & 7]) + intercepts[c]
         }

@@ -260,37 +260,17 @@ public struct MultiLabelTrainer: Sendable {
                             Parallelism.forEachBlock(of: n, blockSize: 256) { block in
                                 var sums = [SIMD8<Float>](repeating: .zero, count: chunks)
                                 for i in block {
-                                    let start = offsets[i], end = offsets[i + 1]
-                                    // Up to four chunks of 8 classes per pass over the row's non-zeros. A last
-                                    // chunk partly past the row reads the next row's (or the intercepts')
-                                    // leading weights into lanes that are never used: in bounds, as k ≥ 8.
-                                    var group = 0
-                                    while group < chunks {
-                                        let width = Swift.min(4, chunks - group)
-                                        var a0 = SIMD8<Float>.zero, a1 = a0, a2 = a0, a3 = a0
-                                        func load(_ q: Int) -> SIMD8<Float> {
-                                            var b = SIMD8<Float>.zero
-                                            for l in 0..<Swift.min(8, k - q * 8) { b[l] = bias[q * 8 + l] }
-                                            return b
-                                        }
-                                        a0 = load(group)
-                                        if width > 1 { a1 = load(group + 1) }
-                                        if width > 2 { a2 = load(group + 2) }
-                                        if width > 3 { a3 = load(group + 3) }
-                                        let offset = group * 32
-                                        for p in start..<end {
-                                            if p + 8 < end { precis_prefetch(w + Int(indices[p + 8]) * rowBytes + offset) }
-                                            let v = values[p], row = w + Int(indices[p]) * rowBytes + offset
-                                            a0 += v * row.loadUnaligned(as: SIMD8<Float>.self)
-                                            if width > 1 { a1 += v * row.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self) }
-                                            if width > 2 { a2 += v * row.loadUnaligned(fromByteOffset: 64, as: SIMD8<Float>.self) }
-                                            if width > 3 { a3 += v * row.loadUnaligned(fromByteOffset: 96, as: SIMD8<Float>.self) }
-                                        }
-                                        sums[group] = a0
-                                        if width > 1 { sums[group + 1] = a1 }
-                                        if width > 2 { sums[group + 2] = a2 }
-                                        if width > 3 { sums[group + 3] = a3 }
-                                        group += 4
+                                    // The intercepts, then the row's terms. A last chunk partly past the
+                                    // row reads the next row's (or the intercepts') leading weights into
+                                    // lanes that are never used: in bounds, as k ≥ 8.
+                                    for q in 0..<chunks {
+                                        var lane = SIMD8<Float>.zero
+                                        for l in 0..<Swift.min(8, k - q * 8) { lane[l] = bias[q * 8 + l] }
+                                        sums[q] = lane
+                                    }
+                                    sums.withUnsafeMutableBufferPointer { lanes in
+                                        SGDDocumentStep.accumulate(offsets[i]..<offsets[i + 1], indices: indices, values: values,
+                                                                   rows: w, rowBytes: rowBytes, chunks: chunks, into: lanes.baseAddress!)
                                     }
                                     for c in 0..<k { out[i * k + c] = 1 / (1 + expf(-sums[c / 8][c % 8])) }
                                 }
