@@ -2,7 +2,6 @@ import Foundation
 import PrecisFeatures
 import PrecisLinearAlgebra
 import PrecisCore
-import CPrefetch
 
 /// Hyper-parameters of a multi-label fit.
 ///
